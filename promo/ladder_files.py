@@ -1,0 +1,237 @@
+"""Reading and writing a ladder as a TOML or YAML file.
+
+The file format (TOML shown; YAML has the same shape):
+
+    [ladder]
+    name = "Promo engineering ladder"
+    slug = "default"                      # optional: made from the name
+    description = "..."
+
+    [[levels]]                            # in order, first level first
+    name = "Engineer I"
+    summary = "..."
+
+    [[levels.behaviours]]
+    name = "Scope and impact"
+    description = "..."
+    examples = ["...", "..."]
+
+`parse()` checks the whole file before anything touches the database, and every problem names
+the line (syntax) or the field (content), e.g. ``levels[2].behaviours[1].name: is missing``.
+Pure Python: no database access here.
+"""
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+import yaml
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
+from django.utils.text import slugify
+
+FORMATS = ("toml", "yaml")
+NAME_MAX = 120
+SLUG_MAX = 60
+
+LADDER_KEYS = {"name", "slug", "description"}
+LEVEL_KEYS = {"name", "slug", "summary", "behaviours"}
+BEHAVIOUR_KEYS = {"name", "slug", "description", "examples"}
+
+
+class LadderFileError(Exception):
+    """A ladder file that cannot be imported; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class BehaviourSpec:
+    name: str
+    slug: str
+    description: str
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LevelSpec:
+    name: str
+    slug: str
+    summary: str
+    behaviours: tuple[BehaviourSpec, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class LadderSpec:
+    name: str
+    slug: str
+    description: str
+    levels: tuple[LevelSpec, ...]
+
+
+def format_for(path: Path, explicit: str | None = None) -> str:
+    """The file format, from an explicit choice or the file's extension."""
+    fmt = (explicit or path.suffix.lstrip(".")).lower()
+    fmt = "yaml" if fmt == "yml" else fmt
+    if fmt not in FORMATS:
+        raise LadderFileError(
+            f"{path.name}: cannot tell the format from the extension; use .toml, .yaml or .yml."
+        )
+    return fmt
+
+
+def _load(text: str, fmt: str) -> Any:
+    if fmt == "toml":
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise LadderFileError(f"not valid TOML: {exc}") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise LadderFileError(f"not valid YAML: {where}{exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise LadderFileError(f"not valid YAML: {exc}") from None
+
+
+def _table(value: Any, path: str, allowed: set[str]) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise LadderFileError(f"{path}: must be a table of keys, not {type(value).__name__}")
+    unknown = sorted(set(value) - allowed)
+    if unknown:
+        raise LadderFileError(
+            f"{path}: unknown key {unknown[0]!r}; expected one of {', '.join(sorted(allowed))}"
+        )
+    return value
+
+
+def _text(table: dict[str, Any], key: str, path: str, *, required: bool, limit: int = 0) -> str:
+    value = table.get(key)
+    if value is None:
+        if required:
+            raise LadderFileError(f"{path}.{key}: is missing")
+        return ""
+    if not isinstance(value, str):
+        raise LadderFileError(f"{path}.{key}: must be text, not {type(value).__name__}")
+    value = value.strip()
+    if required and not value:
+        raise LadderFileError(f"{path}.{key}: must not be empty")
+    if limit and len(value) > limit:
+        raise LadderFileError(f"{path}.{key}: is {len(value)} characters; the limit is {limit}")
+    return value
+
+
+def _slug(table: dict[str, Any], name: str, path: str) -> str:
+    slug = _text(table, "slug", path, required=False, limit=SLUG_MAX) or slugify(name)[:SLUG_MAX]
+    try:
+        validate_slug(slug)
+    except ValidationError:
+        raise LadderFileError(
+            f"{path}.slug: {slug!r} may hold only letters, numbers, hyphens and underscores"
+        ) from None
+    return slug
+
+
+def _list(table: dict[str, Any], key: str, path: str) -> list[Any]:
+    value = table.get(key, [])
+    if not isinstance(value, list):
+        raise LadderFileError(f"{path}.{key}: must be a list, not {type(value).__name__}")
+    return value
+
+
+def _behaviour(raw: Any, path: str) -> BehaviourSpec:
+    table = _table(raw, path, BEHAVIOUR_KEYS)
+    name = _text(table, "name", path, required=True, limit=NAME_MAX)
+    examples = _list(table, "examples", path)
+    for i, example in enumerate(examples):
+        if not isinstance(example, str) or not example.strip():
+            raise LadderFileError(f"{path}.examples[{i}]: must be non-empty text")
+        if "\n" in example.strip():
+            raise LadderFileError(f"{path}.examples[{i}]: must be a single line")
+    return BehaviourSpec(
+        name=name,
+        slug=_slug(table, name, path),
+        description=_text(table, "description", path, required=True),
+        examples=tuple(example.strip() for example in examples),
+    )
+
+
+def _level(raw: Any, path: str) -> LevelSpec:
+    table = _table(raw, path, LEVEL_KEYS)
+    name = _text(table, "name", path, required=True, limit=NAME_MAX)
+    raw_behaviours = _list(table, "behaviours", path)
+    if not raw_behaviours:
+        raise LadderFileError(f"{path}.behaviours: a level needs at least one behaviour")
+    behaviours = tuple(
+        _behaviour(b, f"{path}.behaviours[{i}]") for i, b in enumerate(raw_behaviours)
+    )
+    _no_duplicate_slugs([b.slug for b in behaviours], f"{path}.behaviours")
+    return LevelSpec(
+        name=name,
+        slug=_slug(table, name, path),
+        summary=_text(table, "summary", path, required=False),
+        behaviours=behaviours,
+    )
+
+
+def _no_duplicate_slugs(slugs: list[str], path: str) -> None:
+    seen: set[str] = set()
+    for i, slug in enumerate(slugs):
+        if slug in seen:
+            raise LadderFileError(f"{path}[{i}].slug: {slug!r} is used twice in the same list")
+        seen.add(slug)
+
+
+def parse(text: str, fmt: str) -> LadderSpec:
+    """Parse and check a whole ladder file; raise LadderFileError naming the line or field."""
+    data = _load(text, fmt)
+    if data is None:
+        raise LadderFileError("the file is empty")
+    root = _table(data, "(top level)", {"ladder", "levels"})
+    if "ladder" not in root:
+        raise LadderFileError("ladder: is missing; the file needs a [ladder] table")
+    ladder = _table(root["ladder"], "ladder", LADDER_KEYS)
+    name = _text(ladder, "name", "ladder", required=True, limit=NAME_MAX)
+    raw_levels = _list(root, "levels", "(top level)")
+    if not raw_levels:
+        raise LadderFileError("levels: a ladder needs at least one level")
+    levels = tuple(_level(raw, f"levels[{i}]") for i, raw in enumerate(raw_levels))
+    _no_duplicate_slugs([level.slug for level in levels], "levels")
+    return LadderSpec(
+        name=name,
+        slug=_slug(ladder, name, "ladder"),
+        description=_text(ladder, "description", "ladder", required=False),
+        levels=levels,
+    )
+
+
+def to_data(spec: LadderSpec) -> dict[str, Any]:
+    return {
+        "ladder": {"name": spec.name, "slug": spec.slug, "description": spec.description},
+        "levels": [
+            {
+                "name": level.name,
+                "slug": level.slug,
+                "summary": level.summary,
+                "behaviours": [
+                    {
+                        "name": b.name,
+                        "slug": b.slug,
+                        "description": b.description,
+                        "examples": list(b.examples),
+                    }
+                    for b in level.behaviours
+                ],
+            }
+            for level in spec.levels
+        ],
+    }
+
+
+def dump(spec: LadderSpec, fmt: str) -> str:
+    data = to_data(spec)
+    if fmt == "toml":
+        return tomli_w.dumps(data, multiline_strings=True)
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

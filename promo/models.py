@@ -1,0 +1,193 @@
+"""The core domain: the career ladder, people and reporting lines, and mentorships.
+
+Everything else in Promo (evidence, reviews, readiness) builds on these. Writes go through
+`promo.services`; reads that cross relations go through `promo.selectors`; who may see whose
+entries is decided in `promo.access` only.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+MAX_REPORTING_DEPTH = 32
+
+
+class Ladder(models.Model):
+    """A career ladder: ordered levels, each with the behaviours expected at that level."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=60, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Level(models.Model):
+    ladder = models.ForeignKey(Ladder, on_delete=models.CASCADE, related_name="levels")
+    rank = models.PositiveSmallIntegerField(help_text="Position on the ladder; 1 is the first.")
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=60)
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["ladder", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["ladder", "rank"], name="level_unique_rank"),
+            models.UniqueConstraint(fields=["ladder", "slug"], name="level_unique_slug"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("ladder") + f"#level-{self.slug}"
+
+
+class Behaviour(models.Model):
+    """Something a person at `level` does consistently, e.g. "Leaves things better"."""
+
+    level = models.ForeignKey(Level, on_delete=models.CASCADE, related_name="behaviours")
+    rank = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=60)
+    description = models.TextField()
+    examples = models.TextField(
+        blank=True, help_text="Examples of evidence that shows this behaviour, one per line."
+    )
+
+    class Meta:
+        ordering = ["level", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["level", "slug"], name="behaviour_unique_slug"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def example_list(self) -> list[str]:
+        return [line.strip() for line in self.examples.splitlines() if line.strip()]
+
+
+class Team(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(models.Model):
+    """A user's profile: where they are on the ladder, where they are heading, who they report to.
+
+    The primary key is the user's id, so `manager_id` is also a user id.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="person"
+    )
+    current_level = models.ForeignKey(
+        Level, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    target_level = models.ForeignKey(
+        Level,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Leave empty for the level after the current one.",
+    )
+    manager = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="reports"
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="members"
+    )
+    title = models.CharField(max_length=120, blank=True, help_text="Job title as people know it.")
+
+    class Meta:
+        ordering = ["user__username"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.manager_id is not None and self.manager_id == self.pk:
+            errors["manager"] = "A person cannot be their own manager."
+        elif self.manager_id is not None and self.pk is not None:
+            # Walk up from the new manager; meeting ourselves would close a loop.
+            seen: set[int] = set()
+            cursor = self.manager_id
+            while cursor is not None and cursor not in seen and len(seen) < MAX_REPORTING_DEPTH:
+                if cursor == self.pk:
+                    errors["manager"] = "That manager reports to this person; lines cannot loop."
+                    break
+                seen.add(cursor)
+                cursor = Person.objects.filter(pk=cursor).values_list("manager_id", flat=True).first()
+        if self.current_level_id and self.target_level_id:
+            current, target = self.current_level, self.target_level
+            if current.ladder_id != target.ladder_id:
+                errors["target_level"] = "The target level must be on the same ladder."
+            elif target.rank <= current.rank:
+                errors["target_level"] = "The target level must be above the current level."
+        if errors:
+            raise ValidationError(errors)
+
+
+class MentorshipQuerySet(models.QuerySet["Mentorship"]):
+    def active(self) -> "MentorshipQuerySet":
+        return self.filter(state=Mentorship.State.ACTIVE)
+
+
+class Mentorship(models.Model):
+    """A mentor's access to an engineer's shared entries; only an active one grants access."""
+
+    class State(models.TextChoices):
+        INVITED = "invited", "Invited"
+        ACTIVE = "active", "Active"
+        DECLINED = "declined", "Declined"
+        ENDED = "ended", "Ended"
+
+    engineer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentorships"
+    )
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentees_links"
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.INVITED)
+    invited_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MentorshipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-invited_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(engineer=models.F("mentor")), name="mentorship_not_self"
+            ),
+            # One live mentorship per pair; ended and declined ones stay as history.
+            models.UniqueConstraint(
+                fields=["engineer", "mentor"],
+                condition=Q(state__in=["invited", "active"]),
+                name="mentorship_one_live_per_pair",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mentor} mentors {self.engineer} ({self.get_state_display()})"

@@ -1,0 +1,129 @@
+"""Reads of the core domain, returned ready for templates (related rows already fetched)."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Prefetch, QuerySet
+
+from promo.ladder_files import BehaviourSpec, LadderSpec, LevelSpec
+from promo.models import MAX_REPORTING_DEPTH, Behaviour, Ladder, Level, Mentorship, Person
+
+DEFAULT_LADDER_SLUG = "default"
+
+
+def ladders_with_levels() -> QuerySet[Ladder]:
+    """Every ladder with its levels and their behaviours, in ladder order: three queries."""
+    return Ladder.objects.prefetch_related(
+        Prefetch("levels", queryset=Level.objects.order_by("rank")),
+        Prefetch("levels__behaviours", queryset=Behaviour.objects.order_by("rank")),
+    )
+
+
+def ladder_spec(ladder: Ladder) -> LadderSpec:
+    """The ladder as the plain spec that ladder files are written from."""
+    ladder = ladders_with_levels().get(pk=ladder.pk)
+    return LadderSpec(
+        name=ladder.name,
+        slug=ladder.slug,
+        description=ladder.description,
+        levels=tuple(
+            LevelSpec(
+                name=level.name,
+                slug=level.slug,
+                summary=level.summary,
+                behaviours=tuple(
+                    BehaviourSpec(
+                        name=b.name,
+                        slug=b.slug,
+                        description=b.description,
+                        examples=tuple(b.example_list),
+                    )
+                    for b in level.behaviours.all()
+                ),
+            )
+            for level in ladder.levels.all()
+        ),
+    )
+
+
+def person_of(user: AbstractBaseUser) -> Person | None:
+    """The user's profile with levels, team and manager fetched, or None if not set up yet."""
+    return (
+        Person.objects.select_related(
+            "user", "current_level__ladder", "target_level", "team", "manager__user"
+        )
+        .filter(user_id=user.pk)
+        .first()
+    )
+
+
+def behaviours_of(level: Level | None) -> QuerySet[Behaviour]:
+    if level is None:
+        return Behaviour.objects.none()
+    return Behaviour.objects.filter(level=level).order_by("rank")
+
+
+def report_ids(manager_id: int) -> list[int]:
+    """Ids of everyone below the manager in the reporting line: one query per layer."""
+    found: list[int] = []
+    seen = {manager_id}
+    frontier = [manager_id]
+    for _ in range(MAX_REPORTING_DEPTH):
+        layer = [
+            pk
+            for pk in Person.objects.filter(manager_id__in=frontier).values_list("pk", flat=True)
+            if pk not in seen
+        ]
+        if not layer:
+            break
+        found.extend(layer)
+        seen.update(layer)
+        frontier = layer
+    return found
+
+
+def reports_of(manager: AbstractBaseUser) -> QuerySet[Person]:
+    """Direct and indirect reports, ready to list with their team, levels and manager."""
+    return (
+        Person.objects.filter(pk__in=report_ids(manager.pk))
+        .select_related("user", "team", "current_level", "target_level", "manager__user")
+        .order_by("team__name", "user__first_name", "user__username")
+    )
+
+
+def mentorships_as_mentor(mentor: AbstractBaseUser) -> QuerySet[Mentorship]:
+    """Active and invited mentorships where the user is the mentor, with the engineer's profile."""
+    return (
+        Mentorship.objects.filter(
+            mentor=mentor, state__in=[Mentorship.State.ACTIVE, Mentorship.State.INVITED]
+        )
+        .select_related("engineer__person__target_level", "engineer__person__team")
+        .order_by("state", "engineer__first_name")
+    )
+
+
+def mentorships_as_engineer(engineer: AbstractBaseUser) -> QuerySet[Mentorship]:
+    return (
+        Mentorship.objects.filter(
+            engineer=engineer, state__in=[Mentorship.State.ACTIVE, Mentorship.State.INVITED]
+        )
+        .select_related("mentor__person")
+        .order_by("state", "mentor__first_name")
+    )
+
+
+@dataclass(frozen=True)
+class Roles:
+    """What the navigation offers a user. Every signed-in user is an engineer of their own work."""
+
+    is_mentor: bool
+    is_manager: bool
+    is_admin: bool
+
+
+def roles_of(user: AbstractBaseUser) -> Roles:
+    return Roles(
+        is_mentor=Mentorship.objects.active().filter(mentor_id=user.pk).exists(),
+        is_manager=Person.objects.filter(manager_id=user.pk).exists(),
+        is_admin=bool(user.is_staff),
+    )

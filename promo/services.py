@@ -1,0 +1,143 @@
+"""Writes to the core domain. One function per write, keyword-only, atomic, validated."""
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
+from django.db.models import F, ProtectedError
+from django.utils import timezone
+
+from promo.ladder_files import BehaviourSpec, LadderFileError, LadderSpec
+from promo.models import Behaviour, Ladder, Level, Mentorship, Person, Team
+
+LADDER_EXISTS = "A ladder with slug {slug!r} already exists; import with --replace to update it."
+LEVEL_IN_USE = "Level {name!r} is not in the file but people are still placed on it; move them first."
+MENTORSHIP_BAD_STATE = "This mentorship is {state}; it cannot be {action}."
+
+# Ranks are unique per ladder, so a reorder first moves every rank out of the way.
+_RANK_SHIFT = 10_000
+
+
+@transaction.atomic
+def ladder_import(*, spec: LadderSpec, replace: bool = False) -> Ladder:
+    """Create a ladder from a checked spec, or update the one with the same slug in place.
+
+    Levels and behaviours are matched by slug so people's placements survive a re-import;
+    ones missing from the file are removed. Any failure rolls the whole import back.
+    """
+    ladder = Ladder.objects.filter(slug=spec.slug).first()
+    if ladder is not None and not replace:
+        raise LadderFileError(LADDER_EXISTS.format(slug=spec.slug))
+    if ladder is None:
+        ladder = Ladder(slug=spec.slug)
+    ladder.name, ladder.description = spec.name, spec.description
+    ladder.full_clean()
+    ladder.save()
+
+    existing = {level.slug: level for level in ladder.levels.all()}
+    Level.objects.filter(ladder=ladder).update(rank=F("rank") + _RANK_SHIFT)
+    for rank, level_spec in enumerate(spec.levels, start=1):
+        level = existing.pop(level_spec.slug, None) or Level(ladder=ladder, slug=level_spec.slug)
+        level.rank, level.name, level.summary = rank, level_spec.name, level_spec.summary
+        level.full_clean(validate_constraints=False)
+        level.save()
+        _behaviours_sync(level=level, specs=level_spec.behaviours)
+    for gone in existing.values():
+        try:
+            gone.delete()
+        except ProtectedError:
+            raise LadderFileError(LEVEL_IN_USE.format(name=gone.name)) from None
+    return ladder
+
+
+def _behaviours_sync(*, level: Level, specs: tuple[BehaviourSpec, ...]) -> None:
+    existing = {b.slug: b for b in level.behaviours.all()}
+    Behaviour.objects.filter(level=level).update(rank=F("rank") + _RANK_SHIFT)
+    for rank, spec in enumerate(specs, start=1):
+        behaviour = existing.pop(spec.slug, None) or Behaviour(level=level, slug=spec.slug)
+        behaviour.rank, behaviour.name = rank, spec.name
+        behaviour.description, behaviour.examples = spec.description, "\n".join(spec.examples)
+        behaviour.full_clean(validate_constraints=False)
+        behaviour.save()
+    for gone in existing.values():
+        gone.delete()
+
+
+def next_level(level: Level | None) -> Level | None:
+    if level is None:
+        return None
+    return Level.objects.filter(ladder_id=level.ladder_id, rank__gt=level.rank).first()
+
+
+@transaction.atomic
+def person_save(
+    *,
+    user: AbstractBaseUser,
+    current_level: Level | None = None,
+    target_level: Level | None = None,
+    manager: AbstractBaseUser | None = None,
+    team: Team | None = None,
+    title: str = "",
+) -> Person:
+    """Create or update a user's profile. With no target level, aim at the next level up."""
+    person, _ = Person.objects.get_or_create(user=user)
+    person.current_level = current_level
+    person.target_level = target_level or next_level(current_level)
+    person.manager = Person.objects.get(user=manager) if manager is not None else None
+    person.team, person.title = team, title
+    person.full_clean()
+    person.save()
+    return person
+
+
+@transaction.atomic
+def mentorship_invite(*, engineer: AbstractBaseUser, mentor: AbstractBaseUser) -> Mentorship:
+    """An engineer asks someone to mentor them; nothing is shared until the mentor accepts."""
+    live = Mentorship.objects.filter(
+        engineer=engineer, mentor=mentor, state__in=[Mentorship.State.INVITED, Mentorship.State.ACTIVE]
+    ).first()
+    if live is not None:
+        return live
+    mentorship = Mentorship(engineer=engineer, mentor=mentor)
+    mentorship.full_clean()
+    mentorship.save()
+    return mentorship
+
+
+def _transition(mentorship: Mentorship, *, allowed: set[str], to: str, action: str) -> Mentorship:
+    if mentorship.state not in allowed:
+        raise ValueError(MENTORSHIP_BAD_STATE.format(state=mentorship.state, action=action))
+    mentorship.state = to
+    now = timezone.now()
+    if to == Mentorship.State.ACTIVE:
+        mentorship.started_at = now
+    else:
+        mentorship.ended_at = now
+    mentorship.save(update_fields=["state", "started_at", "ended_at"])
+    return mentorship
+
+
+@transaction.atomic
+def mentorship_accept(*, mentorship: Mentorship) -> Mentorship:
+    return _transition(
+        mentorship, allowed={Mentorship.State.INVITED}, to=Mentorship.State.ACTIVE, action="accepted"
+    )
+
+
+@transaction.atomic
+def mentorship_decline(*, mentorship: Mentorship) -> Mentorship:
+    return _transition(
+        mentorship,
+        allowed={Mentorship.State.INVITED},
+        to=Mentorship.State.DECLINED,
+        action="declined",
+    )
+
+
+@transaction.atomic
+def mentorship_end(*, mentorship: Mentorship) -> Mentorship:
+    """End a mentorship; the mentor loses access on their next request."""
+    return _transition(
+        mentorship,
+        allowed={Mentorship.State.INVITED, Mentorship.State.ACTIVE},
+        to=Mentorship.State.ENDED,
+        action="ended",
+    )
