@@ -32,14 +32,52 @@ class DemoPerson:
 PEOPLE = [
     DemoPerson("demo-admin", "Sam", "Whitfield", "Engineering operations", None, None, None, True),
     DemoPerson("demo-manager", "Ravi", "Menon", "Engineering Manager", None, "Payments", None),
-    DemoPerson("hana.kovac", "Hana", "Kovač", "Engineering Manager", None, "Developer Experience", "demo-manager"),
+    DemoPerson(
+        "hana.kovac",
+        "Hana",
+        "Kovač",
+        "Engineering Manager",
+        None,
+        "Developer Experience",
+        "demo-manager",
+    ),
     DemoPerson("demo-mentor", "Grace", "Adeyemi", "Principal Engineer", "principal", None, None),
-    DemoPerson("demo-engineer", "Amara", "Okafor", "Senior Engineer", "senior", "Payments", "demo-manager"),
-    DemoPerson("tomas.ruiz", "Tomás", "Ruiz", "Software Engineer", "engineer-2", "Payments", "demo-manager"),
-    DemoPerson("mei.lin", "Mei", "Lin", "Software Engineer", "engineer-1", "Payments", "demo-manager"),
-    DemoPerson("jonas.becker", "Jonas", "Becker", "Senior Engineer", "senior", "Developer Experience", "hana.kovac"),
-    DemoPerson("priya.raman", "Priya", "Raman", "Software Engineer", "engineer-2", "Developer Experience", "hana.kovac"),
-    DemoPerson("owen.clarke", "Owen", "Clarke", "Staff Engineer", "staff", "Developer Experience", "hana.kovac"),
+    DemoPerson(
+        "demo-engineer", "Amara", "Okafor", "Senior Engineer", "senior", "Payments", "demo-manager"
+    ),
+    DemoPerson(
+        "tomas.ruiz", "Tomás", "Ruiz", "Software Engineer", "engineer-2", "Payments", "demo-manager"
+    ),
+    DemoPerson(
+        "mei.lin", "Mei", "Lin", "Software Engineer", "engineer-1", "Payments", "demo-manager"
+    ),
+    DemoPerson(
+        "jonas.becker",
+        "Jonas",
+        "Becker",
+        "Senior Engineer",
+        "senior",
+        "Developer Experience",
+        "hana.kovac",
+    ),
+    DemoPerson(
+        "priya.raman",
+        "Priya",
+        "Raman",
+        "Software Engineer",
+        "engineer-2",
+        "Developer Experience",
+        "hana.kovac",
+    ),
+    DemoPerson(
+        "owen.clarke",
+        "Owen",
+        "Clarke",
+        "Staff Engineer",
+        "staff",
+        "Developer Experience",
+        "hana.kovac",
+    ),
 ]
 
 # (mentor, engineer, state)

@@ -137,7 +137,9 @@ class Person(models.Model):
                     errors["manager"] = "That manager reports to this person; lines cannot loop."
                     break
                 seen.add(cursor)
-                cursor = Person.objects.filter(pk=cursor).values_list("manager_id", flat=True).first()
+                cursor = (
+                    Person.objects.filter(pk=cursor).values_list("manager_id", flat=True).first()
+                )
         if self.current_level_id and self.target_level_id:
             current, target = self.current_level, self.target_level
             if current.ladder_id != target.ladder_id:

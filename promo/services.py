@@ -9,7 +9,9 @@ from promo.ladder_files import BehaviourSpec, LadderFileError, LadderSpec
 from promo.models import Behaviour, Ladder, Level, Mentorship, Person, Team
 
 LADDER_EXISTS = "A ladder with slug {slug!r} already exists; import with --replace to update it."
-LEVEL_IN_USE = "Level {name!r} is not in the file but people are still placed on it; move them first."
+LEVEL_IN_USE = (
+    "Level {name!r} is not in the file but people are still placed on it; move them first."
+)
 MENTORSHIP_BAD_STATE = "This mentorship is {state}; it cannot be {action}."
 
 # Ranks are unique per ladder, so a reorder first moves every rank out of the way.
@@ -92,7 +94,9 @@ def person_save(
 def mentorship_invite(*, engineer: AbstractBaseUser, mentor: AbstractBaseUser) -> Mentorship:
     """An engineer asks someone to mentor them; nothing is shared until the mentor accepts."""
     live = Mentorship.objects.filter(
-        engineer=engineer, mentor=mentor, state__in=[Mentorship.State.INVITED, Mentorship.State.ACTIVE]
+        engineer=engineer,
+        mentor=mentor,
+        state__in=[Mentorship.State.INVITED, Mentorship.State.ACTIVE],
     ).first()
     if live is not None:
         return live
@@ -118,7 +122,10 @@ def _transition(mentorship: Mentorship, *, allowed: set[str], to: str, action: s
 @transaction.atomic
 def mentorship_accept(*, mentorship: Mentorship) -> Mentorship:
     return _transition(
-        mentorship, allowed={Mentorship.State.INVITED}, to=Mentorship.State.ACTIVE, action="accepted"
+        mentorship,
+        allowed={Mentorship.State.INVITED},
+        to=Mentorship.State.ACTIVE,
+        action="accepted",
     )
 
 

@@ -12,9 +12,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("slug", nargs="?", default=selectors.DEFAULT_LADDER_SLUG)
         parser.add_argument("--output", "-o", type=Path, help="Write here instead of stdout.")
-        parser.add_argument("--format", choices=ladder_files.FORMATS, help="Default: from --output, else toml.")
+        parser.add_argument(
+            "--format", choices=ladder_files.FORMATS, help="Default: from --output, else toml."
+        )
 
-    def handle(self, *args: object, slug: str, output: Path | None, format: str | None, **options: object) -> None:
+    def handle(
+        self, *args: object, slug: str, output: Path | None, format: str | None, **options: object
+    ) -> None:
         ladder = Ladder.objects.filter(slug=slug).first()
         if ladder is None:
             known = ", ".join(Ladder.objects.values_list("slug", flat=True)) or "none"

@@ -10,14 +10,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path, help="The ladder file (.toml, .yaml or .yml).")
-        parser.add_argument("--format", choices=ladder_files.FORMATS, help="Override the extension.")
+        parser.add_argument(
+            "--format", choices=ladder_files.FORMATS, help="Override the extension."
+        )
         parser.add_argument(
             "--replace",
             action="store_true",
             help="Update the ladder with the same slug in place (levels matched by slug).",
         )
 
-    def handle(self, *args: object, path: Path, format: str | None, replace: bool, **options: object) -> None:
+    def handle(
+        self, *args: object, path: Path, format: str | None, replace: bool, **options: object
+    ) -> None:
         try:
             fmt = ladder_files.format_for(path, format)
             text = path.read_text(encoding="utf-8")

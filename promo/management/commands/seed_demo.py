@@ -31,11 +31,14 @@ class Command(BaseCommand):
         org = demo.seed()
         # Each later app may extend the demo with its own `<app>.demo.seed(org)`.
         for config in apps.get_app_configs():
-            if config.name != "promo" and importlib.util.find_spec(f"{config.name}.demo") is not None:
+            if (
+                config.name != "promo"
+                and importlib.util.find_spec(f"{config.name}.demo") is not None
+            ):
                 importlib.import_module(f"{config.name}.demo").seed(org)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo organisation ready: {len(org['users'])} people, password '{demo.DEMO_PASSWORD}'. "
-                "Sign in as demo-engineer, demo-mentor, demo-manager or demo-admin."
+                f"Demo organisation ready: {len(org['users'])} people, "
+                f"password '{demo.DEMO_PASSWORD}'. Sign in as demo-engineer, demo-mentor, demo-manager or demo-admin."
             )
         )

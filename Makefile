@@ -1,0 +1,64 @@
+# Promo: `make run` serves the demo on http://127.0.0.1:$(PORT); `make test` runs every check.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+# pytest exits 5 when it collected nothing; that must never pass as green.
+PYTEST = run_pytest() { $(PY) -m pytest "$$@"; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing the run" >&2; return 1; fi; \
+	return $$status; }; run_pytest
+
+.PHONY: run test test-sqlite test-postgres test-browser lint format clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: $(VENV)/bin/python pyproject.toml constraints.txt
+	$(PY) -m pip install --quiet -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed-run
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
+	touch $@
+
+run: $(VENV)/.installed-run
+	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --noinput
+	DEBUG=$${DEBUG:-1} $(PY) manage.py createcachetable
+	DEBUG=$${DEBUG:-1} $(PY) manage.py seed_demo --if-empty
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: lint
+	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py makemigrations --check --dry-run
+	$(MAKE) --no-print-directory test-sqlite
+	@if [ -n "$$TEST_DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
+	else echo "TEST_DATABASE_URL is not set: PostgreSQL pass skipped."; fi
+	$(MAKE) --no-print-directory test-browser
+
+test-sqlite: $(VENV)/.installed-test
+	@echo "== pytest on SQLite"
+	env -u TEST_DATABASE_URL -u DATABASE_URL sh -c '$(PYTEST) --ignore=tests/browser'
+
+test-postgres: $(VENV)/.installed-test
+	@echo "== pytest on PostgreSQL ($$TEST_DATABASE_URL)"
+	$(PYTEST) --ignore=tests/browser
+
+test-browser: $(VENV)/.installed-test
+	@if [ -x "$(CHROMIUM)" ]; then \
+		echo "== browser tests with $(CHROMIUM)"; \
+		env -u TEST_DATABASE_URL -u DATABASE_URL CHROMIUM=$(CHROMIUM) sh -c '$(PYTEST) tests/browser'; \
+	elif [ "$$REQUIRE_BROWSER" = "1" ]; then \
+		echo "REQUIRE_BROWSER=1 but no Chromium at $(CHROMIUM) (apt-get install chromium)." >&2; exit 1; \
+	else echo "No Chromium at $(CHROMIUM): browser tests skipped (set REQUIRE_BROWSER=1 to fail instead)."; fi
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

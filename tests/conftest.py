@@ -1,0 +1,87 @@
+"""The cast every test can call on.
+
+skip_manager ── manager ── engineer ──(active mentorship)── mentor
+                                   ──(ended mentorship)──── ended_mentor
+stranger: no relation to anyone.   admin: staff, no relation either.
+"""
+
+import pytest
+from django.test import Client
+
+from promo.models import Level, Mentorship
+from tests.factories import (
+    BehaviourFactory,
+    LadderFactory,
+    LevelFactory,
+    MentorshipFactory,
+    PersonFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture
+def levels(db) -> list[Level]:
+    """A three-level ladder with two behaviours per level."""
+    ladder = LadderFactory(name="Test ladder", slug="test")
+    made = [
+        LevelFactory(ladder=ladder, rank=rank, name=name, slug=name.lower())
+        for rank, name in enumerate(["Junior", "Senior", "Staff"], start=1)
+    ]
+    for level in made:
+        for rank, name in enumerate(["Scope", "Mentoring"], start=1):
+            BehaviourFactory(
+                level=level, rank=rank, name=f"{name} at {level.name}", slug=name.lower()
+            )
+    return made
+
+
+@pytest.fixture
+def skip_manager(db):
+    return PersonFactory(user=UserFactory(username="skip"), title="Director").user
+
+
+@pytest.fixture
+def manager(skip_manager):
+    return PersonFactory(
+        user=UserFactory(username="manager"), manager=skip_manager.person, title="EM"
+    ).user
+
+
+@pytest.fixture
+def engineer(manager, levels):
+    return PersonFactory(
+        user=UserFactory(username="engineer", first_name="Amara"),
+        manager=manager.person,
+        current_level=levels[1],
+        target_level=levels[2],
+    ).user
+
+
+@pytest.fixture
+def mentor(engineer):
+    user = PersonFactory(user=UserFactory(username="mentor"), title="Principal Engineer").user
+    MentorshipFactory(engineer=engineer, mentor=user, state=Mentorship.State.ACTIVE)
+    return user
+
+
+@pytest.fixture
+def ended_mentor(engineer):
+    user = PersonFactory(user=UserFactory(username="ended-mentor")).user
+    MentorshipFactory(engineer=engineer, mentor=user, state=Mentorship.State.ENDED)
+    return user
+
+
+@pytest.fixture
+def stranger(db):
+    return PersonFactory(user=UserFactory(username="stranger")).user
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
