@@ -39,6 +39,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo organisation ready: {len(org['users'])} people, "
-                f"password '{demo.DEMO_PASSWORD}'. Sign in as demo-engineer, demo-mentor, demo-manager or demo-admin."
+                f"password '{demo.DEMO_PASSWORD}'. Sign in as demo-engineer, demo-mentor, "
+                "demo-manager or demo-admin."
             )
         )

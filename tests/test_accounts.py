@@ -1,0 +1,111 @@
+"""Signing in and out, changing and resetting a password."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from tests.factories import PASSWORD, UserFactory
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory(username="amara", email="amara@example.com")
+
+
+def test_sign_in_takes_you_home(client, user):
+    response = client.post(reverse("login"), {"username": "amara", "password": PASSWORD})
+    assert response.status_code == 302 and response.url == reverse("home")
+    assert client.get(reverse("home")).status_code == 200
+
+
+def test_sign_in_returns_to_the_page_you_asked_for(client, user):
+    response = client.post(
+        reverse("login"), {"username": "amara", "password": PASSWORD, "next": reverse("ladder")}
+    )
+    assert response.url == reverse("ladder")
+
+
+def test_wrong_password_shows_a_clear_error_and_keeps_you_out(client, user):
+    response = client.post(reverse("login"), {"username": "amara", "password": "nope"})
+    assert response.status_code == 200
+    assert "Please enter a correct username and password" in response.content.decode()
+    assert client.get(reverse("home")).status_code == 302
+
+
+def test_inactive_user_cannot_sign_in(client, user):
+    user.is_active = False
+    user.save()
+    response = client.post(reverse("login"), {"username": "amara", "password": PASSWORD})
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_anonymous_visitor_is_sent_to_sign_in(client, db):
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response.url == f"{reverse('login')}?next=/"
+
+
+def test_sign_out_is_a_post_and_ends_the_session(client, user):
+    client.force_login(user)
+    assert client.get(reverse("logout")).status_code == 405
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert client.get(reverse("home")).status_code == 302
+
+
+def test_change_password(client, user):
+    client.force_login(user)
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "plum tree 77 lantern",
+            "new_password2": "plum tree 77 lantern",
+        },
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("plum tree 77 lantern")
+
+
+def test_change_password_with_a_wrong_old_password_keeps_the_old_one(client, user):
+    client.force_login(user)
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": "wrong",
+            "new_password1": "plum tree 77 lantern",
+            "new_password2": "plum tree 77 lantern",
+        },
+    )
+    assert "Your old password was entered incorrectly" in response.content.decode()
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+
+
+def test_reset_password_by_email_link(client, user):
+    response = client.post(reverse("password_reset"), {"email": "amara@example.com"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    body = mail.outbox[0].body
+    assert "Your username is amara" in body
+    link = re.search(r"https?://[^/]+(/accounts/reset/\S+)", body).group(1)
+
+    form_page = client.get(link, follow=True)
+    assert "Choose a new password" in form_page.content.decode()
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "plum tree 77 lantern", "new_password2": "plum tree 77 lantern"},
+    )
+    assert done.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("plum tree 77 lantern")
+
+
+def test_reset_for_an_unknown_email_sends_nothing_and_says_the_same(client, db):
+    response = client.post(reverse("password_reset"), {"email": "nobody@example.com"}, follow=True)
+    assert "Check your email" in response.content.decode()
+    assert mail.outbox == []

@@ -1,0 +1,135 @@
+"""Home and ladder pages for every role, the navigation, and their query counts."""
+
+import pytest
+from django.urls import reverse
+
+from promo.models import Mentorship
+from tests.conftest import client_for
+from tests.factories import (
+    BehaviourFactory,
+    LadderFactory,
+    LevelFactory,
+    MentorshipFactory,
+    PersonFactory,
+    UserFactory,
+)
+
+HOME, LADDER = reverse("home"), reverse("ladder")
+
+
+def page(user, url: str) -> str:
+    response = client_for(user).get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def nav(html: str) -> str:
+    return html.split('<nav class="nav"', 1)[1].split("</nav>", 1)[0]
+
+
+def test_engineer_home_shows_target_level_behaviours_and_mentors(engineer, mentor):
+    html = page(engineer, HOME)
+    assert "Staff" in html and "Scope at Staff" in html and "Mentoring at Staff" in html
+    assert "Scope at Junior" not in html
+    assert mentor.get_full_name() in html
+
+
+def test_mentor_home_lists_mentees_not_strangers(engineer, mentor, stranger):
+    html = page(mentor, HOME)
+    assert "People you mentor" in html and engineer.get_full_name() in html
+    assert stranger.get_full_name() not in html
+
+
+def test_ended_mentor_home_no_longer_lists_the_engineer(engineer, ended_mentor):
+    assert engineer.get_full_name() not in page(ended_mentor, HOME)
+
+
+def test_manager_home_lists_direct_and_indirect_reports(engineer, manager, skip_manager):
+    html = page(skip_manager, HOME)
+    assert "Your team" in html
+    assert manager.get_full_name() in html and engineer.get_full_name() in html
+
+
+def test_stranger_home_shows_no_one_else(engineer, stranger):
+    html = page(stranger, HOME)
+    assert engineer.get_full_name() not in html
+    assert "Your team" not in html and "People you mentor" not in html
+
+
+def test_user_without_a_profile_is_told_how_to_get_one(db):
+    html = page(UserFactory(), HOME)
+    assert "You are not on the ladder yet" in html
+
+
+@pytest.mark.parametrize("url", [HOME, LADDER])
+def test_anonymous_is_sent_to_sign_in(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("url", [HOME, LADDER])
+def test_pages_refuse_state_changing_methods(engineer, url):
+    assert client_for(engineer).post(url).status_code == 405
+
+
+def test_navigation_fits_each_role(engineer, mentor, manager, admin_user):
+    engineer_nav = nav(page(engineer, HOME))
+    assert "Ladder" in engineer_nav
+    assert (
+        "Mentees" not in engineer_nav and "Team" not in engineer_nav and "Admin" not in engineer_nav
+    )
+    assert "Mentees" in nav(page(mentor, HOME))
+    assert "Team" in nav(page(manager, HOME))
+    assert "Admin" in nav(page(admin_user, HOME))
+
+
+def test_pages_carry_the_csrf_header_for_htmx_and_load_vendored_htmx(engineer):
+    html = page(engineer, HOME)
+    assert '<body hx-headers=\'{"X-CSRFToken": "' in html
+    assert "/static/vendor/htmx/htmx-2.0.11.min.js" in html
+    assert "<script>" not in html  # no inline scripts, so a strict CSP can hold
+
+
+def test_ladder_page_shows_every_level_and_marks_yours(engineer):
+    html = page(engineer, LADDER)
+    for name in ["Junior", "Senior", "Staff", "Scope at Junior", "Mentoring at Staff"]:
+        assert name in html
+    assert "your level" in html and "your target" in html
+    assert "Did the thing for the payments team" in html
+
+
+def test_ladder_page_explains_how_to_import_when_empty(db):
+    assert "ladder_import" in page(UserFactory(), LADDER)
+
+
+def test_home_query_count_does_not_grow_with_the_team(
+    django_assert_max_num_queries, engineer, manager, skip_manager, levels
+):
+    def grow(n: int) -> None:
+        for _ in range(n):
+            report = PersonFactory(
+                manager=manager.person, current_level=levels[0], target_level=levels[1]
+            )
+            MentorshipFactory(
+                engineer=report.user, mentor=skip_manager, state=Mentorship.State.ACTIVE
+            )
+
+    grow(3)
+    client = client_for(skip_manager)
+    with django_assert_max_num_queries(14):
+        client.get(HOME)
+    grow(20)
+    with django_assert_max_num_queries(14):
+        assert client.get(HOME).status_code == 200
+
+
+def test_ladder_query_count_does_not_grow_with_the_ladder(
+    django_assert_max_num_queries, engineer, levels
+):
+    client = client_for(engineer)
+    with django_assert_max_num_queries(8):
+        assert client.get(LADDER).status_code == 200
+    for level in LevelFactory.create_batch(4, ladder=LadderFactory()):
+        BehaviourFactory.create_batch(6, level=level)
+    with django_assert_max_num_queries(8):
+        assert client.get(LADDER).status_code == 200

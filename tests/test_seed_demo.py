@@ -1,0 +1,81 @@
+"""The demo organisation: the product's first impression, safe to load twice."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from promo import access, demo, selectors
+from promo.access import Visibility
+from promo.models import Behaviour, Level, Mentorship, Person, Team
+
+User = get_user_model()
+
+
+def seed(*args: str) -> str:
+    out = StringIO()
+    call_command("seed_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def counts() -> dict[str, int]:
+    return {
+        model.__name__: model.objects.count()
+        for model in [User, Person, Team, Level, Behaviour, Mentorship]
+    }
+
+
+@pytest.mark.django_db
+def test_seed_demo_is_idempotent():
+    seed("--force")
+    first = counts()
+    states = sorted(
+        Mentorship.objects.values_list("mentor__username", "engineer__username", "state")
+    )
+    seed("--force")
+    assert counts() == first
+    assert (
+        sorted(Mentorship.objects.values_list("mentor__username", "engineer__username", "state"))
+        == states
+    )
+
+
+@pytest.mark.django_db
+def test_seed_demo_builds_two_teams_with_lines_and_mentorships():
+    seed("--force")
+    users = {u.username: u for u in User.objects.all()}
+    assert {"demo-admin", "demo-manager", "demo-mentor", "demo-engineer"} <= set(users)
+    assert len(users) >= 8
+    assert set(Team.objects.values_list("name", flat=True)) == {"Payments", "Developer Experience"}
+    assert users["demo-engineer"].check_password(demo.DEMO_PASSWORD)
+    assert users["demo-admin"].is_staff
+    engineer, manager, mentor = users["demo-engineer"], users["demo-manager"], users["demo-mentor"]
+    assert access.relation(mentor, engineer).is_mentor
+    assert access.relation(manager, engineer).is_manager
+    # demo-manager manages a manager, so sees indirect reports too.
+    assert access.may_see(manager, users["jonas.becker"], Visibility.MENTORS_AND_MANAGERS)
+    assert engineer.person.target_level.name == "Staff Engineer"
+    assert set(Mentorship.objects.values_list("state", flat=True)) == {"active", "invited", "ended"}
+    assert selectors.roles_of(engineer).is_mentor  # Amara mentors Priya
+
+
+@pytest.mark.django_db
+def test_seed_demo_is_refused_with_debug_off_unless_forced(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="runs only with DEBUG on, or with --force"):
+        seed()
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_runs_with_debug_on(settings):
+    settings.DEBUG = True
+    assert "Demo organisation ready" in seed()
+
+
+@pytest.mark.django_db
+def test_if_empty_leaves_an_existing_database_alone():
+    User.objects.create_user("someone-real", password="not demo at all 123")
+    assert "left as it is" in seed("--force", "--if-empty")
+    assert not User.objects.filter(username="demo-engineer").exists()
