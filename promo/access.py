@@ -14,17 +14,12 @@ from dataclasses import dataclass
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db import models
+from django.db.models import Q
 from django.http import Http404
 
-from promo.models import MAX_REPORTING_DEPTH, Mentorship, Person
+from promo.models import MAX_REPORTING_DEPTH, Mentorship, Person, Visibility
 
-
-class Visibility(models.TextChoices):
-    PRIVATE = "private", "Private"
-    MENTORS = "mentors", "Mentors"
-    MENTORS_AND_MANAGERS = "mentors_and_managers", "Mentors and managers"
-
+__all__ = ["Visibility", "may_see", "relation", "relation_or_404", "visibility_q"]
 
 NOTHING: frozenset[str] = frozenset()
 MENTOR_SEES = frozenset({Visibility.MENTORS, Visibility.MENTORS_AND_MANAGERS})
@@ -69,6 +64,47 @@ def is_manager_of(manager_id: int, engineer_id: int) -> bool:
         seen.add(cursor)
         cursor = Person.objects.filter(pk=cursor).values_list("manager_id", flat=True).first()
     return False
+
+
+def report_ids(manager_id: int) -> list[int]:
+    """Ids of everyone below the manager in the reporting line: one query per layer."""
+    found: list[int] = []
+    seen = {manager_id}
+    frontier = [manager_id]
+    for _ in range(MAX_REPORTING_DEPTH):
+        layer = [
+            pk
+            for pk in Person.objects.filter(manager_id__in=frontier).values_list("pk", flat=True)
+            if pk not in seen
+        ]
+        if not layer:
+            break
+        found.extend(layer)
+        seen.update(layer)
+        frontier = layer
+    return found
+
+
+def mentee_ids(mentor_id: int) -> list[int]:
+    links = Mentorship.objects.active().filter(mentor_id=mentor_id)
+    return list(links.values_list("engineer_id", flat=True))
+
+
+def visibility_q(viewer: Viewer, *, prefix: str = "") -> Q:
+    """Filter for rows with `<prefix>author` and `<prefix>visibility` that the viewer may see.
+
+    The list form of `may_see`: own rows, mentees' rows shared with mentors, and rows of anyone
+    below the viewer shared with managers. Tests hold the two forms to the same answers.
+    """
+    if not viewer.is_authenticated or not viewer.is_active:
+        return Q(pk__in=[])
+    author, visibility = f"{prefix}author_id", f"{prefix}visibility"
+    rule = Q(**{author: viewer.pk})
+    if mentees := mentee_ids(viewer.pk):
+        rule |= Q(**{f"{author}__in": mentees, f"{visibility}__in": sorted(MENTOR_SEES)})
+    if reports := report_ids(viewer.pk):
+        rule |= Q(**{f"{author}__in": reports, f"{visibility}__in": sorted(MANAGER_SEES)})
+    return rule
 
 
 def is_mentor_of(mentor_id: int, engineer_id: int) -> bool:

@@ -67,7 +67,7 @@ class PersonInline(admin.StackedInline):
     fk_name = "user"
     can_delete = False
     autocomplete_fields = ["manager"]
-    fields = ["title", "team", "current_level", "target_level", "manager"]
+    fields = ["title", "team", "current_level", "target_level", "manager", "default_visibility"]
 
 
 User = get_user_model()

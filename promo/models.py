@@ -14,6 +14,14 @@ from django.urls import reverse
 MAX_REPORTING_DEPTH = 32
 
 
+class Visibility(models.TextChoices):
+    """Who an entry is shared with; `promo.access` turns this into who may see it."""
+
+    PRIVATE = "private", "Private"
+    MENTORS = "mentors", "Mentors"
+    MENTORS_AND_MANAGERS = "mentors_and_managers", "Mentors and managers"
+
+
 class Ladder(models.Model):
     """A career ladder: ordered levels, each with the behaviours expected at that level."""
 
@@ -112,6 +120,12 @@ class Person(models.Model):
         Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="members"
     )
     title = models.CharField(max_length=120, blank=True, help_text="Job title as people know it.")
+    default_visibility = models.CharField(
+        max_length=24,
+        choices=Visibility.choices,
+        default=Visibility.PRIVATE,
+        help_text="Who new entries are shared with unless chosen otherwise.",
+    )
 
     class Meta:
         ordering = ["user__username"]

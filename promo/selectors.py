@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Prefetch, QuerySet
 
+from promo import access
 from promo.ladder_files import BehaviourSpec, LadderSpec, LevelSpec
-from promo.models import MAX_REPORTING_DEPTH, Behaviour, Ladder, Level, Mentorship, Person
+from promo.models import Behaviour, Ladder, Level, Mentorship, Person
 
 DEFAULT_LADDER_SLUG = "default"
 
@@ -63,29 +64,10 @@ def behaviours_of(level: Level | None) -> QuerySet[Behaviour]:
     return Behaviour.objects.filter(level=level).order_by("rank")
 
 
-def report_ids(manager_id: int) -> list[int]:
-    """Ids of everyone below the manager in the reporting line: one query per layer."""
-    found: list[int] = []
-    seen = {manager_id}
-    frontier = [manager_id]
-    for _ in range(MAX_REPORTING_DEPTH):
-        layer = [
-            pk
-            for pk in Person.objects.filter(manager_id__in=frontier).values_list("pk", flat=True)
-            if pk not in seen
-        ]
-        if not layer:
-            break
-        found.extend(layer)
-        seen.update(layer)
-        frontier = layer
-    return found
-
-
 def reports_of(manager: AbstractBaseUser) -> QuerySet[Person]:
     """Direct and indirect reports, ready to list with their team, levels and manager."""
     return (
-        Person.objects.filter(pk__in=report_ids(manager.pk))
+        Person.objects.filter(pk__in=access.report_ids(manager.pk))
         .select_related("user", "team", "current_level", "target_level", "manager__user")
         .order_by("team__name", "user__first_name", "user__username")
     )

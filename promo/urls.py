@@ -9,6 +9,8 @@ admin.site.site_title = "Promo admin"
 urlpatterns = [
     path("", views.home, name="home"),
     path("ladder/", views.ladder, name="ladder"),
+    path("settings/", views.preferences, name="preferences"),
+    path("", include("evidence.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -6,11 +6,13 @@ stranger: no relation to anyone.   admin: staff, no relation either.
 """
 
 import pytest
+import time_machine
 from django.test import Client
 
-from promo.models import Level, Mentorship
+from promo.models import Level, Mentorship, Visibility
 from tests.factories import (
     BehaviourFactory,
+    EntryFactory,
     LadderFactory,
     LevelFactory,
     MentorshipFactory,
@@ -79,6 +81,31 @@ def stranger(db):
 @pytest.fixture
 def admin_user(db):
     return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+TODAY = "2026-11-24 12:00:00+00:00"
+
+
+@pytest.fixture(autouse=True)
+def frozen_today():
+    """Every test runs on Tuesday 24 November 2026 (week of Monday 23 November)."""
+    with time_machine.travel(TODAY, tick=False):
+        yield
+
+
+@pytest.fixture
+def entries(engineer, levels) -> dict[str, object]:
+    """One entry of each visibility by the engineer, tagged with a target-level behaviour."""
+    scope = levels[2].behaviours.get(slug="scope")
+    return {
+        visibility: EntryFactory(
+            author=engineer,
+            title=f"{visibility} entry",
+            visibility=visibility,
+            behaviours=(scope,),
+        )
+        for visibility in Visibility.values
+    }
 
 
 def client_for(user) -> Client:

@@ -1,9 +1,14 @@
 """Every test factory, in one module."""
 
+from datetime import date
+
 import factory
 from django.contrib.auth import get_user_model
 
-from promo.models import Behaviour, Ladder, Level, Mentorship, Person, Team
+from evidence import services
+from evidence.models import Entry, Kind
+from evidence.services import EntryData
+from promo.models import Behaviour, Ladder, Level, Mentorship, Person, Team, Visibility
 
 PASSWORD = "correct horse battery"
 
@@ -78,3 +83,28 @@ class MentorshipFactory(factory.django.DjangoModelFactory):
     engineer = factory.SubFactory(UserFactory)
     mentor = factory.SubFactory(UserFactory)
     state = Mentorship.State.ACTIVE
+
+
+class EntryFactory(factory.django.DjangoModelFactory):
+    """An entry logged through the service, so it has its revision like any real one."""
+
+    class Meta:
+        model = Entry
+
+    author = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Shipped improvement {n}")
+    week_of = factory.LazyFunction(lambda: date(2026, 11, 18))
+    kind = Kind.WEEKLY_WIN
+    body = "Worked with **the payments team** on it."
+    behaviours = ()
+    impact = ""
+    shipped_on = None
+    impact_measured = ""
+    links = ()
+    visibility = Visibility.PRIVATE
+
+    @classmethod
+    def _create(cls, model_class, author, **kwargs):  # noqa: ANN001,ANN003,ANN206
+        fields = set(EntryData.__dataclass_fields__)
+        data = EntryData(**{k: v for k, v in kwargs.items() if k in fields})
+        return services.entry_log(author=author, data=data)

@@ -46,6 +46,7 @@ def test_placing_a_person_without_a_target_aims_them_at_the_next_level(admin_use
             "current_level": levels[0].pk,
             "manager": manager.pk,
             "title": "Engineer",
+            "default_visibility": "private",
         },
     )
     assert response.status_code == 302, response.content.decode()
@@ -55,7 +56,12 @@ def test_placing_a_person_without_a_target_aims_them_at_the_next_level(admin_use
 def test_admin_refuses_a_reporting_loop_with_a_message(admin_user, engineer, skip_manager):
     response = client_for(admin_user).post(
         reverse("admin:promo_person_change", args=[skip_manager.pk]),
-        {"user": skip_manager.pk, "manager": engineer.pk, "title": "Director"},
+        {
+            "user": skip_manager.pk,
+            "manager": engineer.pk,
+            "title": "Director",
+            "default_visibility": "private",
+        },
     )
     assert response.status_code == 200
     assert "lines cannot loop" in response.content.decode()

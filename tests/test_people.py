@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from promo import selectors, services
+from promo import access, selectors, services
 from promo.models import Mentorship
 from tests.factories import MentorshipFactory, PersonFactory, UserFactory
 
@@ -44,9 +44,9 @@ def test_reporting_lines_cannot_loop(engineer, skip_manager):
 def test_reports_include_direct_and_indirect_but_not_peers(
     engineer, manager, skip_manager, stranger
 ):
-    assert set(selectors.report_ids(skip_manager.pk)) == {manager.pk, engineer.pk}
-    assert selectors.report_ids(manager.pk) == [engineer.pk]
-    assert selectors.report_ids(stranger.pk) == []
+    assert set(access.report_ids(skip_manager.pk)) == {manager.pk, engineer.pk}
+    assert access.report_ids(manager.pk) == [engineer.pk]
+    assert access.report_ids(stranger.pk) == []
 
 
 def test_mentorship_goes_from_invited_to_active_to_ended(engineer):

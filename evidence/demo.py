@@ -1,0 +1,251 @@
+"""Demo evidence: about 18 months of weekly entries for the demo organisation.
+
+Each person has habits: how often they log, which behaviours they show most, and behaviours
+they only started showing recently or stopped showing a while ago. That unevenness is what
+gives readiness something true to show. Every idea from `demo_content` is used at most once,
+so no two entries in the demo read the same. Authors who already have entries are left alone,
+so running `seed_demo` again adds nothing.
+"""
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.utils import timezone
+
+from evidence import services
+from evidence.demo_content import IDEAS, MOMENT_EXTRAS, Idea
+from evidence.models import Entry, Kind, week_start
+from promo.models import Behaviour, Person, Visibility
+
+WEEKS = 78
+
+
+@dataclass(frozen=True)
+class Habit:
+    per_week: float
+    weights: dict[str, float]
+    started_weeks_ago: dict[str, int] = field(default_factory=dict)  # shown only since then
+    stopped_weeks_ago: dict[str, int] = field(default_factory=dict)  # not shown since then
+    shares: tuple[float, float, float] = (0.15, 0.25, 0.60)  # private, mentors, both
+
+
+SENIOR_THEMES = [
+    "scope-and-impact",
+    "leaving-things-better",
+    "long-term-vision",
+    "technical-judgement",
+    "delivery-under-pressure",
+    "growing-others",
+    "cross-team-leadership",
+]
+
+HABITS = {
+    # Strong delivery and judgement for a long time; only lately leaving things better, rarely
+    # vision: "close", with reasons a mentor can act on.
+    "demo-engineer": Habit(
+        per_week=0.75,
+        weights={
+            "delivery-under-pressure": 5,
+            "technical-judgement": 4,
+            "scope-and-impact": 3,
+            "growing-others": 2,
+            "leaving-things-better": 3,
+            "cross-team-leadership": 1,
+            "long-term-vision": 0.4,
+        },
+        started_weeks_ago={"leaving-things-better": 14},
+    ),
+    # Steady on everything for eighteen months: what "ready" looks like.
+    "owen.clarke": Habit(per_week=0.8, weights=dict.fromkeys(SENIOR_THEMES, 1.0)),
+    # Good across the board, but vision work stopped when the team was reorganised.
+    "jonas.becker": Habit(
+        per_week=0.65,
+        weights={**dict.fromkeys(SENIOR_THEMES, 1.0), "long-term-vision": 1.5},
+        stopped_weeks_ago={"long-term-vision": 30, "cross-team-leadership": 26},
+    ),
+    # Growing fast, mostly in the last half year.
+    "priya.raman": Habit(
+        per_week=0.6,
+        weights={
+            **dict.fromkeys(SENIOR_THEMES, 1.0),
+            "growing-others": 2,
+            "technical-judgement": 2,
+        },
+        started_weeks_ago={"cross-team-leadership": 20, "long-term-vision": 12},
+    ),
+    # Solid delivery; little else yet.
+    "tomas.ruiz": Habit(
+        per_week=0.45,
+        weights={"delivery-under-pressure": 4, "scope-and-impact": 2, "technical-judgement": 1},
+        shares=(0.4, 0.3, 0.3),
+    ),
+    # Early career, aiming at Engineer II.
+    "mei.lin": Habit(
+        per_week=0.55,
+        weights={
+            "craft-and-quality": 3,
+            "ownership": 2,
+            "delivery": 2,
+            "operational-care": 1,
+            "collaboration": 2,
+            "scope-and-impact": 1,
+        },
+        started_weeks_ago={"operational-care": 16},
+        shares=(0.5, 0.3, 0.2),
+    ),
+    # The principal logs now and then, mostly mentoring and direction.
+    "demo-mentor": Habit(
+        per_week=0.2,
+        weights={"growing-others": 3, "long-term-vision": 2, "cross-team-leadership": 2},
+    ),
+}
+
+
+def _target_behaviours(user: AbstractBaseUser) -> dict[str, Behaviour]:
+    person = Person.objects.select_related("target_level", "current_level").get(pk=user.pk)
+    level = person.target_level or person.current_level
+    return {b.slug: b for b in Behaviour.objects.filter(level=level)} if level else {}
+
+
+class IdeaPool:
+    """Hands out each idea once, preferring the person's own team."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.left = {theme: list(ideas) for theme, ideas in IDEAS.items()}
+        for ideas in self.left.values():
+            rng.shuffle(ideas)
+
+    def take(self, theme: str, team: str) -> Idea | None:
+        ideas = self.left.get(theme, [])
+        for preference in (team, "any", None):
+            for idea in ideas:
+                if preference is None or idea.team == preference:
+                    ideas.remove(idea)
+                    return idea
+        return None
+
+
+def _visibility(rng: random.Random, shares: tuple[float, float, float]) -> str:
+    choices = [Visibility.PRIVATE, Visibility.MENTORS, Visibility.MENTORS_AND_MANAGERS]
+    return rng.choices(choices, weights=shares)[0]
+
+
+def _themes_open(habit: Habit, weeks_ago: int, available: dict[str, Behaviour]) -> dict[str, float]:
+    """The behaviours this person shows in a given week, with how often."""
+    themes = {}
+    for theme, weight in habit.weights.items():
+        if theme not in available:
+            continue
+        if weeks_ago > habit.started_weeks_ago.get(theme, WEEKS):
+            continue  # not started yet
+        if weeks_ago < habit.stopped_weeks_ago.get(theme, -1):
+            continue  # stopped by then
+        themes[theme] = weight
+    return themes
+
+
+def _entry(
+    idea: Idea, *, theme: str, on: date, today: date, rng: random.Random, habit: Habit, available
+) -> services.EntryData:  # noqa: ANN001 - behaviour map
+    behaviours = [available[theme]] + [
+        available[slug] for slug in idea.also if slug in available and rng.random() < 0.6
+    ]
+    shipped = None
+    if idea.kind in (Kind.WEEKLY_WIN, Kind.WORK_SUMMARY) and rng.random() < 0.6:
+        shipped = min(today, on + timedelta(days=rng.randint(0, 6)))
+    measured, measured_on = "", None
+    if shipped and idea.measured and shipped <= today - timedelta(weeks=10) and rng.random() < 0.8:
+        measured = idea.measured
+        measured_on = min(today, shipped + timedelta(weeks=rng.randint(10, 20)))
+    return services.EntryData(
+        title=idea.title,
+        week_of=on,
+        kind=idea.kind,
+        body=idea.body,
+        behaviours=tuple(dict.fromkeys(behaviours)),
+        impact=idea.impact,
+        shipped_on=shipped,
+        impact_measured=measured,
+        impact_measured_on=measured_on,
+        visibility=_visibility(rng, habit.shares),
+    )
+
+
+def _log_for(user, habit: Habit, pool: IdeaPool, *, today: date, rng: random.Random) -> int:  # noqa: ANN001
+    available = _target_behaviours(user)
+    person = Person.objects.select_related("team").get(pk=user.pk)
+    team = person.team.name if person.team else "any"
+    this_week = week_start(today)
+    made = 0
+    for weeks_ago in range(WEEKS, -1, -1):
+        if rng.random() >= habit.per_week:
+            continue
+        themes = _themes_open(habit, weeks_ago, available)
+        for _ in range(2 if rng.random() < 0.15 else 1):
+            if not themes:
+                break
+            theme = rng.choices(list(themes), weights=list(themes.values()))[0]
+            idea = pool.take(theme, team)
+            if idea is None:
+                themes.pop(theme)
+                continue
+            on = this_week - timedelta(weeks=weeks_ago) + timedelta(days=rng.randint(0, 4))
+            on = min(on, today)
+            data = _entry(
+                idea, theme=theme, on=on, today=today, rng=rng, habit=habit, available=available
+            )
+            services.entry_log(author=user, data=data)
+            made += 1
+    return made
+
+
+def _moments(user, *, today: date, rng: random.Random) -> None:  # noqa: ANN001
+    """A few small human moments, untagged: they matter even when they prove nothing."""
+    for weeks_ago, title in zip(rng.sample(range(2, WEEKS), 4), MOMENT_EXTRAS, strict=False):
+        services.entry_log(
+            author=user,
+            data=services.EntryData(
+                title=title,
+                week_of=week_start(today) - timedelta(weeks=weeks_ago),
+                kind=Kind.MOMENT,
+                visibility=Visibility.MENTORS,
+            ),
+        )
+
+
+def _history_and_trash(user, *, today: date) -> None:  # noqa: ANN001
+    """One entry edited twice (so history has something to show) and two in the trash."""
+    entries = list(Entry.objects.filter(author=user).order_by("-week_start")[:10])
+    if len(entries) < 10:
+        return
+    edited = entries[0]
+    data = services.EntryData(
+        title=edited.title,
+        week_of=edited.week_start,
+        kind=edited.kind,
+        body=edited.body + "\n\nAdded after the retro: the on-call rota now owns the runbook.",
+        behaviours=tuple(edited.behaviours.all()),
+        impact=edited.impact,
+        shipped_on=edited.shipped_on,
+        visibility=Visibility.MENTORS_AND_MANAGERS,
+    )
+    services.entry_update(entry=edited, editor=user, expected_version=edited.version, data=data)
+    for entry in (entries[4], entries[8]):
+        services.entry_trash(entry=entry)
+
+
+def seed(org: dict) -> None:
+    users = org["users"]
+    today = timezone.localdate()
+    rng = random.Random(20261124)
+    pool = IdeaPool(rng)
+    for username, habit in HABITS.items():
+        user = users.get(username)
+        if user is None or Entry.objects.filter(author=user).exists():
+            continue
+        _log_for(user, habit, pool, today=today, rng=rng)
+        if username == "demo-engineer":
+            _moments(user, today=today, rng=rng)
+            _history_and_trash(user, today=today)

@@ -1,0 +1,225 @@
+"""Entry forms. Messages are constants so tests assert exactly what the user reads."""
+
+from datetime import date, timedelta
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils import timezone
+
+from evidence.models import BODY_MAX, IMPACT_MAX, LINKS_MAX, TITLE_MAX, Kind
+from evidence.services import EntryData
+from promo.models import Behaviour, Visibility
+
+TITLE_REQUIRED = "Give the entry a title, e.g. “Unblocked the refunds migration”."
+TITLE_TOO_LONG = "The title is {n:,} characters; keep it under {limit:,}."
+BODY_TOO_LONG = "The text is {n:,} characters; the limit is {limit:,}."
+IMPACT_TOO_LONG = "This is {n:,} characters; the limit is {limit:,}."
+WEEK_IN_FUTURE = "That week is in the future; log work once it has happened."
+WEEK_TOO_OLD = "That week is before 2000; check the year."
+SHIPPED_IN_FUTURE = "The ship date is in the future; add it once the work has shipped."
+LINK_BAD = "Link on line {line}: “{text}” is not a web address (start it with https://)."
+LINKS_TOO_MANY = "Add at most {limit} links."
+FUTURE_GRACE_DAYS = 7
+EARLIEST = date(2000, 1, 1)
+
+
+def _length(value: str, limit: int, message: str) -> str:
+    if len(value) > limit:
+        raise ValidationError(message.format(n=len(value), limit=limit))
+    return value
+
+
+def parse_links(text: str) -> tuple[tuple[str, str], ...]:
+    """One link per line: the address, then an optional label ("https://… Design doc")."""
+    links = []
+    check = URLValidator(schemes=["http", "https"])
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        url, _, label = line.strip().partition(" ")
+        try:
+            check(url)
+        except ValidationError:
+            raise ValidationError(LINK_BAD.format(line=number, text=url[:80])) from None
+        if len(url) > 500:
+            raise ValidationError(LINK_BAD.format(line=number, text=url[:80] + "…"))
+        links.append((url, label.strip()[:120]))
+    if len(links) > LINKS_MAX:
+        raise ValidationError(LINKS_TOO_MANY.format(limit=LINKS_MAX))
+    return tuple(links)
+
+
+def links_text(links) -> str:  # noqa: ANN001 - EntryLink rows or (url, label) pairs
+    pairs = [(link.url, link.label) if hasattr(link, "url") else link for link in links]
+    return "\n".join(f"{url} {label}".strip() for url, label in pairs)
+
+
+class BehaviourChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Behaviour) -> str:
+        return obj.name
+
+
+class EntryForm(forms.Form):
+    title = forms.CharField(
+        max_length=None,
+        error_messages={"required": TITLE_REQUIRED},
+        widget=forms.TextInput(
+            attrs={"placeholder": "What did you do?", "autocomplete": "off", "autofocus": True}
+        ),
+    )
+    kind = forms.ChoiceField(choices=Kind.choices, initial=Kind.WEEKLY_WIN)
+    week_of = forms.DateField(
+        required=False,
+        label="Week of",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Any day in the week it belongs to. Empty: this week.",
+    )
+    behaviours = BehaviourChoices(
+        queryset=Behaviour.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The next-level behaviours this shows.",
+    )
+    body = forms.CharField(
+        required=False,
+        label="Details",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Markdown. What you did, how, and who it helped.",
+    )
+    impact = forms.CharField(
+        required=False,
+        label="Expected impact",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    shipped_on = forms.DateField(
+        required=False, label="Shipped on", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    impact_measured = forms.CharField(
+        required=False,
+        label="Measured impact",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="What it achieved, once you could measure it.",
+    )
+    links = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "placeholder": "https://… Design doc"}),
+        help_text="One per line: the address, then an optional label.",
+    )
+    visibility = forms.ChoiceField(
+        choices=Visibility.choices,
+        widget=forms.RadioSelect,
+        label="Shared with",
+    )
+
+    def __init__(self, *args, today: date | None = None, **kwargs) -> None:  # noqa: ANN002,ANN003
+        super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+
+    @property
+    def selected_behaviours(self) -> set[int]:
+        """Ids of the ticked behaviours, whether the form is fresh, bound or re-shown."""
+        ids = set()
+        for value in self["behaviours"].value() or []:
+            try:
+                ids.add(int(getattr(value, "pk", value)))
+            except (TypeError, ValueError):
+                continue
+        return ids
+
+    def clean_title(self) -> str:
+        title = self.cleaned_data["title"].strip()
+        if not title:
+            raise ValidationError(TITLE_REQUIRED)
+        return _length(title, TITLE_MAX, TITLE_TOO_LONG)
+
+    def clean_body(self) -> str:
+        return _length(self.cleaned_data["body"], BODY_MAX, BODY_TOO_LONG)
+
+    def clean_impact(self) -> str:
+        return _length(self.cleaned_data["impact"], IMPACT_MAX, IMPACT_TOO_LONG)
+
+    def clean_impact_measured(self) -> str:
+        return _length(self.cleaned_data["impact_measured"], IMPACT_MAX, IMPACT_TOO_LONG)
+
+    def clean_week_of(self) -> date:
+        day = self.cleaned_data["week_of"] or self.today
+        if day > self.today + timedelta(days=FUTURE_GRACE_DAYS):
+            raise ValidationError(WEEK_IN_FUTURE)
+        if day < EARLIEST:
+            raise ValidationError(WEEK_TOO_OLD)
+        return day
+
+    def clean_shipped_on(self) -> date | None:
+        day = self.cleaned_data["shipped_on"]
+        if day and day > self.today:
+            raise ValidationError(SHIPPED_IN_FUTURE)
+        if day and day < EARLIEST:
+            raise ValidationError(WEEK_TOO_OLD)
+        return day
+
+    def clean_links(self) -> tuple[tuple[str, str], ...]:
+        return parse_links(self.cleaned_data["links"])
+
+    def entry_data(self) -> EntryData:
+        data = self.cleaned_data
+        return EntryData(
+            title=data["title"],
+            week_of=data["week_of"],
+            kind=data["kind"],
+            body=data["body"],
+            behaviours=tuple(data["behaviours"]),
+            impact=data["impact"],
+            shipped_on=data["shipped_on"],
+            impact_measured=data["impact_measured"],
+            links=data["links"],
+            visibility=data["visibility"],
+        )
+
+
+class EditEntryForm(EntryForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class ImpactForm(forms.Form):
+    impact_measured = forms.CharField(
+        label="Measured impact",
+        error_messages={"required": "Say what it achieved, e.g. “p99 fell from 800 to 240 ms”."},
+        widget=forms.TextInput(attrs={"placeholder": "What did it achieve?"}),
+    )
+
+    def clean_impact_measured(self) -> str:
+        value = self.cleaned_data["impact_measured"].strip()
+        return _length(value, IMPACT_MAX, IMPACT_TOO_LONG)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(required=False, label="Text", max_length=200)
+    behaviour = forms.ModelChoiceField(
+        queryset=Behaviour.objects.select_related("level").order_by("level__rank", "rank"),
+        required=False,
+    )
+    kind = forms.ChoiceField(choices=[("", "Any kind"), *Kind.choices], required=False)
+    person = forms.ChoiceField(choices=[("", "Anyone")], required=False)
+    start = forms.DateField(
+        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    visibility = forms.ChoiceField(
+        choices=[("", "Any sharing"), *Visibility.choices], required=False, label="Shared with"
+    )
+
+    def __init__(self, *args, people=(), **kwargs) -> None:  # noqa: ANN001,ANN002,ANN003
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [("", "Anyone")] + [
+            (p.user.username, p.display_name) for p in people
+        ]
+        self.fields["behaviour"].label_from_instance = lambda b: f"{b.name} ({b.level.name})"
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise ValidationError("“From” is after “To”; swap the dates.")
+        return data

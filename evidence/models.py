@@ -1,0 +1,136 @@
+"""Evidence: what an engineer did, which behaviours it shows, and what it achieved.
+
+Writes go through `evidence.services`; reads through `evidence.selectors`, which apply the
+privacy rules of `promo.access`.
+"""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from promo.models import Behaviour, Visibility
+
+TITLE_MAX = 200
+BODY_MAX = 20_000
+IMPACT_MAX = 2_000
+LINKS_MAX = 10
+TRASH_DAYS = 30
+
+
+def week_start(day: date) -> date:
+    """The Monday of the week `day` falls in; entries are grouped by this stored value."""
+    return day - timedelta(days=day.weekday())
+
+
+class Kind(models.TextChoices):
+    WEEKLY_WIN = "weekly_win", "Weekly win"
+    WORK_SUMMARY = "work_summary", "Work summary"
+    VISION_DOC = "vision_doc", "Vision doc"
+    MOMENT = "moment", "Moment"
+
+
+class EntryQuerySet(models.QuerySet["Entry"]):
+    def live(self) -> "EntryQuerySet":
+        return self.filter(deleted_at__isnull=True)
+
+    def trashed(self) -> "EntryQuerySet":
+        return self.filter(deleted_at__isnull=False)
+
+
+class Entry(models.Model):
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="entries"
+    )
+    week_start = models.DateField(db_index=True, help_text="The Monday of the week it belongs to.")
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.WEEKLY_WIN)
+    title = models.CharField(max_length=TITLE_MAX)
+    body = models.TextField(blank=True, max_length=BODY_MAX)
+    behaviours = models.ManyToManyField(
+        Behaviour, through="EntryBehaviour", related_name="entries", blank=True
+    )
+    impact = models.TextField(blank=True, max_length=IMPACT_MAX)
+    shipped_on = models.DateField(null=True, blank=True)
+    impact_measured = models.TextField(blank=True, max_length=IMPACT_MAX)
+    impact_measured_on = models.DateField(null=True, blank=True)
+    visibility = models.CharField(
+        max_length=24, choices=Visibility.choices, default=Visibility.PRIVATE
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-week_start", "-created_at", "-pk"]
+        verbose_name_plural = "entries"
+        indexes = [models.Index(fields=["author", "week_start"], name="entry_author_week")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(impact_measured="") | Q(impact_measured_on__isnull=False),
+                name="entry_measured_impact_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("evidence:detail", args=[self.pk])
+
+    @property
+    def is_trashed(self) -> bool:
+        return self.deleted_at is not None
+
+
+class EntryBehaviour(models.Model):
+    """An entry's claim that it demonstrates a behaviour (the engineer's own tag)."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="tags")
+    behaviour = models.ForeignKey(Behaviour, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "behaviour"], name="entry_behaviour_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} shows {self.behaviour_id}"
+
+
+class EntryLink(models.Model):
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="links")
+    rank = models.PositiveSmallIntegerField()
+    url = models.URLField(max_length=500)
+    label = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["entry", "rank"]
+
+    def __str__(self) -> str:
+        return self.label or self.url
+
+
+class EntryRevision(models.Model):
+    """The entry as it was after one save; consecutive revisions show what changed."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField()
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    saved_at = models.DateTimeField(auto_now_add=True)
+    snapshot = models.JSONField()
+
+    class Meta:
+        ordering = ["entry", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "version"], name="revision_version_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} v{self.version}"

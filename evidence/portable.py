@@ -1,0 +1,225 @@
+"""Entries in and out: JSON (lossless, re-importable) and Markdown (for reading and sharing).
+
+A JSON export imported into an empty account gives back the same entries. Behaviours are named
+by ladder, level and behaviour slug so a file moves between Promo installations that share a
+ladder. Brag-document Markdown is read by `evidence.brag_import`.
+"""
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+
+from evidence.brag_import import parse_brag_doc
+from evidence.forms import EntryForm, links_text
+from evidence.models import Entry, Kind
+from evidence.services import EntryData
+from promo.models import Behaviour, Person
+
+FORMAT = "promo-entries"
+VERSION = 1
+NOT_JSON = "This is not valid JSON (line {line}, column {col}): {msg}."
+NOT_OURS = 'This JSON is not a Promo export (it needs "format": "promo-entries").'
+BAD_VERSION = "This export is version {found}; this Promo reads version {VERSION}."
+BAD_ITEM = "Entry {n}: {field}: {message}"
+UNKNOWN_BEHAVIOUR = "Entry {n}: behaviour “{name}” ({path}) is not on this site's ladder."
+UNKNOWN_TAG = "#{tag} matches no behaviour; it stays in the text."
+
+
+@dataclass
+class ImportPlan:
+    """What an import would create, or why it cannot; nothing is saved until confirmed."""
+
+    items: list[EntryData] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.items) and not self.problems
+
+
+def _behaviour_ref(b: Behaviour) -> dict[str, str]:
+    return {
+        "ladder": b.level.ladder.slug,
+        "level": b.level.slug,
+        "behaviour": b.slug,
+        "name": b.name,
+    }
+
+
+def entry_to_dict(entry: Entry) -> dict[str, Any]:
+    return {
+        "title": entry.title,
+        "kind": entry.kind,
+        "week_start": entry.week_start.isoformat(),
+        "body": entry.body,
+        "behaviours": [_behaviour_ref(b) for b in entry.behaviours.all()],
+        "impact": entry.impact,
+        "shipped_on": entry.shipped_on.isoformat() if entry.shipped_on else None,
+        "impact_measured": entry.impact_measured,
+        "impact_measured_on": (
+            entry.impact_measured_on.isoformat() if entry.impact_measured_on else None
+        ),
+        "links": [{"url": link.url, "label": link.label} for link in entry.links.all()],
+        "visibility": entry.visibility,
+    }
+
+
+def export_json(author: AbstractBaseUser, entries: list[Entry], *, now: datetime) -> str:
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": now.isoformat(timespec="seconds"),
+        "author": author.get_username(),
+        "entries": [entry_to_dict(entry) for entry in entries],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def export_markdown(author: AbstractBaseUser, entries: list[Entry], *, now: datetime) -> str:
+    """A readable brag document, newest week first; it imports back as a brag document."""
+    name = author.get_full_name() or author.get_username()
+    lines = [f"# {name}: evidence", "", f"Exported from Promo on {now:%d %B %Y}.", ""]
+    week = None
+    for entry in entries:
+        if entry.week_start != week:
+            week = entry.week_start
+            lines += [f"## Week of {week:%d %B %Y}", ""]
+        lines.append(f"- **{entry.title}**")
+        detail = [f"*{entry.get_kind_display()}* · shared with: {entry.get_visibility_display()}"]
+        if tags := [f"#{b.slug}" for b in entry.behaviours.all()]:
+            detail.append("Behaviours: " + " ".join(tags))
+        if entry.body.strip():
+            detail += ["", *entry.body.strip().splitlines()]
+        if entry.impact:
+            detail += ["", f"Expected impact: {entry.impact}"]
+        if entry.shipped_on:
+            detail.append(f"Shipped on {entry.shipped_on:%d %B %Y}.")
+        if entry.impact_measured:
+            detail.append(
+                f"Measured impact ({entry.impact_measured_on:%d %B %Y}): {entry.impact_measured}"
+            )
+        detail += [f"[{link.label or link.url}]({link.url})" for link in entry.links.all()]
+        lines += [f"  {line}" if line else "" for line in ["", *detail]]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _behaviour_index() -> dict[tuple[str, str, str], Behaviour]:
+    rows = Behaviour.objects.select_related("level__ladder")
+    return {(b.level.ladder.slug, b.level.slug, b.slug): b for b in rows}
+
+
+def _form_errors(n: int, form: EntryForm) -> list[str]:
+    return [
+        BAD_ITEM.format(n=n, field=name if name != "__all__" else "entry", message=message)
+        for name, messages in form.errors.items()
+        for message in messages
+    ]
+
+
+def plan_json(text: str, *, today: date) -> ImportPlan:
+    """Check a JSON export entry by entry, through the same form the web uses."""
+    plan = ImportPlan()
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        plan.problems.append(NOT_JSON.format(line=exc.lineno, col=exc.colno, msg=exc.msg))
+        return plan
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        plan.problems.append(NOT_OURS)
+        return plan
+    if document.get("version") != VERSION:
+        plan.problems.append(BAD_VERSION.format(found=document.get("version"), VERSION=VERSION))
+        return plan
+    raw_entries = document.get("entries")
+    if not isinstance(raw_entries, list):
+        plan.problems.append(BAD_ITEM.format(n="list", field="entries", message="must be a list"))
+        return plan
+    behaviours = _behaviour_index()
+    for n, raw in enumerate(raw_entries, start=1):
+        if not isinstance(raw, dict):
+            plan.problems.append(BAD_ITEM.format(n=n, field="entry", message="must be an object"))
+            continue
+        chosen = []
+        for ref in raw.get("behaviours") or []:
+            key = (str(ref.get("ladder")), str(ref.get("level")), str(ref.get("behaviour")))
+            if key in behaviours:
+                chosen.append(behaviours[key].pk)
+            else:
+                path = "/".join(key)
+                plan.problems.append(
+                    UNKNOWN_BEHAVIOUR.format(n=n, name=ref.get("name", key[2]), path=path)
+                )
+        links = raw.get("links") or []
+        form = EntryForm(
+            data={
+                "title": raw.get("title", ""),
+                "kind": raw.get("kind", ""),
+                "week_of": raw.get("week_start", ""),
+                "body": raw.get("body", ""),
+                "behaviours": chosen,
+                "impact": raw.get("impact", ""),
+                "shipped_on": raw.get("shipped_on") or "",
+                "impact_measured": raw.get("impact_measured", ""),
+                "links": links_text((item.get("url", ""), item.get("label", "")) for item in links),
+                "visibility": raw.get("visibility", ""),
+            },
+            today=today,
+        )
+        if not form.is_valid():
+            plan.problems += _form_errors(n, form)
+            continue
+        measured_on = raw.get("impact_measured_on")
+        try:
+            measured_on = date.fromisoformat(measured_on) if measured_on else None
+        except (TypeError, ValueError):
+            plan.problems.append(
+                BAD_ITEM.format(n=n, field="impact_measured_on", message="must be YYYY-MM-DD")
+            )
+            continue
+        item = form.entry_data()
+        plan.items.append(EntryData(**{**item.__dict__, "impact_measured_on": measured_on}))
+    return plan
+
+
+def plan_brag_doc(
+    text: str, *, author: AbstractBaseUser, today: date, visibility: str
+) -> ImportPlan:
+    """Turn a brag document's bullets into entries; #tags become behaviours where they match."""
+    parsed = parse_brag_doc(text, today=today)
+    plan = ImportPlan(problems=list(parsed.problems))
+    by_slug = _behaviours_by_slug(author)
+    unknown: list[str] = []
+    for found in parsed.entries:
+        tagged = tuple(by_slug[tag] for tag in found.tags if tag in by_slug)
+        unknown += [tag for tag in found.tags if tag not in by_slug and tag not in unknown]
+        plan.items.append(
+            EntryData(
+                title=found.title,
+                week_of=found.on,
+                kind=found.kind if found.kind in Kind.values else Kind.WEEKLY_WIN,
+                body=found.body,
+                behaviours=tagged,
+                visibility=visibility,
+            )
+        )
+    plan.notes += [UNKNOWN_TAG.format(tag=tag) for tag in unknown]
+    return plan
+
+
+def _behaviours_by_slug(author: AbstractBaseUser) -> dict[str, Behaviour]:
+    """Tag slugs to behaviours, preferring the author's target level, then their ladder."""
+    person = Person.objects.select_related("target_level", "current_level").filter(pk=author.pk)
+    person = person.first()
+    level = (person.target_level or person.current_level) if person else None
+    if level is None:
+        return {}
+    found: dict[str, Behaviour] = {}
+    rows = Behaviour.objects.filter(level__ladder_id=level.ladder_id).select_related("level")
+    for b in sorted(rows, key=lambda b: (b.level_id != level.pk, -b.level.rank)):
+        found.setdefault(b.slug, b)
+    return found

@@ -1,0 +1,199 @@
+"""Writes to evidence. One function per write, keyword-only, atomic.
+
+Every save of an entry bumps its `version` and keeps a revision. An edit names the version it
+started from; if someone saved in between, the edit is refused with `EditConflict` and the
+caller shows both versions, so nothing is silently overwritten and nothing typed is lost.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from evidence.models import (
+    TRASH_DAYS,
+    Entry,
+    EntryBehaviour,
+    EntryLink,
+    EntryRevision,
+    Kind,
+    week_start,
+)
+from promo.models import Behaviour, Person, Visibility
+
+
+@dataclass(frozen=True)
+class EntryData:
+    """What the engineer typed, already checked by a form."""
+
+    title: str
+    week_of: date
+    kind: str = Kind.WEEKLY_WIN
+    body: str = ""
+    behaviours: tuple[Behaviour, ...] = ()
+    impact: str = ""
+    shipped_on: date | None = None
+    impact_measured: str = ""
+    impact_measured_on: date | None = None  # None: today, when the text is new or changed
+    links: tuple[tuple[str, str], ...] = ()
+    visibility: str | None = None  # None: the author's default
+
+
+class EditConflict(Exception):
+    """Someone saved the entry after this edit began; `current` is what is saved now."""
+
+    def __init__(self, current: Entry) -> None:
+        super().__init__(f"Entry {current.pk} is at version {current.version}")
+        self.current = current
+
+
+def default_visibility(author: AbstractBaseUser) -> str:
+    found = Person.objects.filter(pk=author.pk).values_list("default_visibility", flat=True)
+    return found.first() or Visibility.PRIVATE
+
+
+def snapshot(entry: Entry) -> dict:
+    """The entry's content as plain JSON, for revisions and their diffs."""
+    return {
+        "title": entry.title,
+        "kind": entry.kind,
+        "week_start": entry.week_start.isoformat(),
+        "body": entry.body,
+        "behaviours": [b.name for b in entry.behaviours.order_by("level__rank", "rank")],
+        "impact": entry.impact,
+        "shipped_on": entry.shipped_on.isoformat() if entry.shipped_on else None,
+        "impact_measured": entry.impact_measured,
+        "impact_measured_on": (
+            entry.impact_measured_on.isoformat() if entry.impact_measured_on else None
+        ),
+        "links": [[link.url, link.label] for link in entry.links.all()],
+        "visibility": entry.visibility,
+    }
+
+
+def _fields(data: EntryData, *, author: AbstractBaseUser, previous: Entry | None) -> dict:
+    measured = data.impact_measured.strip()
+    if not measured:
+        measured_on = None
+    elif data.impact_measured_on is not None:
+        measured_on = data.impact_measured_on
+    elif previous is not None and previous.impact_measured == measured:
+        measured_on = previous.impact_measured_on
+    else:
+        measured_on = timezone.localdate()
+    return {
+        "title": data.title.strip(),
+        "week_start": week_start(data.week_of),
+        "kind": data.kind,
+        "body": data.body,
+        "impact": data.impact.strip(),
+        "shipped_on": data.shipped_on,
+        "impact_measured": measured,
+        "impact_measured_on": measured_on,
+        "visibility": data.visibility or default_visibility(author),
+    }
+
+
+def _save_related(entry: Entry, data: EntryData, *, editor: AbstractBaseUser) -> None:
+    wanted = {b.pk for b in data.behaviours}
+    EntryBehaviour.objects.filter(entry=entry).exclude(behaviour_id__in=wanted).delete()
+    have = set(EntryBehaviour.objects.filter(entry=entry).values_list("behaviour_id", flat=True))
+    EntryBehaviour.objects.bulk_create(
+        EntryBehaviour(entry=entry, behaviour_id=pk) for pk in sorted(wanted - have)
+    )
+    EntryLink.objects.filter(entry=entry).delete()
+    EntryLink.objects.bulk_create(
+        EntryLink(entry=entry, rank=rank, url=url, label=label)
+        for rank, (url, label) in enumerate(data.links, start=1)
+    )
+    EntryRevision.objects.create(
+        entry=entry, version=entry.version, editor=editor, snapshot=snapshot(entry)
+    )
+
+
+@transaction.atomic
+def entry_log(*, author: AbstractBaseUser, data: EntryData) -> Entry:
+    """Log a new entry (version 1) for `author`."""
+    entry = Entry(author=author, **_fields(data, author=author, previous=None))
+    entry.full_clean()
+    entry.save()
+    _save_related(entry, data, editor=author)
+    return entry
+
+
+@transaction.atomic
+def entry_update(
+    *, entry: Entry, editor: AbstractBaseUser, expected_version: int, data: EntryData
+) -> Entry:
+    """Save an edit that began at `expected_version`, or raise EditConflict.
+
+    The version check and the write are one UPDATE ... WHERE version = expected, so of two
+    concurrent saves from the same starting point exactly one lands, on any database.
+    """
+    fields = _fields(data, author=entry.author, previous=entry)
+    candidate = Entry(pk=entry.pk, author_id=entry.author_id, **fields)
+    candidate.full_clean(exclude=["author"], validate_unique=False)
+    landed = Entry.objects.filter(
+        pk=entry.pk, version=expected_version, deleted_at__isnull=True
+    ).update(version=F("version") + 1, updated_at=timezone.now(), **fields)
+    if not landed:
+        raise EditConflict(Entry.objects.get(pk=entry.pk))
+    entry.refresh_from_db()
+    _save_related(entry, data, editor=editor)
+    return entry
+
+
+@transaction.atomic
+def entry_record_impact(
+    *, entry: Entry, editor: AbstractBaseUser, text: str, on: date | None = None
+) -> Entry:
+    """Record the impact an entry turned out to have (the follow-up the committee wants)."""
+    text = text.strip()
+    if not text:
+        raise ValueError("The measured impact is empty.")
+    measured_on = on or timezone.localdate()
+    Entry.objects.filter(pk=entry.pk).update(
+        impact_measured=text,
+        impact_measured_on=measured_on,
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+    )
+    entry.refresh_from_db()
+    EntryRevision.objects.create(
+        entry=entry, version=entry.version, editor=editor, snapshot=snapshot(entry)
+    )
+    return entry
+
+
+@transaction.atomic
+def entry_trash(*, entry: Entry) -> Entry:
+    """Move an entry to the trash; it can be restored for TRASH_DAYS days."""
+    entry.deleted_at = timezone.now()
+    entry.save(update_fields=["deleted_at"])
+    return entry
+
+
+@transaction.atomic
+def entry_restore(*, entry: Entry) -> Entry:
+    entry.deleted_at = None
+    entry.save(update_fields=["deleted_at"])
+    return entry
+
+
+@transaction.atomic
+def entries_purge(*, now: datetime) -> int:
+    """Delete for good the entries that have been in the trash for TRASH_DAYS days."""
+    cutoff = now - timedelta(days=TRASH_DAYS)
+    expired = Entry.objects.filter(deleted_at__lte=cutoff)
+    count = expired.count()
+    expired.delete()
+    return count
+
+
+@transaction.atomic
+def entries_import(*, author: AbstractBaseUser, items: list[EntryData]) -> list[Entry]:
+    """Create many entries at once; any failure creates none."""
+    return [entry_log(author=author, data=item) for item in items]

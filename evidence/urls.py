@@ -1,0 +1,23 @@
+from django.urls import path
+
+from evidence import views
+
+app_name = "evidence"
+
+urlpatterns = [
+    path("week/", views.week, name="week"),
+    path("entries/new/", views.entry_create, name="create"),
+    path("entries/preview/", views.entry_preview, name="preview"),
+    path("entries/search/", views.search, name="search"),
+    path("entries/impact/", views.impact_list, name="impact"),
+    path("entries/trash/", views.trash, name="trash"),
+    path("entries/import/", views.import_entries, name="import"),
+    path("entries/export.md", views.export_markdown, name="export-md"),
+    path("entries/export.json", views.export_json, name="export-json"),
+    path("entries/<int:pk>/", views.entry_detail, name="detail"),
+    path("entries/<int:pk>/edit/", views.entry_edit, name="edit"),
+    path("entries/<int:pk>/delete/", views.entry_delete, name="delete"),
+    path("entries/<int:pk>/restore/", views.entry_restore, name="restore"),
+    path("entries/<int:pk>/impact/", views.impact_record, name="record-impact"),
+    path("people/<str:username>/", views.person_entries, name="person"),
+]

@@ -1,0 +1,357 @@
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from evidence import portable, selectors, services
+from evidence.forms import EditEntryForm, EntryForm, ImpactForm, SearchForm, links_text
+from evidence.models import Entry, week_start
+from promo import access
+from promo.markdown import render_markdown
+from promo.models import Visibility
+
+WEEKS_PER_PAGE = 6
+SEARCH_LIMIT = 100
+IMPORT_MAX_BYTES = 1_000_000
+CONFLICT = (
+    "Someone saved this entry after you opened it. Your text is below, unchanged; the saved "
+    "version is beside it. Merge what you need, then save again."
+)
+IMPORT_TOO_BIG = "The file is over 1 MB; split it and import the parts."
+IMPORT_EMPTY = "Paste a brag document or a Promo JSON export, or choose a file."
+IMPORT_NOT_TEXT = "The file is not UTF-8 text."
+
+
+def _parse_day(raw: str | None) -> date | None:
+    try:
+        return date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
+def _new_entry_form(request: HttpRequest, data=None) -> EntryForm:  # noqa: ANN001 - QueryDict
+    initial = {"visibility": services.default_visibility(request.user)}
+    return EntryForm(data, initial=initial)
+
+
+def _form_context(request: HttpRequest, form: EntryForm) -> dict:
+    return {"form": form, "behaviour_groups": selectors.behaviour_choices(request.user)}
+
+
+@login_required
+@require_GET
+def week(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    this_week = week_start(today)
+    mine = selectors.entries_visible_to(request.user).filter(author=request.user)
+    before = _parse_day(request.GET.get("before")) or this_week
+    weeks, older = selectors.weeks_of(mine, before=before, count=WEEKS_PER_PAGE)
+    context = {"weeks": weeks, "older": older}
+    if request.htmx and request.GET.get("before"):
+        return render(request, "evidence/week.html#timeline", context)
+    deleted = request.GET.get("deleted")
+    return render(
+        request,
+        "evidence/week.html",
+        {
+            **context,
+            **_form_context(request, _new_entry_form(request)),
+            "this_week": this_week,
+            "this_week_entries": list(mine.filter(week_start=this_week)),
+            "counts": selectors.behaviour_counts(mine),
+            "impact_due": selectors.impact_due(request.user, today=today).count(),
+            "undo": selectors.trash_of(request.user).filter(pk=deleted).first()
+            if deleted and deleted.isdigit()
+            else None,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_create(request: HttpRequest) -> HttpResponse:
+    quick = request.POST.get("quick") == "1"
+    form = _new_entry_form(request, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and "preview" not in request.POST and form.is_valid():
+        entry = services.entry_log(author=request.user, data=form.entry_data())
+        if request.htmx and quick:
+            entry = selectors.own_entry_or_404(request.user, entry.pk)
+            fresh = _new_entry_form(request)
+            mine = selectors.entries_visible_to(request.user).filter(author=request.user)
+            context = {**_form_context(request, fresh), "logged": entry, "oob": True}
+            context["counts"] = selectors.behaviour_counts(mine)
+            return render(request, "evidence/week.html#quick-add-logged", context)
+        messages.success(request, f"Logged “{entry.title}”.")
+        return redirect("evidence:week" if quick else entry.get_absolute_url())
+    template = (
+        "evidence/week.html#quick-add" if request.htmx and quick else "evidence/entry_form.html"
+    )
+    context = _form_context(request, form)
+    if request.method == "POST" and "preview" in request.POST:
+        context["preview"] = render_markdown(request.POST.get("body", ""))
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def entry_preview(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "evidence/entry_form.html#preview",
+        {"preview": render_markdown(request.POST.get("body", ""))},
+    )
+
+
+@login_required
+@require_GET
+def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = selectors.entry_for_viewer(request.user, pk)
+    is_owner = entry.author_id == request.user.pk
+    return render(
+        request,
+        "evidence/entry_detail.html",
+        {
+            "entry": entry,
+            "is_owner": is_owner,
+            "history": selectors.history_of(entry) if is_owner else [],
+        },
+    )
+
+
+def _initial(entry: Entry) -> dict:
+    return {
+        "title": entry.title,
+        "kind": entry.kind,
+        "week_of": entry.week_start,
+        "body": entry.body,
+        "behaviours": list(entry.behaviours.all()),
+        "impact": entry.impact,
+        "shipped_on": entry.shipped_on,
+        "impact_measured": entry.impact_measured,
+        "links": links_text(entry.links.all()),
+        "visibility": entry.visibility,
+        "version": entry.version,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = selectors.own_entry_or_404(request.user, pk)
+    if request.method == "GET":
+        form = EditEntryForm(initial=_initial(entry))
+        return render(
+            request, "evidence/entry_form.html", {**_form_context(request, form), "entry": entry}
+        )
+    form = EditEntryForm(request.POST)
+    context = {**_form_context(request, form), "entry": entry}
+    if "preview" in request.POST or not form.is_valid():
+        if "preview" in request.POST:
+            context["preview"] = render_markdown(request.POST.get("body", ""))
+        return render(request, "evidence/entry_form.html", context)
+    try:
+        services.entry_update(
+            entry=entry,
+            editor=request.user,
+            expected_version=form.cleaned_data["version"],
+            data=form.entry_data(),
+        )
+    except services.EditConflict as conflict:
+        current = selectors.own_entry_or_404(request.user, pk)
+        data = request.POST.copy()
+        data["version"] = str(conflict.current.version)
+        context.update(
+            form=EditEntryForm(data), conflict=current, conflict_message=CONFLICT, entry=current
+        )
+        return render(request, "evidence/entry_form.html", context, status=409)
+    messages.success(request, "Saved.")
+    return redirect(entry.get_absolute_url())
+
+
+@login_required
+@require_POST
+def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = selectors.own_entry_or_404(request.user, pk)
+    services.entry_trash(entry=entry)
+    url = f"{reverse('evidence:week')}?deleted={entry.pk}"
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+@login_required
+@require_POST
+def entry_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = selectors.own_entry_or_404(request.user, pk, trashed=True)
+    services.entry_restore(entry=entry)
+    messages.success(request, f"Restored “{entry.title}”.")
+    return redirect(entry.get_absolute_url())
+
+
+@login_required
+@require_GET
+def trash(request: HttpRequest) -> HttpResponse:
+    return render(request, "evidence/trash.html", {"entries": selectors.trash_of(request.user)})
+
+
+@login_required
+@require_GET
+def impact_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    return render(
+        request,
+        "evidence/impact.html",
+        {
+            "entries": selectors.impact_due(request.user, today=today),
+            "weeks": selectors.IMPACT_FOLLOW_UP_WEEKS,
+            "form": ImpactForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def impact_record(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = selectors.own_entry_or_404(request.user, pk)
+    form = ImpactForm(request.POST)
+    if form.is_valid():
+        services.entry_record_impact(
+            entry=entry, editor=request.user, text=form.cleaned_data["impact_measured"]
+        )
+        if request.htmx:
+            return render(request, "evidence/impact.html#recorded", {"entry": entry})
+        messages.success(request, f"Recorded the impact of “{entry.title}”.")
+        return redirect("evidence:impact")
+    context = {"entry": entry, "form": form}
+    if request.htmx:
+        return render(request, "evidence/impact.html#row", context)
+    return render(request, "evidence/impact.html", {**context, "entries": [entry], "weeks": 8})
+
+
+@login_required
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    people = selectors.visible_authors(request.user)
+    form = SearchForm(request.GET or None, people=people)
+    results, total = [], 0
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        author = None
+        if data["person"]:
+            author = get_user_model().objects.filter(username=data["person"]).first()
+        found = selectors.search(
+            request.user,
+            selectors.Filters(
+                text=data["q"],
+                behaviour=data["behaviour"],
+                kind=data["kind"],
+                author=author,
+                start=data["start"],
+                end=data["end"],
+                visibility=data["visibility"],
+            ),
+        )
+        total = found.count()
+        results = list(found[:SEARCH_LIMIT])
+    context = {"form": form, "results": results, "total": total, "limit": SEARCH_LIMIT}
+    template = "evidence/search.html#results" if request.htmx else "evidence/search.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def person_entries(request: HttpRequest, username: str) -> HttpResponse:
+    engineer = get_object_or_404(get_user_model(), username=username, is_active=True)
+    relation = access.relation_or_404(request.user, engineer)
+    entries = selectors.entries_visible_to(request.user).filter(author=engineer)
+    before = _parse_day(request.GET.get("before")) or week_start(timezone.localdate()) + timedelta(
+        7
+    )
+    weeks, older = selectors.weeks_of(entries, before=before, count=WEEKS_PER_PAGE)
+    context = {"weeks": weeks, "older": older, "engineer": engineer, "relation": relation}
+    if request.htmx and request.GET.get("before"):
+        return render(request, "evidence/person.html#timeline", context)
+    context["counts"] = selectors.behaviour_counts(entries)
+    context["person"] = getattr(engineer, "person", None)
+    return render(request, "evidence/person.html", context)
+
+
+def _read_import(request: HttpRequest) -> tuple[str, str | None]:
+    upload = request.FILES.get("file")
+    if upload is not None:
+        if upload.size > IMPORT_MAX_BYTES:
+            return "", IMPORT_TOO_BIG
+        try:
+            return upload.read().decode("utf-8-sig"), None
+        except UnicodeDecodeError:
+            return "", IMPORT_NOT_TEXT
+    text = request.POST.get("text", "")
+    if len(text.encode("utf-8")) > IMPORT_MAX_BYTES:
+        return "", IMPORT_TOO_BIG
+    return text, None if text.strip() else IMPORT_EMPTY
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_entries(request: HttpRequest) -> HttpResponse:
+    default = services.default_visibility(request.user)
+    choices = Visibility.choices
+    if request.method == "GET":
+        return render(
+            request, "evidence/import.html", {"visibility": default, "visibility_choices": choices}
+        )
+    text, error = _read_import(request)
+    visibility = request.POST.get("visibility") or default
+    if visibility not in access.OWNER_SEES:
+        visibility = default
+    context = {
+        "text": text,
+        "visibility": visibility,
+        "error": error,
+        "visibility_choices": choices,
+    }
+    if error:
+        return render(request, "evidence/import.html", context, status=400)
+    today = timezone.localdate()
+    if text.lstrip().startswith("{"):
+        plan = portable.plan_json(text, today=today)
+    else:
+        plan = portable.plan_brag_doc(text, author=request.user, today=today, visibility=visibility)
+    context["plan"] = plan
+    if request.POST.get("action") != "confirm" or not plan.ok:
+        return render(request, "evidence/import.html", context, status=200 if plan.ok else 400)
+    created = services.entries_import(author=request.user, items=plan.items)
+    messages.success(request, f"Imported {len(created)} entries.")
+    return redirect("evidence:week")
+
+
+def _export(request: HttpRequest, content: str, ext: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    stamp = timezone.localdate().isoformat()
+    name = f"promo-{request.user.get_username()}-{stamp}.{ext}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _my_entries(request: HttpRequest) -> list[Entry]:
+    mine = selectors.entries_visible_to(request.user).filter(author=request.user)
+    return list(mine.order_by("-week_start", "-created_at", "-pk"))
+
+
+@login_required
+@require_GET
+def export_markdown(request: HttpRequest) -> HttpResponse:
+    text = portable.export_markdown(request.user, _my_entries(request), now=timezone.now())
+    return _export(request, text, "md", "text/markdown; charset=utf-8")
+
+
+@login_required
+@require_GET
+def export_json(request: HttpRequest) -> HttpResponse:
+    text = portable.export_json(request.user, _my_entries(request), now=timezone.now())
+    return _export(request, text, "json", "application/json")
