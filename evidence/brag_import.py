@@ -67,18 +67,18 @@ UNCLOSED_FENCE = "line {line}: this code block is never closed; end it with a li
 
 @dataclass(frozen=True)
 class ParsedEntry:
-    line: int
-    on: date
-    kind: str
-    title: str
-    body: str
-    tags: tuple[str, ...]
+    line: int  # 1-based line number of the bullet
+    on: date  # the date of the nearest dated heading above
+    kind: str  # one of KINDS
+    title: str  # at most TITLE_MAX characters, never empty
+    body: str  # the bullet's Markdown without its marker, continuation lines dedented
+    tags: tuple[str, ...]  # hashtags, lowercased, without '#', in order, no duplicates
 
 
 @dataclass(frozen=True)
 class ParseResult:
     entries: tuple[ParsedEntry, ...]
-    problems: tuple[str, ...]
+    problems: tuple[str, ...]  # each starts "line N: " when it has a line
 
     @property
     def ok(self) -> bool:
@@ -218,7 +218,7 @@ def _is_block_start(text: str) -> bool:
 _BOLD_TITLE = re.compile(r"\*\*(?P<title>[^*]+)\*\*(?P<rest>.*)$")
 _AFTER_BOLD_TITLE = re.compile(r"\s*:|\s+[-–—](?:\s|$)|\s*$")
 # The character classes stop at the next bracket so that long lines cannot make matching slow.
-_LINK = re.compile(r"ZZZ")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+(\S))")
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
@@ -402,10 +402,8 @@ class _Parser:
             self.problems.append(
                 (entry.fence_line, UNCLOSED_FENCE.format(line=entry.fence_line, fence=entry.fence))
             )
-        lines = entry.lines
-        while lines and not lines[0].strip():
-            lines.pop(0)
-        body = "\n".join(lines).rstrip()
+        start = next((i for i, line in enumerate(entry.lines) if line.strip()), len(entry.lines))
+        body = "\n".join(entry.lines[start:]).rstrip()
         number = entry.line
         if not body:
             self.problems.append((number, EMPTY_BULLET.format(line=number)))

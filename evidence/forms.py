@@ -24,6 +24,15 @@ FUTURE_GRACE_DAYS = 7
 EARLIEST = date(2000, 1, 1)
 
 
+class DateInput(forms.DateInput):
+    """A browser date picker; it only understands ISO dates, whatever the site's locale."""
+
+    input_type = "date"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%d")
+
+
 def _length(value: str, limit: int, message: str) -> str:
     if len(value) > limit:
         raise ValidationError(message.format(n=len(value), limit=limit))
@@ -72,7 +81,7 @@ class EntryForm(forms.Form):
     week_of = forms.DateField(
         required=False,
         label="Week of",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text="Any day in the week it belongs to. Empty: this week.",
     )
     behaviours = BehaviourChoices(
@@ -92,9 +101,7 @@ class EntryForm(forms.Form):
         label="Expected impact",
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    shipped_on = forms.DateField(
-        required=False, label="Shipped on", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    shipped_on = forms.DateField(required=False, label="Shipped on", widget=DateInput())
     impact_measured = forms.CharField(
         required=False,
         label="Measured impact",
@@ -201,12 +208,8 @@ class SearchForm(forms.Form):
     )
     kind = forms.ChoiceField(choices=[("", "Any kind"), *Kind.choices], required=False)
     person = forms.ChoiceField(choices=[("", "Anyone")], required=False)
-    start = forms.DateField(
-        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = forms.DateField(required=False, label="From", widget=DateInput())
+    end = forms.DateField(required=False, label="To", widget=DateInput())
     visibility = forms.ChoiceField(
         choices=[("", "Any sharing"), *Visibility.choices], required=False, label="Shared with"
     )

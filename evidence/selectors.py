@@ -213,8 +213,8 @@ def search(viewer: AbstractBaseUser, filters: Filters) -> QuerySet[Entry]:
         )
         query = SearchQuery(text, search_type="websearch", config="english")
         return (
-            entries.annotate(rank=SearchRank(vector, query))
-            .filter(rank__gt=0)
+            entries.annotate(document=vector, rank=SearchRank(vector, query))
+            .filter(document=query)  # the @@ match; ts_rank alone is no filter
             .order_by("-rank", "-week_start", "-pk")
         )
     for word in text.split():

@@ -12,7 +12,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from evidence import portable, selectors, services
 from evidence.forms import EditEntryForm, EntryForm, ImpactForm, SearchForm, links_text
-from evidence.models import Entry, week_start
+from evidence.models import Entry, EntryQuerySet, week_start
 from promo import access
 from promo.markdown import render_markdown
 from promo.models import Visibility
@@ -45,58 +45,69 @@ def _form_context(request: HttpRequest, form: EntryForm) -> dict:
     return {"form": form, "behaviour_groups": selectors.behaviour_choices(request.user)}
 
 
+def _mine(request: HttpRequest) -> EntryQuerySet:
+    return selectors.entries_visible_to(request.user).filter(author=request.user)
+
+
+def _just_trashed(request: HttpRequest) -> Entry | None:
+    """The entry named by ?deleted=, if it is the user's and in the trash: offer an Undo."""
+    deleted = request.GET.get("deleted", "")
+    if not deleted.isdigit():
+        return None
+    return selectors.trash_of(request.user).filter(pk=deleted).first()
+
+
 @login_required
 @require_GET
 def week(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     this_week = week_start(today)
-    mine = selectors.entries_visible_to(request.user).filter(author=request.user)
     before = _parse_day(request.GET.get("before")) or this_week
+    mine = _mine(request)
     weeks, older = selectors.weeks_of(mine, before=before, count=WEEKS_PER_PAGE)
     context = {"weeks": weeks, "older": older}
     if request.htmx and request.GET.get("before"):
         return render(request, "evidence/week.html#timeline", context)
-    deleted = request.GET.get("deleted")
-    return render(
-        request,
-        "evidence/week.html",
-        {
-            **context,
-            **_form_context(request, _new_entry_form(request)),
-            "this_week": this_week,
-            "this_week_entries": list(mine.filter(week_start=this_week)),
-            "counts": selectors.behaviour_counts(mine),
-            "impact_due": selectors.impact_due(request.user, today=today).count(),
-            "undo": selectors.trash_of(request.user).filter(pk=deleted).first()
-            if deleted and deleted.isdigit()
-            else None,
-        },
-    )
+    context |= _form_context(request, _new_entry_form(request))
+    context |= {
+        "this_week": this_week,
+        "this_week_entries": list(mine.filter(week_start=this_week)),
+        "counts": selectors.behaviour_counts(mine),
+        "impact_due": selectors.impact_due(request.user, today=today).count(),
+        "undo": _just_trashed(request),
+    }
+    return render(request, "evidence/week.html", context)
+
+
+def _quick_add_logged(request: HttpRequest, entry: Entry) -> HttpResponse:
+    """The htmx answer to a quick add: a fresh form, the new card and the counts, in place."""
+    context = _form_context(request, _new_entry_form(request))
+    context |= {
+        "logged": selectors.own_entry_or_404(request.user, entry.pk),
+        "counts": selectors.behaviour_counts(_mine(request)),
+        "oob": True,
+    }
+    return render(request, "evidence/week.html#quick-add-logged", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def entry_create(request: HttpRequest) -> HttpResponse:
     quick = request.POST.get("quick") == "1"
+    previewing = "preview" in request.POST
     form = _new_entry_form(request, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and "preview" not in request.POST and form.is_valid():
+    if request.method == "POST" and not previewing and form.is_valid():
         entry = services.entry_log(author=request.user, data=form.entry_data())
         if request.htmx and quick:
-            entry = selectors.own_entry_or_404(request.user, entry.pk)
-            fresh = _new_entry_form(request)
-            mine = selectors.entries_visible_to(request.user).filter(author=request.user)
-            context = {**_form_context(request, fresh), "logged": entry, "oob": True}
-            context["counts"] = selectors.behaviour_counts(mine)
-            return render(request, "evidence/week.html#quick-add-logged", context)
+            return _quick_add_logged(request, entry)
         messages.success(request, f"Logged “{entry.title}”.")
         return redirect("evidence:week" if quick else entry.get_absolute_url())
-    template = (
-        "evidence/week.html#quick-add" if request.htmx and quick else "evidence/entry_form.html"
-    )
     context = _form_context(request, form)
-    if request.method == "POST" and "preview" in request.POST:
+    if previewing:
         context["preview"] = render_markdown(request.POST.get("body", ""))
-    return render(request, template, context)
+    if request.htmx and quick:
+        return render(request, "evidence/week.html#quick-add", context)
+    return render(request, "evidence/entry_form.html", context)
 
 
 @login_required
@@ -339,8 +350,7 @@ def _export(request: HttpRequest, content: str, ext: str, content_type: str) -> 
 
 
 def _my_entries(request: HttpRequest) -> list[Entry]:
-    mine = selectors.entries_visible_to(request.user).filter(author=request.user)
-    return list(mine.order_by("-week_start", "-created_at", "-pk"))
+    return list(_mine(request).order_by("-week_start", "-created_at", "-pk"))
 
 
 @login_required

@@ -1,9 +1,11 @@
 """The engineer's weekly loop: log, edit, trash, follow up on impact, search."""
 
 from datetime import date, timedelta
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -180,7 +182,7 @@ def test_purge_removes_only_entries_trashed_30_or_more_days_ago(engineer):
     old, recent, live = (EntryFactory(author=engineer) for _ in range(3))
     Entry.objects.filter(pk=old.pk).update(deleted_at=timezone.now() - timedelta(days=30))
     Entry.objects.filter(pk=recent.pk).update(deleted_at=timezone.now() - timedelta(days=29))
-    call_command("purge_trash", stdout=__import__("io").StringIO())
+    call_command("purge_trash", stdout=StringIO())
     assert set(Entry.objects.values_list("pk", flat=True)) == {recent.pk, live.pk}
 
 
@@ -323,3 +325,30 @@ def test_query_count_does_not_grow_with_the_number_of_entries(
     build_history(engineer, mentor, levels, 30)
     with django_assert_max_num_queries(queries):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search is PostgreSQL's")
+def test_postgresql_search_matches_word_forms_and_ranks_titles_first(engineer):
+    EntryFactory(author=engineer, title="Notes", body="We deployed the new canary pipeline")
+    EntryFactory(author=engineer, title="Canary deploys for the ledger", body="Rollout notes")
+    found = list(client_for(engineer).get(SEARCH, {"q": "deploy canary"}).context["results"])
+    assert [e.title for e in found] == ["Canary deploys for the ledger", "Notes"]
+
+
+def test_edit_page_shows_saved_dates_and_an_unchanged_save_keeps_them(engineer):
+    entry = EntryFactory(author=engineer, week_of=date(2025, 6, 30), shipped_on=date(2025, 7, 8))
+    client = client_for(engineer)
+    page = client.get(reverse("evidence:edit", args=[entry.pk]))
+    assert 'type="date" name="week_of" value="2025-06-30"' in page.content.decode()
+    assert 'type="date" name="shipped_on" value="2025-07-08"' in page.content.decode()
+    form = page.context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data["week_of"], data["shipped_on"] = "2025-06-30", "2025-07-08"  # as the browser sends them
+    data["behaviours"] = []
+    client.post(reverse("evidence:edit", args=[entry.pk]), data)
+    entry.refresh_from_db()
+    assert (entry.week_start, entry.shipped_on, entry.version) == (
+        date(2025, 6, 30),
+        date(2025, 7, 8),
+        2,
+    )

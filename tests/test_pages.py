@@ -133,3 +133,30 @@ def test_ladder_query_count_does_not_grow_with_the_ladder(
         BehaviourFactory.create_batch(6, level=level)
     with django_assert_max_num_queries(8):
         assert client.get(LADDER).status_code == 200
+
+
+def test_preferences_set_the_default_sharing_for_new_entries(engineer):
+    client = client_for(engineer)
+    assert client.get(reverse("preferences")).status_code == 200
+    response = client.post(reverse("preferences"), {"default_visibility": "mentors"})
+    assert response.status_code == 302
+    engineer.person.refresh_from_db()
+    assert engineer.person.default_visibility == "mentors"
+
+
+def test_preferences_refuse_an_unknown_choice_and_keep_the_old_one(engineer):
+    response = client_for(engineer).post(reverse("preferences"), {"default_visibility": "everyone"})
+    assert "Select a valid choice" in response.content.decode()
+    engineer.person.refresh_from_db()
+    assert engineer.person.default_visibility == "private"
+
+
+def test_preferences_need_sign_in(client, db):
+    response = client.get(reverse("preferences"))
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_preferences_create_a_profile_for_a_user_without_one(db):
+    user = UserFactory()
+    client_for(user).post(reverse("preferences"), {"default_visibility": "mentors"})
+    assert user.person.default_visibility == "mentors"

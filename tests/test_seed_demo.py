@@ -5,7 +5,9 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db.models import Count
 
+from evidence.models import Entry, EntryBehaviour
 from promo import access, demo, selectors
 from promo.access import Visibility
 from promo.models import Behaviour, Level, Mentorship, Person, Team
@@ -79,3 +81,29 @@ def test_if_empty_leaves_an_existing_database_alone():
     User.objects.create_user("someone-real", password="not demo at all 123")
     assert "left as it is" in seed("--force", "--if-empty")
     assert not User.objects.filter(username="demo-engineer").exists()
+
+
+@pytest.mark.django_db
+def test_demo_evidence_spans_eighteen_months_unevenly_and_is_not_duplicated_on_rerun():
+    seed("--force")
+    engineer = User.objects.get(username="demo-engineer")
+    mine = Entry.objects.filter(author=engineer)
+    weeks = mine.order_by().values("week_start").distinct().count()
+    assert mine.count() >= 30 and weeks >= 30
+    span = (
+        mine.order_by("week_start").first().week_start,
+        mine.order_by("week_start").last().week_start,
+    )
+    assert (span[1] - span[0]).days >= 500
+    per_behaviour = sorted(
+        EntryBehaviour.objects.filter(entry__author=engineer)
+        .values("behaviour__slug")
+        .annotate(n=Count("id"))
+        .values_list("n", flat=True)
+    )
+    assert per_behaviour[-1] >= 3 * per_behaviour[0]  # uneven on purpose
+    assert Entry.objects.trashed().filter(author=engineer).exists()
+    assert Entry.objects.order_by().values("title").distinct().count() == Entry.objects.count()
+    before = Entry.objects.count()
+    seed("--force")
+    assert Entry.objects.count() == before
