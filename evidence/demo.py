@@ -45,7 +45,7 @@ HABITS = {
     # Strong delivery and judgement for a long time; only lately leaving things better, rarely
     # vision: "close", with reasons a mentor can act on.
     "demo-engineer": Habit(
-        per_week=0.75,
+        per_week=0.6,
         weights={
             "delivery-under-pressure": 5,
             "technical-judgement": 4,
@@ -58,16 +58,16 @@ HABITS = {
         started_weeks_ago={"leaving-things-better": 14},
     ),
     # Steady on everything for eighteen months: what "ready" looks like.
-    "owen.clarke": Habit(per_week=0.8, weights=dict.fromkeys(SENIOR_THEMES, 1.0)),
+    "owen.clarke": Habit(per_week=0.5, weights=dict.fromkeys(SENIOR_THEMES, 1.0)),
     # Good across the board, but vision work stopped when the team was reorganised.
     "jonas.becker": Habit(
-        per_week=0.65,
+        per_week=0.45,
         weights={**dict.fromkeys(SENIOR_THEMES, 1.0), "long-term-vision": 1.5},
         stopped_weeks_ago={"long-term-vision": 30, "cross-team-leadership": 26},
     ),
     # Growing fast, mostly in the last half year.
     "priya.raman": Habit(
-        per_week=0.6,
+        per_week=0.45,
         weights={
             **dict.fromkeys(SENIOR_THEMES, 1.0),
             "growing-others": 2,
@@ -77,13 +77,13 @@ HABITS = {
     ),
     # Solid delivery; little else yet.
     "tomas.ruiz": Habit(
-        per_week=0.45,
+        per_week=0.35,
         weights={"delivery-under-pressure": 4, "scope-and-impact": 2, "technical-judgement": 1},
         shares=(0.4, 0.3, 0.3),
     ),
     # Early career, aiming at Engineer II.
     "mei.lin": Habit(
-        per_week=0.55,
+        per_week=0.45,
         weights={
             "craft-and-quality": 3,
             "ownership": 2,
@@ -97,7 +97,7 @@ HABITS = {
     ),
     # The principal logs now and then, mostly mentoring and direction.
     "demo-mentor": Habit(
-        per_week=0.2,
+        per_week=0.12,
         weights={"growing-others": 3, "long-term-vision": 2, "cross-team-leadership": 2},
     ),
 }
@@ -173,32 +173,43 @@ def _entry(
     )
 
 
-def _log_for(user, habit: Habit, pool: IdeaPool, *, today: date, rng: random.Random) -> int:  # noqa: ANN001
-    available = _target_behaviours(user)
+@dataclass
+class Logger:
+    """One person's logging, a week at a time."""
+
+    user: AbstractBaseUser
+    habit: Habit
+    available: dict[str, Behaviour]
+    team: str
+
+    def log_week(self, weeks_ago: int, pool: IdeaPool, *, today: date, rng: random.Random) -> None:
+        if rng.random() >= self.habit.per_week:
+            return
+        themes = _themes_open(self.habit, weeks_ago, self.available)
+        while themes:
+            theme = rng.choices(list(themes), weights=list(themes.values()))[0]
+            idea = pool.take(theme, self.team)
+            if idea is None:
+                themes.pop(theme)  # this behaviour's ideas are used up; pick another
+                continue
+            on = week_start(today) - timedelta(weeks=weeks_ago) + timedelta(days=rng.randint(0, 4))
+            data = _entry(
+                idea,
+                theme=theme,
+                on=min(on, today),
+                today=today,
+                rng=rng,
+                habit=self.habit,
+                available=self.available,
+            )
+            services.entry_log(author=self.user, data=data)
+            return
+
+
+def _logger(user: AbstractBaseUser, habit: Habit) -> Logger:
     person = Person.objects.select_related("team").get(pk=user.pk)
     team = person.team.name if person.team else "any"
-    this_week = week_start(today)
-    made = 0
-    for weeks_ago in range(WEEKS, -1, -1):
-        if rng.random() >= habit.per_week:
-            continue
-        themes = _themes_open(habit, weeks_ago, available)
-        for _ in range(2 if rng.random() < 0.15 else 1):
-            if not themes:
-                break
-            theme = rng.choices(list(themes), weights=list(themes.values()))[0]
-            idea = pool.take(theme, team)
-            if idea is None:
-                themes.pop(theme)
-                continue
-            on = this_week - timedelta(weeks=weeks_ago) + timedelta(days=rng.randint(0, 4))
-            on = min(on, today)
-            data = _entry(
-                idea, theme=theme, on=on, today=today, rng=rng, habit=habit, available=available
-            )
-            services.entry_log(author=user, data=data)
-            made += 1
-    return made
+    return Logger(user=user, habit=habit, available=_target_behaviours(user), team=team)
 
 
 def _moments(user, *, today: date, rng: random.Random) -> None:  # noqa: ANN001
@@ -243,11 +254,12 @@ def seed(org: dict) -> None:
     today = timezone.localdate()
     rng = random.Random(20261124)
     pool = IdeaPool(rng)
-    for username, habit in HABITS.items():
-        user = users.get(username)
-        if user is None:
-            continue
-        _log_for(user, habit, pool, today=today, rng=rng)
-        if username == "demo-engineer":
-            _moments(user, today=today, rng=rng)
-            _history_and_trash(user, today=today)
+    loggers = [_logger(users[name], habit) for name, habit in HABITS.items() if name in users]
+    # Week by week for everyone, so the shared pool of ideas is spread fairly over people.
+    for weeks_ago in range(WEEKS, -1, -1):
+        for logger in loggers:
+            logger.log_week(weeks_ago, pool, today=today, rng=rng)
+    engineer = users.get("demo-engineer")
+    if engineer is not None:
+        _moments(engineer, today=today, rng=rng)
+        _history_and_trash(engineer, today=today)

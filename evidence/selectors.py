@@ -156,7 +156,7 @@ def behaviour_counts(entries: QuerySet[Entry]) -> list[dict]:
     """How many of these entries claim each behaviour, most first (one query)."""
     return list(
         EntryBehaviour.objects.filter(entry__in=entries.values("pk"))
-        .values("behaviour_id", "behaviour__name", "behaviour__level__name")
+        .values("behaviour_id", "behaviour__name", "behaviour__level_id", "behaviour__level__name")
         .annotate(count=Count("id"))
         .order_by("-count", "behaviour__name")
     )

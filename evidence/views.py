@@ -42,7 +42,9 @@ def _new_entry_form(request: HttpRequest, data=None) -> EntryForm:  # noqa: ANN0
 
 
 def _form_context(request: HttpRequest, form: EntryForm) -> dict:
-    return {"form": form, "behaviour_groups": selectors.behaviour_choices(request.user)}
+    groups = selectors.behaviour_choices(request.user)
+    target = groups[0][1][0].level_id if groups and groups[0][1] else None
+    return {"form": form, "behaviour_groups": groups, "target_level_id": target}
 
 
 def _mine(request: HttpRequest) -> EntryQuerySet:
@@ -288,7 +290,8 @@ def person_entries(request: HttpRequest, username: str) -> HttpResponse:
     if request.htmx and request.GET.get("before"):
         return render(request, "evidence/person.html#timeline", context)
     context["counts"] = selectors.behaviour_counts(entries)
-    context["person"] = getattr(engineer, "person", None)
+    context["person"] = person = getattr(engineer, "person", None)
+    context["target_level_id"] = person.target_level_id if person else None
     return render(request, "evidence/person.html", context)
 
 
