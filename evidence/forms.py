@@ -94,7 +94,9 @@ class EntryForm(forms.Form):
         required=False,
         label="Details",
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=f"Markdown, up to {BODY_MAX:,} characters. What you did, how, and who it helped.",
+        help_text=(
+            f"Markdown, up to {BODY_MAX:,} characters. What you did, how, and who it helped."
+        ),
     )
     impact = forms.CharField(
         required=False,
