@@ -202,7 +202,7 @@ class Logger:
                 habit=self.habit,
                 available=self.available,
             )
-            services.entry_log(author=self.user, data=data)
+            services.entry_log(author=self.user, data=data, notify_mentors=False)
             return
 
 
@@ -217,6 +217,7 @@ def _moments(user, *, today: date, rng: random.Random) -> None:  # noqa: ANN001
     for weeks_ago, title in zip(rng.sample(range(2, WEEKS), 4), MOMENT_EXTRAS, strict=False):
         services.entry_log(
             author=user,
+            notify_mentors=False,
             data=services.EntryData(
                 title=title,
                 week_of=week_start(today) - timedelta(weeks=weeks_ago),

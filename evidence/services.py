@@ -8,9 +8,11 @@ caller shows both versions, so nothing is silently overwritten and nothing typed
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from evidence.models import (
@@ -22,7 +24,9 @@ from evidence.models import (
     Kind,
     week_start,
 )
-from promo.models import Behaviour, Person, Visibility
+from promo import access
+from promo.models import Behaviour, Notification, Person, Visibility
+from promo.notifications import notify
 
 
 @dataclass(frozen=True)
@@ -114,13 +118,33 @@ def _save_related(entry: Entry, data: EntryData, *, editor: AbstractBaseUser) ->
     )
 
 
+def _tell_mentors(author: AbstractBaseUser, *, text: str, url: str) -> None:
+    mentors = get_user_model().objects.filter(
+        mentees_links__engineer=author, mentees_links__state="active"
+    )
+    notify(recipients=mentors, actor=author, kind=Notification.Kind.SHARED, text=text, url=url)
+
+
+def _shared_with_mentors(entry: Entry, *, before: str | None) -> None:
+    """Tell the author's active mentors when an entry becomes visible to them."""
+    if entry.visibility in access.MENTOR_SEES and before not in access.MENTOR_SEES:
+        name = entry.author.get_full_name() or entry.author.get_username()
+        _tell_mentors(
+            entry.author,
+            text=f"{name} shared “{entry.title}” with you.",
+            url=entry.get_absolute_url(),
+        )
+
+
 @transaction.atomic
-def entry_log(*, author: AbstractBaseUser, data: EntryData) -> Entry:
-    """Log a new entry (version 1) for `author`."""
+def entry_log(*, author: AbstractBaseUser, data: EntryData, notify_mentors: bool = True) -> Entry:
+    """Log a new entry (version 1) for `author`; mentors hear of it if it is shared with them."""
     entry = Entry(author=author, **_fields(data, author=author, previous=None))
     entry.full_clean()
     entry.save()
     _save_related(entry, data, editor=author)
+    if notify_mentors:
+        _shared_with_mentors(entry, before=None)
     return entry
 
 
@@ -134,6 +158,7 @@ def entry_update(
     concurrent saves from the same starting point exactly one lands, on any database.
     """
     fields = _fields(data, author=entry.author, previous=entry)
+    before = entry.visibility
     candidate = Entry(pk=entry.pk, author_id=entry.author_id, **fields)
     candidate.full_clean(exclude=["author"], validate_unique=False)
     landed = Entry.objects.filter(
@@ -143,6 +168,7 @@ def entry_update(
         raise EditConflict(Entry.objects.get(pk=entry.pk))
     entry.refresh_from_db()
     _save_related(entry, data, editor=editor)
+    _shared_with_mentors(entry, before=before)
     return entry
 
 
@@ -195,5 +221,14 @@ def entries_purge(*, now: datetime) -> int:
 
 @transaction.atomic
 def entries_import(*, author: AbstractBaseUser, items: list[EntryData]) -> list[Entry]:
-    """Create many entries at once; any failure creates none."""
-    return [entry_log(author=author, data=item) for item in items]
+    """Create many entries at once; any failure creates none. Mentors get one summary."""
+    created = [entry_log(author=author, data=item, notify_mentors=False) for item in items]
+    shared = sum(1 for entry in created if entry.visibility in access.MENTOR_SEES)
+    if shared:
+        name = author.get_full_name() or author.get_username()
+        _tell_mentors(
+            author,
+            text=f"{name} imported {shared} entr{'y' if shared == 1 else 'ies'} shared with you.",
+            url=reverse("evidence:person", args=[author.get_username()]),
+        )
+    return created

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from evidence import portable, selectors, services
+from evidence import panels, portable, selectors, services
 from evidence.forms import EditEntryForm, EntryForm, ImpactForm, SearchForm, links_text
 from evidence.models import Entry, EntryQuerySet, week_start
 from promo import access
@@ -134,6 +134,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "entry": entry,
             "is_owner": is_owner,
             "history": selectors.history_of(entry) if is_owner else [],
+            "panels": panels.for_entry(request, entry),
         },
     )
 

@@ -1,12 +1,16 @@
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+from promo.notifications import unread_count
 from promo.selectors import Roles, roles_of
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
-    """The viewer's roles for the navigation, queried only when a template asks."""
+    """The viewer's roles and unread count for the navigation, queried only when shown."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"roles": Roles(is_mentor=False, is_manager=False, is_admin=False)}
-    return {"roles": SimpleLazyObject(lambda: roles_of(user))}
+        return {"roles": Roles(is_mentor=False, is_manager=False, is_admin=False), "unread": 0}
+    return {
+        "roles": SimpleLazyObject(lambda: roles_of(user)),
+        "unread": SimpleLazyObject(lambda: unread_count(user)),
+    }

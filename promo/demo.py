@@ -12,6 +12,7 @@ from django.db import transaction
 
 from promo import ladder_files, selectors, services
 from promo.models import Ladder, Level, Mentorship, Team
+from promo.notifications import quiet
 
 DEMO_PASSWORD = "demo"
 DEFAULT_LADDER_FILE = Path(__file__).resolve().parent / "ladders" / "default.toml"
@@ -101,21 +102,17 @@ def default_ladder() -> Ladder:
 
 
 def _mentorship(mentor, engineer, state: str) -> None:  # noqa: ANN001 - users
+    """Bring one mentor/engineer pair to `state` through the same steps people take."""
     pair = Mentorship.objects.filter(mentor=mentor, engineer=engineer)
     if pair.filter(state=state).exists():
         return
+    live = pair.filter(state__in=[Mentorship.State.INVITED, Mentorship.State.ACTIVE]).first()
+    if live is None:
+        live = services.mentorship_invite(engineer=engineer, mentor=mentor)
+    if state in (Mentorship.State.ACTIVE, Mentorship.State.ENDED) and live.state == "invited":
+        services.mentorship_accept(mentorship=live)
     if state == Mentorship.State.ENDED:
-        live = pair.filter(state__in=[Mentorship.State.INVITED, Mentorship.State.ACTIVE]).first()
-        if live is not None:
-            services.mentorship_end(mentorship=live)
-            return
-        ended = services.mentorship_invite(engineer=engineer, mentor=mentor)
-        services.mentorship_accept(mentorship=ended)
-        services.mentorship_end(mentorship=ended)
-        return
-    mentorship = services.mentorship_invite(engineer=engineer, mentor=mentor)
-    if state == Mentorship.State.ACTIVE and mentorship.state == Mentorship.State.INVITED:
-        services.mentorship_accept(mentorship=mentorship)
+        services.mentorship_end(mentorship=live, by=engineer)
 
 
 @transaction.atomic
@@ -149,5 +146,7 @@ def seed() -> dict[str, object]:
             title=p.title,
         )
     for mentor, engineer, state in MENTORSHIPS:
-        _mentorship(users[mentor], users[engineer], state)
+        # History is not news: only a pending invitation becomes a notification, never an email.
+        with quiet(emails_only=state == Mentorship.State.INVITED):
+            _mentorship(users[mentor], users[engineer], state)
     return {"users": users, "ladder": ladder}

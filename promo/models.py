@@ -126,6 +126,9 @@ class Person(models.Model):
         default=Visibility.PRIVATE,
         help_text="Who new entries are shared with unless chosen otherwise.",
     )
+    email_notifications = models.BooleanField(
+        default=True, help_text="Also send notifications by email."
+    )
 
     class Meta:
         ordering = ["user__username"]
@@ -207,3 +210,34 @@ class Mentorship(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mentor} mentors {self.engineer} ({self.get_state_display()})"
+
+
+class Notification(models.Model):
+    """Something a user should know about: feedback, a reply, a shared entry, an invitation."""
+
+    class Kind(models.TextChoices):
+        FEEDBACK = "feedback", "Feedback posted"
+        REPLY = "reply", "Reply"
+        SHARED = "shared", "Entry shared with you"
+        MENTORSHIP = "mentorship", "Mentorship"
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    text = models.CharField(max_length=300)
+    url = models.CharField(max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"], name="notification_unread"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text

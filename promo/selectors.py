@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Prefetch, QuerySet
 
@@ -109,3 +110,25 @@ def roles_of(user: AbstractBaseUser) -> Roles:
         is_manager=Person.objects.filter(manager_id=user.pk).exists(),
         is_admin=bool(user.is_staff),
     )
+
+
+def user_by_handle(handle: str) -> AbstractBaseUser | None:
+    """An active user by username or email address (case-insensitive), or None."""
+    handle = handle.strip()
+    if not handle:
+        return None
+    User = get_user_model()
+    field = "email__iexact" if "@" in handle else "username__iexact"
+    return User.objects.filter(**{field: handle}, is_active=True).order_by("pk").first()
+
+
+def mentors_of_reports(manager: AbstractBaseUser) -> list[Person]:
+    """The manager's reports, each with `.active_mentors` (a list of users): two queries + lines."""
+    reports = list(reports_of(manager))
+    links = Mentorship.objects.active().filter(engineer_id__in=[p.pk for p in reports])
+    by_engineer: dict[int, list] = {}
+    for link in links.select_related("mentor").order_by("mentor__first_name"):
+        by_engineer.setdefault(link.engineer_id, []).append(link.mentor)
+    for person in reports:
+        person.active_mentors = by_engineer.get(person.pk, [])
+    return reports

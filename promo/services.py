@@ -3,16 +3,30 @@
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.db.models import F, ProtectedError
+from django.urls import reverse
 from django.utils import timezone
 
 from promo.ladder_files import BehaviourSpec, LadderFileError, LadderSpec
-from promo.models import Behaviour, Ladder, Level, Mentorship, Person, Team
+from promo.models import Behaviour, Ladder, Level, Mentorship, Notification, Person, Team
+from promo.notifications import notify
 
 LADDER_EXISTS = "A ladder with slug {slug!r} already exists; import with --replace to update it."
 LEVEL_IN_USE = (
     "Level {name!r} is not in the file but people are still placed on it; move them first."
 )
 MENTORSHIP_BAD_STATE = "This mentorship is {state}; it cannot be {action}."
+MENTOR_SELF = "You cannot mentor yourself; ask someone else."
+MENTOR_ALREADY = "{name} already mentors you."
+MENTOR_ASKED = "You have already asked {name}; they have not answered yet."
+
+
+class MentorshipError(ValueError):
+    """A mentorship change that cannot happen; the message is for the user."""
+
+
+def _name(user: AbstractBaseUser) -> str:
+    return user.get_full_name() or user.get_username()
+
 
 # Ranks are unique per ladder, so a reorder first moves every rank out of the way.
 _RANK_SHIFT = 10_000
@@ -93,22 +107,32 @@ def person_save(
 @transaction.atomic
 def mentorship_invite(*, engineer: AbstractBaseUser, mentor: AbstractBaseUser) -> Mentorship:
     """An engineer asks someone to mentor them; nothing is shared until the mentor accepts."""
+    if engineer.pk == mentor.pk:
+        raise MentorshipError(MENTOR_SELF)
     live = Mentorship.objects.filter(
         engineer=engineer,
         mentor=mentor,
         state__in=[Mentorship.State.INVITED, Mentorship.State.ACTIVE],
     ).first()
     if live is not None:
-        return live
+        message = MENTOR_ALREADY if live.state == Mentorship.State.ACTIVE else MENTOR_ASKED
+        raise MentorshipError(message.format(name=_name(mentor)))
     mentorship = Mentorship(engineer=engineer, mentor=mentor)
     mentorship.full_clean()
     mentorship.save()
+    notify(
+        recipients=[mentor],
+        actor=engineer,
+        kind=Notification.Kind.MENTORSHIP,
+        text=f"{_name(engineer)} asked you to be their mentor.",
+        url=reverse("mentoring"),
+    )
     return mentorship
 
 
 def _transition(mentorship: Mentorship, *, allowed: set[str], to: str, action: str) -> Mentorship:
     if mentorship.state not in allowed:
-        raise ValueError(MENTORSHIP_BAD_STATE.format(state=mentorship.state, action=action))
+        raise MentorshipError(MENTORSHIP_BAD_STATE.format(state=mentorship.state, action=action))
     mentorship.state = to
     now = timezone.now()
     if to == Mentorship.State.ACTIVE:
@@ -121,30 +145,57 @@ def _transition(mentorship: Mentorship, *, allowed: set[str], to: str, action: s
 
 @transaction.atomic
 def mentorship_accept(*, mentorship: Mentorship) -> Mentorship:
-    return _transition(
+    _transition(
         mentorship,
         allowed={Mentorship.State.INVITED},
         to=Mentorship.State.ACTIVE,
         action="accepted",
     )
+    notify(
+        recipients=[mentorship.engineer],
+        actor=mentorship.mentor,
+        kind=Notification.Kind.MENTORSHIP,
+        text=f"{_name(mentorship.mentor)} is now your mentor.",
+        url=reverse("mentoring"),
+    )
+    return mentorship
 
 
 @transaction.atomic
 def mentorship_decline(*, mentorship: Mentorship) -> Mentorship:
-    return _transition(
+    _transition(
         mentorship,
         allowed={Mentorship.State.INVITED},
         to=Mentorship.State.DECLINED,
         action="declined",
     )
+    notify(
+        recipients=[mentorship.engineer],
+        actor=mentorship.mentor,
+        kind=Notification.Kind.MENTORSHIP,
+        text=f"{_name(mentorship.mentor)} declined to mentor you.",
+        url=reverse("mentoring"),
+    )
+    return mentorship
 
 
 @transaction.atomic
-def mentorship_end(*, mentorship: Mentorship) -> Mentorship:
+def mentorship_end(*, mentorship: Mentorship, by: AbstractBaseUser | None = None) -> Mentorship:
     """End a mentorship; the mentor loses access on their next request."""
-    return _transition(
+    _transition(
         mentorship,
         allowed={Mentorship.State.INVITED, Mentorship.State.ACTIVE},
         to=Mentorship.State.ENDED,
         action="ended",
     )
+    if by is not None:
+        other = mentorship.mentor if by.pk == mentorship.engineer_id else mentorship.engineer
+        notify(
+            recipients=[other],
+            actor=by,
+            kind=Notification.Kind.MENTORSHIP,
+            text=f"{_name(by)} ended the mentorship between {_name(mentorship.mentor)} "
+            f"and {_name(mentorship.engineer)}.",
+            url=reverse("mentoring"),
+        )
+    return mentorship

@@ -159,6 +159,8 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Promo <promo@localhost>")
+# The address people reach Promo at, for links in emails (e.g. https://promo.example.com).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security: on by default; a local DEBUG run over plain HTTP turns the HTTPS-only parts off.

@@ -1,12 +1,13 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from promo import selectors
-from promo.models import Person
+from promo import notifications, selectors, services
+from promo.models import Mentorship, Notification, Person
 
 
 @login_required
@@ -45,8 +46,11 @@ def ladder(request: HttpRequest) -> HttpResponse:
 class PreferencesForm(forms.ModelForm):
     class Meta:
         model = Person
-        fields = ["default_visibility"]
-        labels = {"default_visibility": "Share new entries with"}
+        fields = ["default_visibility", "email_notifications"]
+        labels = {
+            "default_visibility": "Share new entries with",
+            "email_notifications": "Email me notifications too",
+        }
         widgets = {"default_visibility": forms.RadioSelect}
 
 
@@ -60,3 +64,112 @@ def preferences(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Preferences saved.")
         return redirect("preferences")
     return render(request, "promo/preferences.html", {"form": form})
+
+
+NO_SUCH_PERSON = "No one here has that username or email address."
+
+
+class InviteForm(forms.Form):
+    handle = forms.CharField(
+        label="Username or email of the mentor you want",
+        max_length=254,
+        error_messages={"required": "Type the username or email address of a colleague."},
+    )
+
+
+def _mentoring_page(request: HttpRequest, form: InviteForm, status: int = 200) -> HttpResponse:
+    context = {
+        "form": form,
+        "my_mentors": selectors.mentorships_as_engineer(request.user),
+        "my_mentees": selectors.mentorships_as_mentor(request.user),
+        "reports": selectors.mentors_of_reports(request.user),
+    }
+    return render(request, "promo/mentoring.html", context, status=status)
+
+
+@login_required
+@require_GET
+def mentoring(request: HttpRequest) -> HttpResponse:
+    return _mentoring_page(request, InviteForm())
+
+
+@login_required
+@require_POST
+def mentoring_invite(request: HttpRequest) -> HttpResponse:
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        mentor = selectors.user_by_handle(form.cleaned_data["handle"])
+        if mentor is None:
+            form.add_error("handle", NO_SUCH_PERSON)
+        else:
+            try:
+                services.mentorship_invite(engineer=request.user, mentor=mentor)
+            except services.MentorshipError as exc:
+                form.add_error("handle", str(exc))
+            else:
+                name = mentor.get_full_name() or mentor.get_username()
+                messages.success(request, f"Asked {name} to mentor you.")
+                return redirect("mentoring")
+    return _mentoring_page(request, form, status=400)
+
+
+def _mentorship_for(request: HttpRequest, pk: int, *, as_mentor_only: bool) -> Mentorship:
+    """A mentorship the user is part of (as its mentor, for accept/decline), else 404."""
+    party = (
+        Q(mentor=request.user)
+        if as_mentor_only
+        else Q(mentor=request.user) | Q(engineer=request.user)
+    )
+    found = Mentorship.objects.filter(party, pk=pk).select_related("mentor", "engineer").first()
+    if found is None:
+        raise Http404("No such mentorship.")
+    return found
+
+
+def _mentorship_change(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    mentorship = _mentorship_for(request, pk, as_mentor_only=action in ("accept", "decline"))
+    try:
+        if action == "accept":
+            services.mentorship_accept(mentorship=mentorship)
+            messages.success(request, f"You now mentor {mentorship.engineer.get_full_name()}.")
+        elif action == "decline":
+            services.mentorship_decline(mentorship=mentorship)
+            messages.success(request, "Declined.")
+        else:
+            services.mentorship_end(mentorship=mentorship, by=request.user)
+            messages.success(request, "Mentorship ended; shared entries are no longer visible.")
+    except services.MentorshipError as exc:
+        messages.error(request, str(exc))
+    return redirect("mentoring")
+
+
+@login_required
+@require_POST
+def mentorship_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    return _mentorship_change(request, pk, "accept")
+
+
+@login_required
+@require_POST
+def mentorship_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    return _mentorship_change(request, pk, "decline")
+
+
+@login_required
+@require_POST
+def mentorship_end(request: HttpRequest, pk: int) -> HttpResponse:
+    return _mentorship_change(request, pk, "end")
+
+
+@login_required
+@require_GET
+def notification_list(request: HttpRequest) -> HttpResponse:
+    items = Notification.objects.filter(recipient=request.user).select_related("actor")[:100]
+    return render(request, "promo/notifications.html", {"notifications": items})
+
+
+@login_required
+@require_POST
+def notifications_read(request: HttpRequest) -> HttpResponse:
+    notifications.mark_all_read(user=request.user)
+    return redirect("notifications")

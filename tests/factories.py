@@ -107,4 +107,4 @@ class EntryFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, author, **kwargs):  # noqa: ANN001,ANN003,ANN206
         fields = set(EntryData.__dataclass_fields__)
         data = EntryData(**{k: v for k, v in kwargs.items() if k in fields})
-        return services.entry_log(author=author, data=data)
+        return services.entry_log(author=author, data=data, notify_mentors=False)

@@ -59,15 +59,24 @@ def test_mentorship_goes_from_invited_to_active_to_ended(engineer):
     assert mentorship.state == Mentorship.State.ENDED and mentorship.ended_at
 
 
-def test_inviting_twice_returns_the_live_mentorship(engineer, mentor):
-    again = services.mentorship_invite(engineer=engineer, mentor=mentor)
-    assert again.state == Mentorship.State.ACTIVE
+def test_inviting_a_current_mentor_again_is_explained(engineer, mentor):
+    with pytest.raises(services.MentorshipError, match="already mentors you"):
+        services.mentorship_invite(engineer=engineer, mentor=mentor)
     assert Mentorship.objects.filter(engineer=engineer, mentor=mentor).count() == 1
+
+
+def test_inviting_someone_who_has_not_answered_yet_is_explained(engineer):
+    mentor = UserFactory(first_name="Grace", last_name="Hopper")
+    services.mentorship_invite(engineer=engineer, mentor=mentor)
+    with pytest.raises(services.MentorshipError, match="You have already asked Grace Hopper"):
+        services.mentorship_invite(engineer=engineer, mentor=mentor)
 
 
 def test_an_ended_mentorship_cannot_be_accepted(engineer, ended_mentor):
     ended = Mentorship.objects.get(mentor=ended_mentor)
-    with pytest.raises(ValueError, match="This mentorship is ended; it cannot be accepted."):
+    with pytest.raises(
+        services.MentorshipError, match="This mentorship is ended; it cannot be accepted."
+    ):
         services.mentorship_accept(mentorship=ended)
 
 
@@ -77,7 +86,7 @@ def test_after_an_ended_mentorship_a_new_one_can_start(engineer, ended_mentor):
 
 
 def test_nobody_mentors_themselves(engineer):
-    with pytest.raises(ValidationError):
+    with pytest.raises(services.MentorshipError, match="You cannot mentor yourself"):
         services.mentorship_invite(engineer=engineer, mentor=engineer)
 
 

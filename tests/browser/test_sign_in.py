@@ -13,7 +13,7 @@ def test_demo_engineer_signs_in_and_sees_their_home(page, demo_site, screenshot)
     expect(page.locator(".pill-accent")).to_have_text("Staff Engineer")
     expect(page.get_by_role("heading", name="Leaving things better")).to_be_visible()
     expect(
-        page.get_by_role("navigation", name="Main").get_by_role("link", name="Mentees")
+        page.get_by_role("navigation", name="Main").get_by_role("link", name="Inbox")
     ).to_be_visible()
     screenshot("home-demo-engineer")
 

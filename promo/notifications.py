@@ -1,0 +1,78 @@
+"""Telling people things: an in-app notification, and an email unless they turned email off.
+
+Any app may notify (the model lives in the core app, so the dependency direction holds).
+Email goes out after the surrounding transaction commits, so a rolled-back write sends nothing.
+"""
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from promo.models import Notification, Person
+
+# "all": record nothing; "email": record in the app but send no email. For bulk loads (the demo).
+_quiet: ContextVar[str | None] = ContextVar("promo_quiet_notifications", default=None)
+
+
+@contextmanager
+def quiet(*, emails_only: bool = False) -> Iterator[None]:
+    """Inside this block notify() records nothing (or, with emails_only, sends no email)."""
+    token = _quiet.set("email" if emails_only else "all")
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
+
+
+def notify(
+    *,
+    recipients: Iterable[AbstractBaseUser],
+    actor: AbstractBaseUser | None,
+    kind: str,
+    text: str,
+    url: str,
+) -> list[Notification]:
+    """Notify each recipient (never the actor themselves) in the app and, if wanted, by email."""
+    if _quiet.get() == "all":
+        return []
+    people = [r for r in dict.fromkeys(recipients) if actor is None or r.pk != actor.pk]
+    made = Notification.objects.bulk_create(
+        Notification(recipient=r, actor=actor, kind=kind, text=text[:300], url=url) for r in people
+    )
+    if _quiet.get() == "email":
+        return made
+    opted_out = set(
+        Person.objects.filter(pk__in=[r.pk for r in people], email_notifications=False).values_list(
+            "pk", flat=True
+        )
+    )
+    for recipient in people:
+        if recipient.pk not in opted_out and recipient.email:
+            transaction.on_commit(lambda r=recipient: _email(r, text=text, url=url))
+    return made
+
+
+def _email(recipient: AbstractBaseUser, *, text: str, url: str) -> None:
+    base = getattr(settings, "SITE_URL", "").rstrip("/")
+    body = (
+        f"{text}\n\n{base}{url}\n\n"
+        "You get this because email notifications are on in your Promo preferences."
+    )
+    send_mail(f"Promo: {text[:80]}", body, None, [recipient.email], fail_silently=True)
+
+
+def unread_count(user: AbstractBaseUser) -> int:
+    return Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True).count()
+
+
+@transaction.atomic
+def mark_all_read(*, user: AbstractBaseUser) -> int:
+    return Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

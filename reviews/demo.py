@@ -1,0 +1,114 @@
+"""Demo feedback: mentors reviewing their mentees' shared entries over the last 18 months.
+
+Older feedback is mostly resolved after a short exchange; recent feedback is open or addressed;
+the newest entries wait in the mentors' inboxes. Verdicts follow each engineer's real strengths
+(so readiness has something honest to show). Only each mentee's two newest reviews become
+notifications, and none is emailed.
+"""
+
+import random
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from evidence.models import Entry
+from promo import access
+from promo.models import Mentorship
+from promo.notifications import quiet
+from reviews import services
+from reviews.demo_content import FOLLOW_UPS, NOTES, REPLIES, Note
+from reviews.models import Feedback, Reply, Verdict
+
+# (demonstrated, flashes, gap) weights for the verdicts each engineer's work tends to earn.
+STRENGTH = {
+    "owen.clarke": (0.8, 0.17, 0.03),
+    "demo-engineer": (0.55, 0.3, 0.15),
+    "jonas.becker": (0.55, 0.3, 0.15),
+    "priya.raman": (0.45, 0.4, 0.15),
+    "tomas.ruiz": (0.3, 0.45, 0.25),
+    "mei.lin": (0.4, 0.4, 0.2),
+}
+REVIEW_SHARE = 0.6  # of a mentee's older shared entries that get feedback
+FRESH_PER_MENTEE = 2  # newest reviews per mentee left open and unanswered
+VERDICT_ORDER = [Verdict.GAP, Verdict.FLASHES, Verdict.DEMONSTRATED]
+
+
+def _at(day, rng: random.Random) -> datetime:  # noqa: ANN001 - date
+    moment = datetime.combine(day, time(hour=rng.randint(9, 17), minute=rng.randint(0, 59)))
+    return timezone.make_aware(moment)
+
+
+def _note(slug: str, verdict: str, rng: random.Random) -> Note | None:
+    fitting = [n for n in NOTES.get(slug, ()) if n.verdict == verdict]
+    return rng.choice(fitting) if fitting else None
+
+
+def _review(entry: Entry, mentor, weights, rng: random.Random) -> Feedback | None:  # noqa: ANN001
+    claimed = list(entry.behaviours.all())
+    if not claimed:
+        return None
+    verdicts = {b: rng.choices(VERDICT_ORDER[::-1], weights=weights)[0] for b in claimed}
+    weakest = min(claimed, key=lambda b: VERDICT_ORDER.index(verdicts[b]))
+    note = _note(weakest.slug, verdicts[weakest], rng)
+    if note is None:
+        return None
+    data = services.FeedbackData(
+        body=note.body,
+        verdicts={b.pk: v for b, v in verdicts.items()},
+        gap_note=note.gap,
+        gap_behaviour=weakest if note.gap else None,
+    )
+    return services.feedback_post(entry=entry, mentor=mentor, data=data)
+
+
+def _converse(feedback: Feedback, *, age_days: int, rng: random.Random) -> None:
+    """The engineer answers; the mentor follows up and usually resolves older threads."""
+    engineer, mentor = feedback.entry.author, feedback.author
+    answer_chance = 1.0 if age_days > 56 else 0.6 if age_days > 28 else 0.35
+    if rng.random() < answer_chance:
+        services.reply_post(feedback=feedback, author=engineer, body=rng.choice(REPLIES))
+    if age_days > 56 and rng.random() < 0.85:
+        if rng.random() < 0.6:
+            services.reply_post(feedback=feedback, author=mentor, body=rng.choice(FOLLOW_UPS))
+        feedback.refresh_from_db()
+        services.feedback_set_state(feedback=feedback, by=mentor, to=Feedback.State.RESOLVED)
+
+
+def _backdate(feedback: Feedback, when: datetime) -> None:
+    Feedback.objects.filter(pk=feedback.pk).update(
+        created_at=when, updated_at=when + timedelta(days=3), judged_at=when
+    )
+    for n, reply in enumerate(Reply.objects.filter(feedback=feedback).order_by("pk"), start=1):
+        Reply.objects.filter(pk=reply.pk).update(created_at=when + timedelta(days=n))
+
+
+def seed(org: dict) -> None:
+    users = org["users"]
+    if Feedback.objects.filter(entry__author__in=users.values()).exists():
+        return  # already there; a rerun adds nothing
+    rng = random.Random(424242)
+    today = timezone.localdate()
+    recent = today - timedelta(days=7)  # last week's entries still wait in the inbox
+    yesterday = today - timedelta(days=1)
+    links = Mentorship.objects.active().filter(engineer__in=users.values())
+    links = links.select_related("mentor", "engineer")
+    for link in links:
+        weights = STRENGTH.get(link.engineer.get_username(), (0.4, 0.4, 0.2))
+        entries = Entry.objects.live().filter(
+            author=link.engineer, visibility__in=sorted(access.MENTOR_SEES), week_start__lt=recent
+        )
+        fresh = 0
+        for entry in entries.prefetch_related("behaviours").order_by("-week_start"):
+            if fresh >= FRESH_PER_MENTEE and rng.random() > REVIEW_SHARE:
+                continue
+            when = _at(min(entry.week_start + timedelta(days=rng.randint(3, 9)), yesterday), rng)
+            age_days = (today - when.date()).days
+            # The newest reviews are news: open, unanswered, and in the engineer's notifications.
+            is_fresh = fresh < FRESH_PER_MENTEE
+            with quiet(emails_only=is_fresh):
+                feedback = _review(entry, link.mentor, weights, rng)
+                if feedback is not None and not is_fresh:
+                    _converse(feedback, age_days=age_days, rng=rng)
+            if feedback is not None:
+                fresh += 1
+                _backdate(feedback, when)
