@@ -141,5 +141,6 @@ def open_gaps(engineer: AbstractBaseUser) -> list[Feedback]:
             F("gap_behaviour__rank").asc(nulls_last=True),
             "gap_behaviour",
             "-created_at",
+            "-pk",
         )
     )

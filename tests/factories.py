@@ -108,3 +108,17 @@ class EntryFactory(factory.django.DjangoModelFactory):
         fields = set(EntryData.__dataclass_fields__)
         data = EntryData(**{k: v for k, v in kwargs.items() if k in fields})
         return services.entry_log(author=author, data=data, notify_mentors=False)
+
+
+def feedback_for(entry: Entry, mentor, verdict: str = "demonstrated", **fields):  # noqa: ANN001,ANN003,ANN201
+    """Feedback posted through the service, with `verdict` on every claimed behaviour."""
+    from reviews import services as review_services
+    from reviews.models import Feedback
+
+    data = review_services.FeedbackData(
+        body=fields.pop("body", "Clear write-up; the impact is measured."),
+        verdicts={b.pk: verdict for b in entry.behaviours.all()},
+        **fields,
+    )
+    feedback = review_services.feedback_post(entry=entry, mentor=mentor, data=data)
+    return Feedback.objects.get(pk=feedback.pk)

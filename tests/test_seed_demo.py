@@ -107,3 +107,20 @@ def test_demo_evidence_spans_eighteen_months_unevenly_and_is_not_duplicated_on_r
     before = Entry.objects.count()
     seed("--force")
     assert Entry.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_demo_feedback_has_every_state_threads_and_gaps_and_is_not_duplicated():
+    from reviews.models import Feedback, Reply
+
+    seed("--force")
+    states = set(Feedback.objects.values_list("state", flat=True))
+    assert states == {"open", "addressed", "resolved"}
+    assert Reply.objects.exists()
+    engineer = User.objects.get(username="demo-engineer")
+    open_gaps = Feedback.objects.filter(entry__author=engineer, state__in=["open", "addressed"])
+    assert open_gaps.exclude(gap_note="").exists()
+    assert not Feedback.objects.filter(entry__visibility="private").exists()
+    before = (Feedback.objects.count(), Reply.objects.count())
+    seed("--force")
+    assert (Feedback.objects.count(), Reply.objects.count()) == before
