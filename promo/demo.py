@@ -5,10 +5,12 @@ Later apps add to it through their own `demo.seed()` (see the seed_demo command)
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from promo import ladder_files, selectors, services
 from promo.models import Ladder, Level, Mentorship, Team
@@ -115,6 +117,26 @@ def _mentorship(mentor, engineer, state: str) -> None:  # noqa: ANN001 - users
         services.mentorship_end(mentorship=live, by=engineer)
 
 
+def _date_mentorships(users: dict) -> None:
+    """Give the demo's mentorships a past: most began before the evidence does."""
+    now = timezone.now()
+    for link in Mentorship.objects.filter(engineer__in=users.values()):
+        if link.state == Mentorship.State.INVITED:
+            dates = {"invited_at": now - timedelta(days=3)}
+        elif link.state == Mentorship.State.ENDED:
+            dates = {
+                "invited_at": now - timedelta(days=730),
+                "started_at": now - timedelta(days=725),
+                "ended_at": now - timedelta(days=210),
+            }
+        else:
+            dates = {
+                "invited_at": now - timedelta(days=600),
+                "started_at": now - timedelta(days=596),
+            }
+        Mentorship.objects.filter(pk=link.pk).update(**dates)
+
+
 @transaction.atomic
 def seed() -> dict[str, object]:
     """Create or refresh the demo organisation; returns the users by username for later apps."""
@@ -149,4 +171,5 @@ def seed() -> dict[str, object]:
         # History is not news: only a pending invitation becomes a notification, never an email.
         with quiet(emails_only=state == Mentorship.State.INVITED):
             _mentorship(users[mentor], users[engineer], state)
+    _date_mentorships(users)
     return {"users": users, "ladder": ladder}

@@ -38,18 +38,23 @@ def _at(day, rng: random.Random) -> datetime:  # noqa: ANN001 - date
     return timezone.make_aware(moment)
 
 
-def _note(slug: str, verdict: str, rng: random.Random) -> Note | None:
-    fitting = [n for n in NOTES.get(slug, ()) if n.verdict == verdict]
-    return rng.choice(fitting) if fitting else None
+def _note(slug: str, verdict: str, rng: random.Random, used: set[Note]) -> Note | None:
+    """A note this mentor has not yet written to this engineer (nobody repeats themselves)."""
+    fitting = [n for n in NOTES.get(slug, ()) if n.verdict == verdict and n not in used]
+    if not fitting:
+        return None
+    note = rng.choice(fitting)
+    used.add(note)
+    return note
 
 
-def _review(entry: Entry, mentor, weights, rng: random.Random) -> Feedback | None:  # noqa: ANN001
+def _review(entry: Entry, mentor, weights, rng: random.Random, used: set[Note]) -> Feedback | None:  # noqa: ANN001
     claimed = list(entry.behaviours.all())
     if not claimed:
         return None
     verdicts = {b: rng.choices(VERDICT_ORDER[::-1], weights=weights)[0] for b in claimed}
     weakest = min(claimed, key=lambda b: VERDICT_ORDER.index(verdicts[b]))
-    note = _note(weakest.slug, verdicts[weakest], rng)
+    note = _note(weakest.slug, verdicts[weakest], rng, used)
     if note is None:
         return None
     data = services.FeedbackData(
@@ -98,6 +103,7 @@ def seed(org: dict) -> None:
             author=link.engineer, visibility__in=sorted(access.MENTOR_SEES), week_start__lt=recent
         )
         fresh = 0
+        used: set[Note] = set()
         for entry in entries.prefetch_related("behaviours").order_by("-week_start"):
             if fresh >= FRESH_PER_MENTEE and rng.random() > REVIEW_SHARE:
                 continue
@@ -106,7 +112,7 @@ def seed(org: dict) -> None:
             # The newest reviews are news: open, unanswered, and in the engineer's notifications.
             is_fresh = fresh < FRESH_PER_MENTEE
             with quiet(emails_only=is_fresh):
-                feedback = _review(entry, link.mentor, weights, rng)
+                feedback = _review(entry, link.mentor, weights, rng, used)
                 if feedback is not None and not is_fresh:
                     _converse(feedback, age_days=age_days, rng=rng)
             if feedback is not None:

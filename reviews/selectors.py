@@ -14,8 +14,17 @@ from django.http import Http404
 
 from evidence.models import Entry
 from promo import access
-from promo.models import Behaviour
+from promo.models import Behaviour, Mentorship
 from reviews.models import BehaviourVerdict, Feedback, Reply
+
+
+def _author_mentors_engineer() -> Exists:
+    """Is the feedback's author still an active mentor of the entry's author (for each row)."""
+    return Exists(
+        Mentorship.objects.active().filter(
+            mentor=OuterRef("author"), engineer=OuterRef("entry__author")
+        )
+    )
 
 
 def is_reviewer(user: AbstractBaseUser, entry: Entry) -> bool:
@@ -36,6 +45,7 @@ def threads(entry: Entry) -> list[Feedback]:
     )
     return list(
         Feedback.objects.filter(entry=entry)
+        .annotate(mentor_active=_author_mentors_engineer())
         .select_related("author", "gap_behaviour", "extra_behaviour")
         .prefetch_related(
             Prefetch("verdicts", queryset=verdicts),
@@ -135,6 +145,7 @@ def open_gaps(engineer: AbstractBaseUser) -> list[Feedback]:
             state__in=[Feedback.State.OPEN, Feedback.State.ADDRESSED],
         )
         .exclude(gap_note="")
+        .annotate(mentor_active=_author_mentors_engineer())
         .select_related("entry", "author", "gap_behaviour__level")
         .order_by(
             F("gap_behaviour__level__rank").asc(nulls_last=True),

@@ -142,6 +142,19 @@ TRANSITIONS = {
 }
 
 
+# When its mentor can no longer review the entry (the mentorship ended, or the entry is no
+# longer shared with mentors), nobody else could ever resolve the feedback: the engineer may.
+ORPHANED_TRANSITIONS = {
+    ("engineer", Feedback.State.OPEN, Feedback.State.RESOLVED),
+    ("engineer", Feedback.State.ADDRESSED, Feedback.State.RESOLVED),
+}
+
+
+def is_orphaned(feedback: Feedback) -> bool:
+    """True when the feedback's author can no longer review its entry."""
+    return not is_reviewer(feedback.author, feedback.entry)
+
+
 @transaction.atomic
 def feedback_set_state(*, feedback: Feedback, by: AbstractBaseUser, to: str) -> Feedback:
     entry = feedback.entry
@@ -151,7 +164,8 @@ def feedback_set_state(*, feedback: Feedback, by: AbstractBaseUser, to: str) -> 
         role = "mentor"
     else:
         raise ReviewError(NOT_ALLOWED.format(action="change"))
-    if (role, feedback.state, to) not in TRANSITIONS:
+    allowed = TRANSITIONS | (ORPHANED_TRANSITIONS if is_orphaned(feedback) else set())
+    if (role, feedback.state, to) not in allowed:
         label = dict(Feedback.State.choices).get(to, to).lower()
         raise ReviewError(BAD_STATE.format(state=feedback.state, action=f"marked {label}"))
     feedback.state = to

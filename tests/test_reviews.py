@@ -448,3 +448,23 @@ def test_gaps_page_query_count_does_not_grow(
     grow(20)
     with django_assert_max_num_queries(8):
         assert client.get(reverse("reviews:gaps")).status_code == 200
+
+
+def test_after_a_mentorship_ends_the_engineer_can_close_its_gaps_themselves(
+    thread, engineer, mentor
+):
+    assert (
+        "This feedback is open; it cannot be marked resolved."
+        in set_state(engineer, thread, "resolved", **HTMX).content.decode()
+    )
+    mentor.mentees_links.update(state="ended")
+    gaps = client_for(engineer).get(reverse("reviews:gaps")).content.decode()
+    assert "no longer your mentor here" in gaps
+    html = set_state(engineer, thread, "resolved", **HTMX).content.decode()
+    assert "Resolved" in html
+    thread.refresh_from_db()
+    assert thread.state == "resolved"
+    assert (
+        "Turn it into a shared library."
+        not in client_for(engineer).get(reverse("reviews:gaps")).content.decode()
+    )
