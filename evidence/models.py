@@ -25,6 +25,11 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def month_index(day: date) -> int:
+    """Months since year 0 of the entry's week: readiness periods are this // period length."""
+    return day.year * 12 + day.month - 1
+
+
 class Kind(models.TextChoices):
     WEEKLY_WIN = "weekly_win", "Weekly win"
     WORK_SUMMARY = "work_summary", "Work summary"
@@ -45,6 +50,9 @@ class Entry(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="entries"
     )
     week_start = models.DateField(db_index=True, help_text="The Monday of the week it belongs to.")
+    # Stored at write time so readiness groups by month with plain integer arithmetic
+    # (SQLite evaluates date functions in Python, row by row).
+    month_index = models.PositiveIntegerField(editable=False, default=0)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.WEEKLY_WIN)
     title = models.CharField(max_length=TITLE_MAX)
     body = models.TextField(blank=True, max_length=BODY_MAX)
@@ -68,7 +76,10 @@ class Entry(models.Model):
     class Meta:
         ordering = ["-week_start", "-created_at", "-pk"]
         verbose_name_plural = "entries"
-        indexes = [models.Index(fields=["author", "week_start"], name="entry_author_week")]
+        indexes = [
+            models.Index(fields=["author", "week_start"], name="entry_author_week"),
+            models.Index(fields=["author", "month_index"], name="entry_author_month"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(impact_measured="") | Q(impact_measured_on__isnull=False),

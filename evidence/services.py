@@ -22,6 +22,7 @@ from evidence.models import (
     EntryLink,
     EntryRevision,
     Kind,
+    month_index,
     week_start,
 )
 from promo import access
@@ -88,9 +89,11 @@ def _fields(data: EntryData, *, author: AbstractBaseUser, previous: Entry | None
         measured_on = previous.impact_measured_on
     else:
         measured_on = timezone.localdate()
+    week = week_start(data.week_of)
     return {
         "title": data.title.strip(),
-        "week_start": week_start(data.week_of),
+        "week_start": week,
+        "month_index": month_index(week),
         "kind": data.kind,
         "body": data.body,
         "impact": data.impact.strip(),

@@ -16,8 +16,22 @@ class LevelInline(admin.TabularInline):
 
 @admin.register(Ladder)
 class LadderAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
+    list_display = ["name", "slug", "period_months", "window_months", "threshold"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "description"]}),
+        (
+            "Readiness policy",
+            {
+                "fields": [
+                    ("period_months", "window_months", "threshold"),
+                    ("recent_months", "impact_maturity_weeks"),
+                    ("close_share", "stale_days"),
+                ],
+                "description": "How readiness is computed for everyone on this ladder.",
+            },
+        ),
+    ]
     inlines = [LevelInline]
 
 

@@ -37,6 +37,16 @@ NAME_MAX = 120
 SLUG_MAX = 60
 
 LADDER_KEYS = {"name", "slug", "description"}
+# Readiness policy: name -> (type, smallest, largest, default). All optional in a file.
+POLICY_FIELDS: dict[str, tuple[type, float, float, float]] = {
+    "period_months": (int, 1, 3, 1),
+    "window_months": (int, 1, 36, 6),
+    "threshold": (float, 0.01, 1.0, 0.5),
+    "recent_months": (int, 1, 36, 3),
+    "impact_maturity_weeks": (int, 0, 104, 12),
+    "close_share": (float, 0.0, 1.0, 0.6),
+    "stale_days": (int, 1, 3650, 90),
+}
 LEVEL_KEYS = {"name", "slug", "summary", "behaviours"}
 BEHAVIOUR_KEYS = {"name", "slug", "description", "examples"}
 
@@ -61,12 +71,17 @@ class LevelSpec:
     behaviours: tuple[BehaviourSpec, ...] = field(default_factory=tuple)
 
 
+def default_policy() -> dict[str, float]:
+    return {name: spec[3] for name, spec in POLICY_FIELDS.items()}
+
+
 @dataclass(frozen=True)
 class LadderSpec:
     name: str
     slug: str
     description: str
     levels: tuple[LevelSpec, ...]
+    policy: dict[str, float] = field(default_factory=default_policy)
 
 
 def format_for(path: Path, explicit: str | None = None) -> str:
@@ -184,12 +199,33 @@ def _no_duplicate_slugs(slugs: list[str], path: str) -> None:
         seen.add(slug)
 
 
+def _policy(raw: Any) -> dict[str, float]:
+    policy = default_policy()
+    if raw is None:
+        return policy
+    table = _table(raw, "policy", set(POLICY_FIELDS))
+    for name, value in table.items():
+        kind, low, high, _ = POLICY_FIELDS[name]
+        is_number = isinstance(value, int | float) and not isinstance(value, bool)
+        if not is_number or (kind is int and not isinstance(value, int)):
+            expected = "a whole number" if kind is int else "a number"
+            raise LadderFileError(f"policy.{name}: must be {expected}, not {value!r}")
+        if not low <= value <= high:
+            raise LadderFileError(f"policy.{name}: {value} is outside {low:g} to {high:g}")
+        policy[name] = kind(value)
+    if policy["period_months"] not in (1, 3):
+        raise LadderFileError("policy.period_months: must be 1 (months) or 3 (quarters)")
+    if policy["window_months"] % policy["period_months"]:
+        raise LadderFileError("policy.window_months: must be a whole number of periods")
+    return policy
+
+
 def parse(text: str, fmt: str) -> LadderSpec:
     """Parse and check a whole ladder file; raise LadderFileError naming the line or field."""
     data = _load(text, fmt)
     if data is None:
         raise LadderFileError("the file is empty")
-    root = _table(data, "(top level)", {"ladder", "levels"})
+    root = _table(data, "(top level)", {"ladder", "levels", "policy"})
     if "ladder" not in root:
         raise LadderFileError("ladder: is missing; the file needs a [ladder] table")
     ladder = _table(root["ladder"], "ladder", LADDER_KEYS)
@@ -204,12 +240,14 @@ def parse(text: str, fmt: str) -> LadderSpec:
         slug=_slug(ladder, name, "ladder"),
         description=_text(ladder, "description", "ladder", required=False),
         levels=levels,
+        policy=_policy(root.get("policy")),
     )
 
 
 def to_data(spec: LadderSpec) -> dict[str, Any]:
     return {
         "ladder": {"name": spec.name, "slug": spec.slug, "description": spec.description},
+        "policy": dict(spec.policy),
         "levels": [
             {
                 "name": level.name,

@@ -7,6 +7,7 @@ entries is decided in `promo.access` only.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -23,17 +24,59 @@ class Visibility(models.TextChoices):
 
 
 class Ladder(models.Model):
-    """A career ladder: ordered levels, each with the behaviours expected at that level."""
+    """A career ladder: ordered levels, each with the behaviours expected at that level.
+
+    The readiness policy lives here too, so an organisation tunes it with its ladder.
+    """
+
+    class Period(models.IntegerChoices):
+        MONTH = 1, "Month"
+        QUARTER = 3, "Quarter"
 
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=60, unique=True)
     description = models.TextField(blank=True)
+    period_months = models.PositiveSmallIntegerField(
+        choices=Period.choices, default=Period.MONTH, help_text="Readiness is judged per period."
+    )
+    window_months = models.PositiveSmallIntegerField(
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(36)],
+        help_text="Consistency is measured over this many recent months.",
+    )
+    threshold = models.FloatField(
+        default=0.5,
+        validators=[MinValueValidator(0.01), MaxValueValidator(1.0)],
+        help_text="Share of periods a behaviour must be demonstrated in to count as sustained.",
+    )
+    recent_months = models.PositiveSmallIntegerField(
+        default=3,
+        validators=[MinValueValidator(1)],
+        help_text="Sustained also needs a demonstration within this many months.",
+    )
+    impact_maturity_weeks = models.PositiveSmallIntegerField(
+        default=12, help_text="Work shipped more recently than this is too recent to assess."
+    )
+    close_share = models.FloatField(
+        default=0.6,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="Close: at least this share of behaviours sustained, the rest emerging.",
+    )
+    stale_days = models.PositiveSmallIntegerField(
+        default=90, help_text="Flag a behaviour with no evidence for this many days."
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        if self.window_months and self.period_months and self.window_months % self.period_months:
+            raise ValidationError(
+                {"window_months": "The window must be a whole number of periods."}
+            )
 
 
 class Level(models.Model):

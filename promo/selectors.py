@@ -7,7 +7,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Prefetch, QuerySet
 
 from promo import access
-from promo.ladder_files import BehaviourSpec, LadderSpec, LevelSpec
+from promo.ladder_files import POLICY_FIELDS, BehaviourSpec, LadderSpec, LevelSpec
 from promo.models import Behaviour, Ladder, Level, Mentorship, Person
 
 DEFAULT_LADDER_SLUG = "default"
@@ -45,6 +45,7 @@ def ladder_spec(ladder: Ladder) -> LadderSpec:
             )
             for level in ladder.levels.all()
         ),
+        policy={name: getattr(ladder, name) for name in POLICY_FIELDS},
     )
 
 

@@ -45,6 +45,8 @@ def ladder_import(*, spec: LadderSpec, replace: bool = False) -> Ladder:
     if ladder is None:
         ladder = Ladder(slug=spec.slug)
     ladder.name, ladder.description = spec.name, spec.description
+    for name, value in spec.policy.items():
+        setattr(ladder, name, value)
     ladder.full_clean()
     ladder.save()
 

@@ -234,3 +234,35 @@ def test_export_writes_a_file_in_the_format_of_its_extension(tmp_path):
     target = tmp_path / "out.yaml"
     call_command("ladder_export", "small", "--output", str(target), stderr=StringIO())
     assert target.read_text().startswith("ladder:\n  name: Small ladder\n")
+
+
+@pytest.mark.django_db
+def test_readiness_policy_travels_with_the_ladder_file(tmp_path):
+    custom = GOOD + "\n[policy]\nperiod_months = 3\nwindow_months = 12\nthreshold = 0.75\n"
+    import_file(write(tmp_path, custom))
+    ladder = Ladder.objects.get(slug="small")
+    assert (ladder.period_months, ladder.window_months, ladder.threshold) == (3, 12, 0.75)
+    assert ladder.impact_maturity_weeks == 12  # not in the file: the default
+    exported = export("small")
+    assert "[policy]" in exported and "threshold = 0.75" in exported
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("policy", "message"),
+    [
+        ("threshold = 2.0", "policy.threshold: 2.0 is outside 0.01 to 1"),
+        ('window_months = "six"', "policy.window_months: must be a whole number, not 'six'"),
+        ("period_months = 2", "policy.period_months: must be 1 (months) or 3 (quarters)"),
+        (
+            "period_months = 3\nwindow_months = 4",
+            "policy.window_months: must be a whole number of periods",
+        ),
+        ("patience = 3", "policy: unknown key 'patience'"),
+    ],
+)
+def test_bad_policy_values_are_refused_by_name(tmp_path, policy, message):
+    with pytest.raises(CommandError) as caught:
+        import_file(write(tmp_path, GOOD + f"\n[policy]\n{policy}\n"))
+    assert message in str(caught.value)
+    assert not Ladder.objects.exists()
