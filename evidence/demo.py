@@ -29,6 +29,11 @@ class Habit:
     started_weeks_ago: dict[str, int] = field(default_factory=dict)  # shown only since then
     stopped_weeks_ago: dict[str, int] = field(default_factory=dict)  # not shown since then
     shares: tuple[float, float, float] = (0.15, 0.25, 0.60)  # private, mentors, both
+    measured_share: float = 0.8  # of entries with a measurable idea, impact recorded later
+    rotate: bool = False  # cycle through behaviours instead of drawing them at random
+    extra_tags: int = 0  # more behaviours per entry, next in rotation (broad, senior work)
+    prefers_measured: bool = False  # picks work whose impact was measured when it can
+    ships: float = 0.5  # share of wins and summaries that record a ship date
 
 
 SENIOR_THEMES = [
@@ -42,28 +47,48 @@ SENIOR_THEMES = [
 ]
 
 HABITS = {
-    # Strong delivery and judgement for a long time; only lately leaving things better, rarely
-    # vision: "close", with reasons a mentor can act on.
+    # Strong delivery and judgement, weekly; rarely vision or cross-team work: still
+    # "building", with reasons a mentor can act on.
     "demo-engineer": Habit(
-        per_week=0.6,
+        per_week=1.0,
         weights={
-            "delivery-under-pressure": 5,
+            "delivery-under-pressure": 4,
             "technical-judgement": 4,
             "scope-and-impact": 3,
-            "growing-others": 2,
+            "growing-others": 3,
             "leaving-things-better": 3,
-            "cross-team-leadership": 1,
+            "cross-team-leadership": 0.4,
             "long-term-vision": 0.4,
         },
-        started_weeks_ago={"leaving-things-better": 14},
+        shares=(0.05, 0.25, 0.7),
+        rotate=True,
+        extra_tags=2,
+        prefers_measured=True,
+        ships=0.2,
     ),
-    # Steady on everything for eighteen months: what "ready" looks like.
-    "owen.clarke": Habit(per_week=0.5, weights=dict.fromkeys(SENIOR_THEMES, 1.0)),
-    # Good across the board, but vision work stopped when the team was reorganised.
+    # Steady on everything for eighteen months, shared with his manager: what "ready" looks like.
+    "owen.clarke": Habit(
+        per_week=1.0,
+        weights=dict.fromkeys(SENIOR_THEMES, 1.0),
+        shares=(0.05, 0.15, 0.8),
+        measured_share=1.0,
+        rotate=True,
+        extra_tags=3,
+        prefers_measured=True,
+        ships=0.2,
+    ),
+    # Steady across the board, but his vision work stopped when the team was reorganised five
+    # months ago: "close", with one reason.
     "jonas.becker": Habit(
-        per_week=0.45,
-        weights={**dict.fromkeys(SENIOR_THEMES, 1.0), "long-term-vision": 1.5},
-        stopped_weeks_ago={"long-term-vision": 30, "cross-team-leadership": 26},
+        per_week=1.0,
+        weights=dict.fromkeys(SENIOR_THEMES, 1.0),
+        stopped_weeks_ago={"long-term-vision": 20},
+        shares=(0.0, 0.05, 0.95),
+        measured_share=1.0,
+        rotate=True,
+        extra_tags=3,
+        prefers_measured=True,
+        ships=0.2,
     ),
     # Growing fast, mostly in the last half year.
     "priya.raman": Habit(
@@ -117,13 +142,17 @@ class IdeaPool:
         for ideas in self.left.values():
             rng.shuffle(ideas)
 
-    def take(self, theme: str, team: str) -> Idea | None:
+    def take(self, theme: str, team: str, *, measured: bool = False) -> Idea | None:
         ideas = self.left.get(theme, [])
-        for preference in (team, "any", None):
-            for idea in ideas:
-                if preference is None or idea.team == preference:
-                    ideas.remove(idea)
-                    return idea
+        wants = [True, False] if measured else [False]
+        for want_measured in wants:
+            for preference in (team, "any", None):
+                for idea in ideas:
+                    if want_measured and not idea.measured:
+                        continue
+                    if preference is None or idea.team == preference:
+                        ideas.remove(idea)
+                        return idea
         return None
 
 
@@ -147,18 +176,28 @@ def _themes_open(habit: Habit, weeks_ago: int, available: dict[str, Behaviour]) 
 
 
 def _entry(
-    idea: Idea, *, theme: str, on: date, today: date, rng: random.Random, habit: Habit, available
-) -> services.EntryData:  # noqa: ANN001 - behaviour map
-    behaviours = [available[theme]] + [
+    idea: Idea,
+    *,
+    theme: str,
+    extra: list[str],
+    on: date,
+    today: date,
+    rng: random.Random,
+    habit: Habit,
+    available: dict[str, Behaviour],
+) -> services.EntryData:
+    behaviours = [available[theme]] + [available[slug] for slug in extra if slug in available]
+    behaviours += [
         available[slug] for slug in idea.also if slug in available and rng.random() < 0.6
     ]
     shipped = None
-    if idea.kind in (Kind.WEEKLY_WIN, Kind.WORK_SUMMARY) and rng.random() < 0.6:
+    if idea.kind in (Kind.WEEKLY_WIN, Kind.WORK_SUMMARY) and rng.random() < habit.ships:
         shipped = min(today, on + timedelta(days=rng.randint(0, 6)))
     measured, measured_on = "", None
-    if shipped and idea.measured and shipped <= today - timedelta(weeks=10) and rng.random() < 0.8:
-        measured = idea.measured
-        measured_on = min(today, shipped + timedelta(weeks=rng.randint(10, 20)))
+    # Impact gets written down some weeks later; shipped work only once it has had time to show.
+    wait = timedelta(weeks=rng.randint(12, 18) if shipped else rng.randint(2, 6))
+    if idea.measured and on + wait < today and rng.random() < habit.measured_share:
+        measured, measured_on = idea.measured, on + wait
     return services.EntryData(
         title=idea.title,
         week_of=on,
@@ -181,21 +220,39 @@ class Logger:
     habit: Habit
     available: dict[str, Behaviour]
     team: str
+    rng: random.Random
+    turn: int = 0
 
-    def log_week(self, weeks_ago: int, pool: IdeaPool, *, today: date, rng: random.Random) -> None:
+    def log_week(self, weeks_ago: int, pool: IdeaPool, *, today: date) -> None:
+        rng = self.rng
         if rng.random() >= self.habit.per_week:
             return
         themes = _themes_open(self.habit, weeks_ago, self.available)
         while themes:
-            theme = rng.choices(list(themes), weights=list(themes.values()))[0]
-            idea = pool.take(theme, self.team)
+            # A cycle where each behaviour appears as often as its weight: rotation keeps the
+            # mix steady over months, weights keep it uneven.
+            cycle = [t for t in sorted(themes) for _ in range(max(1, round(themes[t])))]
+            self.turn += 1
+            if self.habit.rotate:
+                theme = cycle[self.turn % len(cycle)]
+            else:
+                theme = rng.choices(list(themes), weights=list(themes.values()))[0]
+            idea = pool.take(theme, self.team, measured=self.habit.prefers_measured)
             if idea is None:
                 themes.pop(theme)  # this behaviour's ideas are used up; pick another
                 continue
             on = week_start(today) - timedelta(weeks=weeks_ago) + timedelta(days=rng.randint(0, 4))
+            extra = list(
+                dict.fromkeys(
+                    slug
+                    for n in range(1, self.habit.extra_tags + 1)
+                    if (slug := cycle[(self.turn + n) % len(cycle)]) != theme
+                )
+            )
             data = _entry(
                 idea,
                 theme=theme,
+                extra=extra,
                 on=min(on, today),
                 today=today,
                 rng=rng,
@@ -209,7 +266,9 @@ class Logger:
 def _logger(user: AbstractBaseUser, habit: Habit) -> Logger:
     person = Person.objects.select_related("team").get(pk=user.pk)
     team = person.team.name if person.team else "any"
-    return Logger(user=user, habit=habit, available=_target_behaviours(user), team=team)
+    # Each person has their own random stream, so tuning one persona leaves the others alone.
+    rng = random.Random(f"promo-demo-{user.get_username()}")
+    return Logger(user=user, habit=habit, available=_target_behaviours(user), team=team, rng=rng)
 
 
 def _moments(user, *, today: date, rng: random.Random) -> None:  # noqa: ANN001
@@ -256,10 +315,11 @@ def seed(org: dict) -> None:
     rng = random.Random(20261124)
     pool = IdeaPool(rng)
     loggers = [_logger(users[name], habit) for name, habit in HABITS.items() if name in users]
-    # Week by week for everyone, so the shared pool of ideas is spread fairly over people.
-    for weeks_ago in range(WEEKS, -1, -1):
+    # Week by week for everyone, newest first, so the shared pool of distinct ideas is spread
+    # fairly over people and, if it runs short, it is the distant past that thins out.
+    for weeks_ago in range(WEEKS + 1):
         for logger in loggers:
-            logger.log_week(weeks_ago, pool, today=today, rng=rng)
+            logger.log_week(weeks_ago, pool, today=today)
     engineer = users.get("demo-engineer")
     if engineer is not None:
         _moments(engineer, today=today, rng=rng)

@@ -19,7 +19,15 @@ from django.http import Http404
 
 from promo.models import MAX_REPORTING_DEPTH, Mentorship, Person, Visibility
 
-__all__ = ["Visibility", "may_see", "relation", "relation_or_404", "visibility_q"]
+__all__ = [
+    "Scope",
+    "Visibility",
+    "may_see",
+    "relation",
+    "relation_or_404",
+    "scope_of",
+    "visibility_q",
+]
 
 NOTHING: frozenset[str] = frozenset()
 MENTOR_SEES = frozenset({Visibility.MENTORS, Visibility.MENTORS_AND_MANAGERS})
@@ -90,20 +98,40 @@ def mentee_ids(mentor_id: int) -> list[int]:
     return list(links.values_list("engineer_id", flat=True))
 
 
-def visibility_q(viewer: Viewer, *, prefix: str = "") -> Q:
+@dataclass(frozen=True)
+class Scope:
+    """Whose entries a viewer may see some of: computed once, reused for every list on a page."""
+
+    viewer_id: int | None
+    mentees: tuple[int, ...] = ()
+    reports: tuple[int, ...] = ()
+
+
+def scope_of(viewer: Viewer) -> Scope:
+    if not viewer.is_authenticated or not viewer.is_active:
+        return Scope(viewer_id=None)
+    return Scope(
+        viewer_id=viewer.pk,
+        mentees=tuple(mentee_ids(viewer.pk)),
+        reports=tuple(report_ids(viewer.pk)),
+    )
+
+
+def visibility_q(viewer: Viewer, *, prefix: str = "", scope: Scope | None = None) -> Q:
     """Filter for rows with `<prefix>author` and `<prefix>visibility` that the viewer may see.
 
     The list form of `may_see`: own rows, mentees' rows shared with mentors, and rows of anyone
     below the viewer shared with managers. Tests hold the two forms to the same answers.
     """
-    if not viewer.is_authenticated or not viewer.is_active:
+    scope = scope or scope_of(viewer)
+    if scope.viewer_id is None:
         return Q(pk__in=[])
     author, visibility = f"{prefix}author_id", f"{prefix}visibility"
-    rule = Q(**{author: viewer.pk})
-    if mentees := mentee_ids(viewer.pk):
-        rule |= Q(**{f"{author}__in": mentees, f"{visibility}__in": sorted(MENTOR_SEES)})
-    if reports := report_ids(viewer.pk):
-        rule |= Q(**{f"{author}__in": reports, f"{visibility}__in": sorted(MANAGER_SEES)})
+    rule = Q(**{author: scope.viewer_id})
+    if scope.mentees:
+        rule |= Q(**{f"{author}__in": scope.mentees, f"{visibility}__in": sorted(MENTOR_SEES)})
+    if scope.reports:
+        rule |= Q(**{f"{author}__in": scope.reports, f"{visibility}__in": sorted(MANAGER_SEES)})
     return rule
 
 

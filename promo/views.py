@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from promo import notifications, selectors, services
+from promo import notifications, panels, selectors, services
 from promo.models import Mentorship, Notification, Person
 
 
@@ -24,6 +24,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "my_mentors": selectors.mentorships_as_engineer(request.user),
             "my_mentees": selectors.mentorships_as_mentor(request.user),
             "reports": selectors.reports_of(request.user),
+            "panels": panels.render("home", request),
         },
     )
 

@@ -5,7 +5,10 @@ class ReviewsConfig(AppConfig):
     name = "reviews"
 
     def ready(self) -> None:
-        from evidence import panels
-        from reviews.views import feedback_panel
+        from promo import panels
+        from reviews import views
 
-        panels.register(feedback_panel)
+        panels.register("entry", views.feedback_panel)
+        panels.register("home", views.home_readiness)
+        panels.register("home", views.home_mentor)
+        panels.register("home", views.home_team)

@@ -21,14 +21,16 @@ from reviews.models import Feedback, Reply, Verdict
 
 # (demonstrated, flashes, gap) weights for the verdicts each engineer's work tends to earn.
 STRENGTH = {
-    "owen.clarke": (0.8, 0.17, 0.03),
-    "demo-engineer": (0.55, 0.3, 0.15),
-    "jonas.becker": (0.55, 0.3, 0.15),
+    "owen.clarke": (0.9, 0.08, 0.02),
+    "demo-engineer": (0.8, 0.17, 0.03),
+    "jonas.becker": (0.9, 0.08, 0.02),
     "priya.raman": (0.45, 0.4, 0.15),
     "tomas.ruiz": (0.3, 0.45, 0.25),
     "mei.lin": (0.4, 0.4, 0.2),
 }
-REVIEW_SHARE = 0.6  # of a mentee's older shared entries that get feedback
+# Of a mentee's older shared entries, the share their mentor reviewed.
+REVIEW_SHARE = {"owen.clarke": 0.95, "demo-engineer": 0.95, "jonas.becker": 0.95}
+DEFAULT_REVIEW_SHARE = 0.6
 FRESH_PER_MENTEE = 2  # newest reviews per mentee left open and unanswered
 VERDICT_ORDER = [Verdict.GAP, Verdict.FLASHES, Verdict.DEMONSTRATED]
 
@@ -98,6 +100,9 @@ def seed(org: dict) -> None:
     links = Mentorship.objects.active().filter(engineer__in=users.values())
     links = links.select_related("mentor", "engineer")
     for link in links:
+        rng = random.Random(
+            f"promo-demo-{link.mentor.get_username()}-{link.engineer.get_username()}"
+        )
         weights = STRENGTH.get(link.engineer.get_username(), (0.4, 0.4, 0.2))
         entries = Entry.objects.live().filter(
             author=link.engineer, visibility__in=sorted(access.MENTOR_SEES), week_start__lt=recent
@@ -105,7 +110,8 @@ def seed(org: dict) -> None:
         fresh = 0
         used: set[Note] = set()
         for entry in entries.prefetch_related("behaviours").order_by("-week_start"):
-            if fresh >= FRESH_PER_MENTEE and rng.random() > REVIEW_SHARE:
+            share = REVIEW_SHARE.get(link.engineer.get_username(), DEFAULT_REVIEW_SHARE)
+            if fresh >= FRESH_PER_MENTEE and rng.random() > share:
                 continue
             when = _at(min(entry.week_start + timedelta(days=rng.randint(3, 9)), yesterday), rng)
             age_days = (today - when.date()).days

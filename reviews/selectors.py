@@ -6,16 +6,35 @@ about it (readiness later uses the verdicts, never the words).
 """
 
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.http import Http404
+from django.utils import timezone
 
-from evidence.models import Entry
+from evidence.models import Entry, EntryBehaviour
 from promo import access
-from promo.models import Behaviour, Mentorship
-from reviews.models import BehaviourVerdict, Feedback, Reply
+from promo.ladder_files import POLICY_FIELDS
+from promo.models import Behaviour, Ladder, Mentorship
+from reviews import readiness
+from reviews.models import BehaviourVerdict, Feedback, Reply, Verdict
 
 
 def _author_mentors_engineer() -> Exists:
@@ -136,10 +155,17 @@ def inbox_counts(mentor: AbstractBaseUser) -> list[MenteeCount]:
     ]
 
 
-def open_gaps(engineer: AbstractBaseUser) -> list[Feedback]:
-    """Open and addressed gap notes on the engineer's live entries, grouped by behaviour."""
+def open_gaps(
+    engineer: AbstractBaseUser, *, viewer: AbstractBaseUser | None = None
+) -> list[Feedback]:
+    """Open and addressed gap notes on the engineer's live entries, grouped by behaviour.
+
+    With a viewer, only notes on entries that viewer may see.
+    """
+    seen = access.visibility_q(viewer, prefix="entry__") if viewer is not None else Q()
     return list(
         Feedback.objects.filter(
+            seen,
             entry__author=engineer,
             entry__deleted_at__isnull=True,
             state__in=[Feedback.State.OPEN, Feedback.State.ADDRESSED],
@@ -155,3 +181,191 @@ def open_gaps(engineer: AbstractBaseUser) -> list[Feedback]:
             "-pk",
         )
     )
+
+
+# --- readiness -------------------------------------------------------------------------------
+#
+# Readiness is computed from the entries the viewer may see (promo.access.visibility_q), with
+# every verdict on them: a manager's numbers never include a private entry. One engineer's
+# page loads that engineer's claims in the range shown and applies reviews.readiness in Python;
+# the team dashboard asks the database for the best strength per engineer, behaviour and
+# period in two grouped queries, applying the same rules in SQL (tests hold the two equal).
+
+
+def policy_of(ladder: Ladder) -> readiness.Policy:
+    return readiness.Policy(**{name: getattr(ladder, name) for name in POLICY_FIELDS})
+
+
+def _end_of(as_of: date) -> datetime:
+    """The first instant after `as_of`, in the current time zone: verdicts before it count."""
+    return timezone.make_aware(datetime.combine(as_of + timedelta(days=1), time.min))
+
+
+def _visible_entries(
+    viewer: AbstractBaseUser,
+    authors: list[int],
+    *,
+    as_of: date,
+    months: tuple[int, int],
+    scope: access.Scope | None = None,
+) -> QuerySet[Entry]:
+    return Entry.objects.filter(
+        access.visibility_q(viewer, scope=scope),
+        author_id__in=authors,
+        deleted_at__isnull=True,
+        week_start__lte=as_of,
+        month_index__range=months,
+    )
+
+
+def claims_of(
+    viewer: AbstractBaseUser, engineer: AbstractBaseUser, *, as_of: date, months: tuple[int, int]
+) -> tuple[list[readiness.Claim], dict[int, Entry]]:
+    """The engineer's claims the viewer may see in the month range, with every verdict on them.
+
+    Three queries whatever the history: entries, their tags, their verdicts.
+    """
+    entries = {
+        e.pk: e
+        for e in _visible_entries(viewer, [engineer.pk], as_of=as_of, months=months).only(
+            "pk",
+            "title",
+            "week_start",
+            "shipped_on",
+            "impact_measured_on",
+            "visibility",
+            "author_id",
+        )
+    }
+    tagged = set(
+        EntryBehaviour.objects.filter(entry_id__in=entries).values_list("entry_id", "behaviour_id")
+    )
+    verdicts: dict[tuple[int, int], list[readiness.MentorVerdict]] = {}
+    rows = BehaviourVerdict.objects.filter(feedback__entry_id__in=entries).values_list(
+        "feedback__entry_id",
+        "behaviour_id",
+        "feedback__author_id",
+        "feedback__judged_at",
+        "verdict",
+    )
+    for entry_id, behaviour_id, mentor_id, judged_at, verdict in rows.order_by(
+        "feedback__judged_at", "pk"
+    ):
+        verdicts.setdefault((entry_id, behaviour_id), []).append(
+            readiness.MentorVerdict(mentor=mentor_id, at=judged_at, verdict=verdict)
+        )
+    claims = []
+    for entry_id, behaviour_id in sorted(tagged | set(verdicts)):
+        entry = entries[entry_id]
+        claims.append(
+            readiness.Claim(
+                entry_id=entry_id,
+                behaviour=behaviour_id,
+                week_start=entry.week_start,
+                self_tagged=(entry_id, behaviour_id) in tagged,
+                shipped_on=entry.shipped_on,
+                impact_measured_on=entry.impact_measured_on,
+                verdicts=tuple(verdicts.get((entry_id, behaviour_id), ())),
+            )
+        )
+    return claims, entries
+
+
+Grid = dict[tuple[int, int, int], float]  # (engineer, behaviour, period index) -> best strength
+
+
+def team_grid(
+    viewer: AbstractBaseUser,
+    engineers: list[int],
+    *,
+    as_of: date,
+    policy: readiness.Policy,
+    scope: access.Scope | None = None,
+) -> tuple[Grid, dict[tuple[int, int], date]]:
+    """Best strength per engineer, behaviour and window period, and last evidence per behaviour.
+
+    Two grouped queries for any number of engineers: tags nobody has judged yet (a flash), and
+    each mentor's latest verdict as of `as_of` (capped to a flash while impact is unmeasured or
+    too recent to assess) -- the rules of reviews.readiness.judge, in SQL.
+    """
+    window = readiness.window_indexes(as_of, policy)
+    months = (window[0] * policy.period_months, (window[-1] + 1) * policy.period_months - 1)
+    visible = _visible_entries(viewer, engineers, as_of=as_of, months=months, scope=scope)
+    visible = visible.values("pk")
+    end = _end_of(as_of)
+    period = ExpressionWrapper(F("entry__month_index") / policy.period_months, IntegerField())
+
+    judged = BehaviourVerdict.objects.filter(
+        feedback__entry_id=OuterRef("entry_id"),
+        behaviour_id=OuterRef("behaviour_id"),
+        feedback__judged_at__lt=end,
+    )
+    unjudged = (
+        EntryBehaviour.objects.filter(entry_id__in=visible)
+        .exclude(Exists(judged))
+        .values(author=F("entry__author_id"), b=F("behaviour_id"), p=period)
+        .annotate(last=Max("entry__week_start"))
+        .order_by()
+    )
+
+    later = BehaviourVerdict.objects.filter(
+        feedback__entry_id=OuterRef("feedback__entry_id"),
+        feedback__author_id=OuterRef("feedback__author_id"),
+        behaviour_id=OuterRef("behaviour_id"),
+        feedback__judged_at__gt=OuterRef("feedback__judged_at"),
+        feedback__judged_at__lt=end,
+    )
+    immature = Q(
+        feedback__entry__shipped_on__gt=as_of - timedelta(weeks=policy.impact_maturity_weeks)
+    )
+    unmeasured = Q(feedback__entry__impact_measured_on__isnull=True) | Q(
+        feedback__entry__impact_measured_on__gt=as_of
+    )
+    strength = Case(
+        When(Q(verdict=Verdict.DEMONSTRATED) & (immature | unmeasured), then=Value(0.5)),
+        When(verdict=Verdict.DEMONSTRATED, then=Value(1.0)),
+        When(verdict=Verdict.FLASHES, then=Value(0.5)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    verdict_period = ExpressionWrapper(
+        F("feedback__entry__month_index") / policy.period_months, IntegerField()
+    )
+    verdicts = (
+        BehaviourVerdict.objects.filter(feedback__entry_id__in=visible, feedback__judged_at__lt=end)
+        .exclude(Exists(later))
+        .values(author=F("feedback__entry__author_id"), b=F("behaviour_id"), p=verdict_period)
+        .annotate(best=Max(strength), last=Max("feedback__entry__week_start"))
+        .order_by()
+    )
+
+    grid: Grid = {}
+    last: dict[tuple[int, int], date] = {}
+    for row in unjudged:
+        key = (row["author"], row["b"], row["p"])
+        grid[key] = max(grid.get(key, 0.0), readiness.SELF_TAGGED)
+        last[key[:2]] = max(last.get(key[:2], row["last"]), row["last"])
+    for row in verdicts:
+        key = (row["author"], row["b"], row["p"])
+        grid[key] = max(grid.get(key, 0.0), row["best"])
+        last[key[:2]] = max(last.get(key[:2], row["last"]), row["last"])
+    return grid, last
+
+
+def open_gap_counts(
+    viewer: AbstractBaseUser, engineers: list[int], *, scope: access.Scope | None = None
+) -> dict[int, int]:
+    """Open gap notes per engineer, on entries the viewer may see (a count, never the words)."""
+    rows = (
+        Feedback.objects.filter(
+            access.visibility_q(viewer, prefix="entry__", scope=scope),
+            entry__author_id__in=engineers,
+            entry__deleted_at__isnull=True,
+            state__in=[Feedback.State.OPEN, Feedback.State.ADDRESSED],
+        )
+        .exclude(gap_note="")
+        .values_list("entry__author_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return dict(rows)

