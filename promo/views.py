@@ -23,7 +23,6 @@ def home(request: HttpRequest) -> HttpResponse:
             "target_behaviours": selectors.behaviours_of(target),
             "my_mentors": selectors.mentorships_as_engineer(request.user),
             "my_mentees": selectors.mentorships_as_mentor(request.user),
-            "reports": selectors.reports_of(request.user),
             "panels": panels.render("home", request),
         },
     )

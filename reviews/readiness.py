@@ -63,7 +63,7 @@ NOT_CONSISTENT = (
 BELOW_THRESHOLD = "{name}: demonstrated in {count} of the last {window}; needs {needed}."
 NOT_RECENT = "{name}: last demonstrated in {period}; needs a demonstration in the last {recent}."
 ONLY_FLASHES = (
-    "{name}: only flashes so far — self-tagged, or partly shown; "
+    "{name}: only flashes in the last {window} — self-tagged, or partly shown; "
     "needs mentor-confirmed demonstrations."
 )
 NO_EVIDENCE = "{name}: no evidence in the last {window}."
@@ -325,7 +325,7 @@ def _behaviour_reason(item: BehaviourReadiness, *, policy: Policy) -> str:
     if item.status == NOT_YET:
         return NO_EVIDENCE.format(name=item.name, window=window)
     if item.demonstrated_periods == 0:
-        return ONLY_FLASHES.format(name=item.name)
+        return ONLY_FLASHES.format(name=item.name, window=window)
     if item.consistency < policy.threshold:
         return BELOW_THRESHOLD.format(
             name=item.name,

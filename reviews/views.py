@@ -538,5 +538,5 @@ def home_team(request: HttpRequest, _subject: object) -> SafeString | None:
         s: sum(r["assessed"] and r["readiness"].status == s for r in rows) for s in STATUS_ORDER
     }
     context = {"counts": counts, "statuses": [(s, STATUS_LABELS[s]) for s in STATUS_ORDER]}
-    context["total"] = sum(r["assessed"] for r in rows)
+    context |= {"total": sum(r["assessed"] for r in rows), "people": len(rows)}
     return render_to_string("reviews/home_panels.html#team", context, request=request)

@@ -44,16 +44,19 @@ def test_ended_mentor_home_no_longer_lists_the_engineer(engineer, ended_mentor):
     assert engineer.get_full_name() not in page(ended_mentor, HOME)
 
 
-def test_manager_home_lists_direct_and_indirect_reports(engineer, manager, skip_manager):
+def test_manager_home_summarises_the_readiness_of_direct_and_indirect_reports(
+    engineer, manager, skip_manager
+):
     html = page(skip_manager, HOME)
-    assert "Your team" in html
-    assert manager.get_full_name() in html and engineer.get_full_name() in html
+    assert "Your team&#x27;s readiness" in html or "Your team's readiness" in html
+    assert "1 of 2 people assessed" in html  # the manager below has no target level
+    assert reverse("reviews:team") in html
 
 
 def test_stranger_home_shows_no_one_else(engineer, stranger):
     html = page(stranger, HOME)
     assert engineer.get_full_name() not in html
-    assert "Your team" not in html and "People you mentor" not in html
+    assert "Your team&#x27;s readiness" not in html and "People you mentor" not in html
 
 
 def test_user_without_a_profile_is_told_how_to_get_one(db):

@@ -592,7 +592,7 @@ def test_no_behaviours_means_no_target_level_to_assess():
             AS_OF,
             MONTHLY,
             {0: 0.5, 3: 0.5},
-            "Scope and impact: only flashes so far — self-tagged, or partly shown; "
+            "Scope and impact: only flashes in the last 6 months — self-tagged, or partly shown; "
             "needs mentor-confirmed demonstrations.",
             id="only flashes",
         ),
@@ -877,7 +877,7 @@ def test_self_tagged_only_is_never_better_than_emerging():
     assert {item.flash_periods for item in result.readiness.behaviours} == {6}
     assert set(result.grid.values()) == {0.5}
     assert len(result.grid) == 7 * 12
-    assert ONLY_FLASHES.format(name="Ownership") in result.readiness.reasons
+    assert ONLY_FLASHES.format(name="Ownership", window="6 months") in result.readiness.reasons
 
 
 def test_a_mentors_gap_outweighs_the_engineers_own_tag():

@@ -1,0 +1,366 @@
+"""Readiness pages: who sees whose, computed only from what the viewer may see, and fast."""
+
+import csv
+import io
+import random
+from datetime import date, timedelta
+
+import pytest
+from django.core.management import call_command
+from django.test import RequestFactory
+from django.urls import reverse
+
+from promo import access
+from promo.models import Visibility
+from reviews import readiness
+from reviews.views import _assessment, _team_people, team_rows
+from tests.conftest import client_for
+from tests.factories import (
+    EntryFactory,
+    MentorshipFactory,
+    PersonFactory,
+    UserFactory,
+    feedback_for,
+)
+
+TODAY = date(2026, 11, 24)
+PRIVATE, MENTORS, BOTH = Visibility.PRIVATE, Visibility.MENTORS, Visibility.MENTORS_AND_MANAGERS
+
+
+def readiness_url(username: str = "engineer") -> str:
+    return reverse("reviews:readiness", args=[username])
+
+
+def cell_url(behaviour, period: int, username: str = "engineer") -> str:  # noqa: ANN001
+    return f"{reverse('reviews:readiness-cell', args=[username])}?behaviour={behaviour.pk}&period={period}"
+
+
+@pytest.fixture
+def scope(levels):
+    return levels[2].behaviours.get(slug="scope")
+
+
+@pytest.fixture
+def mentoring(levels):
+    return levels[2].behaviours.get(slug="mentoring")
+
+
+def demonstrated(engineer, mentor, behaviours, *, weeks_ago: int, visibility=BOTH):  # noqa: ANN001,ANN201
+    """An entry a mentor confirmed, whose impact was measured and has matured."""
+    on = TODAY - timedelta(weeks=weeks_ago)
+    entry = EntryFactory(
+        author=engineer,
+        week_of=on,
+        behaviours=tuple(behaviours),
+        visibility=visibility,
+        impact_measured="Cut p99 by half",
+        impact_measured_on=min(on + timedelta(weeks=2), TODAY),
+    )
+    feedback_for(entry, mentor, verdict="demonstrated")
+    return entry
+
+
+@pytest.fixture
+def steady(engineer, mentor, scope, mentoring):
+    """Both behaviours confirmed in each of the last six months: ready."""
+    for weeks_ago in (0, 4, 9, 13, 18, 22):
+        demonstrated(engineer, mentor, [scope, mentoring], weeks_ago=weeks_ago)
+    return engineer
+
+
+ROLES = {
+    "engineer": 200,
+    "mentor": 200,
+    "manager": 200,
+    "skip_manager": 200,
+    "ended_mentor": 404,
+    "stranger": 404,
+    "admin_user": 404,
+}
+
+
+@pytest.mark.parametrize(("role", "status"), ROLES.items())
+def test_readiness_page_follows_the_relation(request, steady, role, status):
+    response = client_for(request.getfixturevalue(role)).get(readiness_url())
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize(("role", "status"), ROLES.items())
+def test_heatmap_cells_follow_the_relation(request, steady, scope, role, status):
+    period = readiness.period_index(TODAY, readiness.Policy())
+    response = client_for(request.getfixturevalue(role)).get(cell_url(scope, period))
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize("name", ["reviews:team"])
+def test_anonymous_is_sent_to_sign_in(client, db, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_anonymous_cannot_open_a_readiness_page(client, steady):
+    response = client.get(readiness_url())
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_steady_confirmed_evidence_is_ready_and_the_page_says_why(steady):
+    html = client_for(steady).get(readiness_url()).content.decode()
+    assert 'class="status-pill status-ready">Ready<' in html
+    assert "Every behaviour was demonstrated" in html
+    assert html.count("heat-cell c-demo in-window") == 12
+
+
+def test_a_cell_lists_its_entries_with_how_much_each_counted(steady, scope, engineer, mentor):
+    recent = EntryFactory(
+        author=engineer, week_of=TODAY, behaviours=(scope,), title="Fresh claim", visibility=BOTH
+    )
+    period = readiness.period_index(TODAY, readiness.Policy())
+    html = (
+        client_for(engineer).get(cell_url(scope, period), HTTP_HX_REQUEST="true").content.decode()
+    )
+    assert "Scope at Staff · Nov 2026" in html
+    assert recent.title in html and "not reviewed by a mentor yet" in html
+    assert "demonstrated" in html
+
+
+def test_a_cell_for_another_level_is_not_found(steady, levels):
+    other = levels[0].behaviours.first()
+    assert client_for(steady).get(cell_url(other, 24321)).status_code == 404
+
+
+def test_a_managers_numbers_do_not_change_when_the_engineer_adds_a_private_entry(
+    steady, manager, scope, mentoring, engineer
+):
+    before = client_for(manager).get(readiness_url())
+    EntryFactory(
+        author=engineer,
+        week_of=TODAY - timedelta(weeks=30),
+        behaviours=(scope, mentoring),
+        visibility=PRIVATE,
+    )
+    after = client_for(manager).get(readiness_url())
+    assert before.context["assessment"] == after.context["assessment"]
+    # The engineer, who sees everything, does see the new flash in that old month.
+    mine = client_for(engineer).get(readiness_url()).context["assessment"]
+    assert mine != after.context["assessment"]
+
+
+def test_a_manager_sees_only_what_was_shared_with_managers(
+    engineer, mentor, manager, scope, mentoring
+):
+    for weeks_ago in (0, 4, 9, 13, 18, 22):
+        demonstrated(engineer, mentor, [scope, mentoring], weeks_ago=weeks_ago, visibility=MENTORS)
+    assert client_for(mentor).get(readiness_url()).context["status"] == readiness.READY
+    manager_view = client_for(manager).get(readiness_url())
+    assert manager_view.context["status"] == readiness.BUILDING
+    assert "Scope at Staff: no evidence in the last 6 months." in manager_view.content.decode()
+
+
+def test_as_of_a_past_date_shows_that_days_picture(steady):
+    response = client_for(steady).get(readiness_url(), {"as_of": "2026-01-15"})
+    assert response.context["as_of"] == date(2026, 1, 15)
+    assert response.context["period_labels"][-1] == "Jan 2026"
+    assert response.context["status"] == readiness.BUILDING  # none of that evidence existed yet
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [("yesterday", "That is not a date"), ("2030-01-01", "cannot be judged in the future")],
+)
+def test_a_bad_as_of_date_is_explained_and_today_is_shown(steady, raw, message):
+    response = client_for(steady).get(readiness_url(), {"as_of": raw})
+    assert message in response.content.decode()
+    assert response.context["as_of"] == TODAY
+
+
+def test_gap_notes_show_to_the_engineer_and_mentor_but_only_counts_to_the_manager(
+    steady, engineer, mentor, manager, scope
+):
+    entry = EntryFactory(author=engineer, visibility=BOTH, behaviours=(scope,))
+    feedback_for(
+        entry,
+        mentor,
+        verdict="flashes",
+        gap_note="Write the migration guide for the other teams",
+        gap_behaviour=scope,
+    )
+    for viewer, sees_words in ((engineer, True), (mentor, True), (manager, False)):
+        html = client_for(viewer).get(readiness_url()).content.decode()
+        assert ("Write the migration guide" in html) is sees_words
+
+
+# --- the team dashboard ----------------------------------------------------------------------
+
+
+def test_dashboard_lists_direct_and_indirect_reports_with_status(steady, manager, skip_manager):
+    for boss in (manager, skip_manager):
+        response = client_for(boss).get(reverse("reviews:team"))
+        rows = {row["person"].user.username: row for row in response.context["rows"]}
+        assert rows["engineer"]["readiness"].status == readiness.READY
+
+
+def test_mentors_get_the_same_view_over_their_mentees(steady, mentor):
+    response = client_for(mentor).get(reverse("reviews:team"))
+    assert response.context["view"] == "mentees"
+    assert [row["person"].user.username for row in response.context["rows"]] == ["engineer"]
+
+
+@pytest.mark.parametrize("role", ["engineer", "stranger", "ended_mentor", "admin_user"])
+def test_dashboard_of_someone_with_no_team_shows_nobody(request, steady, role):
+    response = client_for(request.getfixturevalue(role)).get(reverse("reviews:team"))
+    assert response.status_code == 200
+    assert response.context["rows"] == []
+
+
+def test_dashboard_filters_by_status_team_and_level_and_sorts(steady, manager, levels):
+    PersonFactory(
+        user=UserFactory(username="newer"),
+        manager=manager.person,
+        current_level=levels[0],
+        target_level=levels[1],
+    )
+    client = client_for(manager)
+
+    def names(**params):  # noqa: ANN003,ANN202
+        return [
+            r["person"].user.username
+            for r in client.get(reverse("reviews:team"), params).context["rows"]
+        ]
+
+    assert names(status="ready") == ["engineer"]
+    assert names(status="building") == ["newer"]
+    assert names(level="Senior") == ["newer"]
+    assert names(sort="name")[0] == "engineer"
+
+
+def test_dashboard_flags_behaviours_without_recent_evidence(
+    engineer, mentor, manager, scope, mentoring
+):
+    demonstrated(engineer, mentor, [scope], weeks_ago=1)
+    demonstrated(engineer, mentor, [mentoring], weeks_ago=20)
+    [row] = client_for(manager).get(reverse("reviews:team")).context["rows"]
+    assert row["stale"] == ["Mentoring at Staff"]
+
+
+def test_csv_export_has_the_table_and_neutralises_formulas(steady, manager, engineer):
+    engineer.first_name, engineer.last_name = "=HYPERLINK(1)", "Evil"
+    engineer.save()
+    response = client_for(manager).get(reverse("reviews:team"), {"format": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][:3] == ["Name", "Username", "Team"]
+    assert rows[1][0] == "'=HYPERLINK(1) Evil" and rows[1][5] == "Ready"
+
+
+# --- one rule, two implementations -----------------------------------------------------------
+
+
+def test_the_dashboard_and_the_engineer_page_agree_for_random_histories(levels, manager, mentor):
+    """The dashboard applies the rules in SQL; the page in Python. They must never disagree."""
+    rng = random.Random(7)
+    behaviours = list(levels[2].behaviours.all())
+    second_mentor = UserFactory(username="second-mentor")
+    people = []
+    for n in range(8):
+        person = PersonFactory(
+            user=UserFactory(username=f"eng{n}"),
+            manager=manager.person,
+            current_level=levels[1],
+            target_level=levels[2],
+        )
+        MentorshipFactory(engineer=person.user, mentor=mentor)
+        MentorshipFactory(engineer=person.user, mentor=second_mentor)
+        people.append(person.user)
+        for _ in range(rng.randint(3, 25)):
+            weeks_ago = rng.randint(0, 30)
+            on = TODAY - timedelta(weeks=weeks_ago)
+            shipped = on + timedelta(days=rng.randint(0, 5)) if rng.random() < 0.5 else None
+            measured = rng.random() < 0.6
+            entry = EntryFactory(
+                author=person.user,
+                week_of=on,
+                behaviours=tuple(rng.sample(behaviours, rng.randint(1, 2))),
+                visibility=rng.choice([PRIVATE, MENTORS, BOTH, BOTH]),
+                shipped_on=min(shipped, TODAY) if shipped else None,
+                impact_measured="Measured" if measured else "",
+                impact_measured_on=min(on + timedelta(weeks=rng.randint(1, 16)), TODAY)
+                if measured
+                else None,
+            )
+            if entry.visibility != PRIVATE:
+                for reviewer in rng.sample([mentor, second_mentor], rng.randint(0, 2)):
+                    feedback_for(
+                        entry,
+                        reviewer,
+                        verdict=rng.choice(["demonstrated", "demonstrated", "flashes", "gap"]),
+                    )
+    for viewer in (manager, mentor, second_mentor):
+        request = RequestFactory().get("/")
+        request.user = viewer
+        scope = access.scope_of(viewer)
+        view = "reports" if viewer == manager else "mentees"
+        rows = team_rows(request, _team_people(request, scope, view), scope, TODAY)
+        for row in rows:
+            page = _assessment(request, row["person"].user, TODAY)["assessment"].readiness
+            assert row["readiness"].status == page.status, (
+                viewer.username,
+                row["person"].user.username,
+            )
+            assert [b.status for b in row["readiness"].behaviours] == [
+                b.status for b in page.behaviours
+            ]
+            assert [b.consistency for b in row["readiness"].behaviours] == [
+                b.consistency for b in page.behaviours
+            ]
+
+
+# --- query counts ----------------------------------------------------------------------------
+
+
+def test_dashboard_query_count_does_not_grow_with_reports_or_entries(
+    django_assert_max_num_queries, manager, mentor, levels
+):
+    scope_b = levels[2].behaviours.get(slug="scope")
+    client = client_for(manager)
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            person = PersonFactory(
+                manager=manager.person, current_level=levels[1], target_level=levels[2]
+            )
+            MentorshipFactory(engineer=person.user, mentor=mentor)
+            for weeks_ago in (1, 6, 12):
+                demonstrated(person.user, mentor, [scope_b], weeks_ago=weeks_ago)
+
+    grow(2)
+    with django_assert_max_num_queries(15):
+        client.get(reverse("reviews:team"))
+    grow(12)
+    with django_assert_max_num_queries(15):
+        assert client.get(reverse("reviews:team")).status_code == 200
+
+
+def test_readiness_page_costs_the_same_with_one_or_several_years_of_history(
+    django_assert_max_num_queries, steady, mentor, scope
+):
+    client = client_for(steady)
+    with django_assert_max_num_queries(15):
+        client.get(readiness_url())
+    for weeks_ago in range(60, 260, 3):  # four more years of older history
+        demonstrated(steady, mentor, [scope], weeks_ago=weeks_ago)
+    with django_assert_max_num_queries(15):
+        response = client.get(readiness_url())
+    assert response.status_code == 200
+    entries_loaded = len(response.context["entries"])
+    assert entries_loaded == 6  # only the range shown is read, not the whole history
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_every_status_on_the_managers_dashboard():
+    call_command("seed_demo", "--force", verbosity=0)
+    from django.contrib.auth import get_user_model
+
+    manager = get_user_model().objects.get(username="demo-manager")
+    response = client_for(manager).get(reverse("reviews:team"))
+    statuses = {row["readiness"].status for row in response.context["rows"] if row["assessed"]}
+    assert statuses == {readiness.READY, readiness.CLOSE, readiness.BUILDING}
