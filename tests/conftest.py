@@ -112,3 +112,16 @@ def client_for(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+def assert_flat_query_count(assert_max, client: Client, url: str, *, grow, bound: int) -> None:  # noqa: ANN001
+    """The page at `url` stays within `bound` queries with a little data and with a lot more.
+
+    `assert_max` is pytest-django's django_assert_max_num_queries; `grow(n)` adds n more rows.
+    """
+    grow(2)
+    with assert_max(bound):
+        assert client.get(url).status_code == 200
+    grow(20)
+    with assert_max(bound):
+        assert client.get(url).status_code == 200

@@ -10,7 +10,7 @@ from evidence import services as evidence_services
 from evidence.services import EntryData
 from promo import services
 from promo.models import Mentorship, Notification
-from tests.conftest import client_for
+from tests.conftest import assert_flat_query_count, client_for
 from tests.factories import MentorshipFactory, PersonFactory, UserFactory
 
 MENTORING = reverse("mentoring")
@@ -138,12 +138,7 @@ def test_mentoring_page_query_count_does_not_grow(django_assert_max_num_queries,
             MentorshipFactory(engineer=report)
             MentorshipFactory(mentor=manager, state="invited")
 
-    grow(2)
-    with django_assert_max_num_queries(14):
-        client.get(MENTORING)
-    grow(15)
-    with django_assert_max_num_queries(14):
-        assert client.get(MENTORING).status_code == 200
+    assert_flat_query_count(django_assert_max_num_queries, client, MENTORING, grow=grow, bound=14)
 
 
 def share(engineer, visibility: str):  # noqa: ANN001,ANN201

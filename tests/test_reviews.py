@@ -7,7 +7,7 @@ from django.urls import reverse
 from promo.models import Notification, Visibility
 from reviews import forms as review_forms
 from reviews.models import BehaviourVerdict, Feedback, FeedbackRevision, Reply
-from tests.conftest import client_for
+from tests.conftest import assert_flat_query_count, client_for
 from tests.factories import (
     EntryFactory,
     MentorshipFactory,
@@ -403,12 +403,9 @@ def test_inbox_query_count_does_not_grow(
             entry = EntryFactory(author=engineer, visibility=MENTORS, behaviours=(scope, mentoring))
             feedback_for(entry, mentor)
 
-    grow(3)
-    with django_assert_max_num_queries(15):
-        client.get(reverse("reviews:inbox"))
-    grow(30)
-    with django_assert_max_num_queries(15):
-        assert client.get(reverse("reviews:inbox")).status_code == 200
+    assert_flat_query_count(
+        django_assert_max_num_queries, client, reverse("reviews:inbox"), grow=grow, bound=15
+    )
 
 
 def test_entry_page_with_many_threads_has_a_fixed_query_count(
@@ -424,12 +421,9 @@ def test_entry_page_with_many_threads_has_a_fixed_query_count(
             review_services.reply_post(feedback=feedback, author=engineer, body="Thanks")
             review_services.reply_post(feedback=feedback, author=mentor, body="Good")
 
-    grow(2)
-    with django_assert_max_num_queries(24):
-        client.get(shared.get_absolute_url())
-    grow(20)
-    with django_assert_max_num_queries(24):
-        assert client.get(shared.get_absolute_url()).status_code == 200
+    assert_flat_query_count(
+        django_assert_max_num_queries, client, shared.get_absolute_url(), grow=grow, bound=24
+    )
 
 
 def test_gaps_page_query_count_does_not_grow(
@@ -442,12 +436,9 @@ def test_gaps_page_query_count_does_not_grow(
             entry = EntryFactory(author=engineer, visibility=MENTORS, behaviours=(scope,))
             feedback_for(entry, mentor, gap_note=f"Gap {i}", gap_behaviour=scope if i % 2 else None)
 
-    grow(2)
-    with django_assert_max_num_queries(8):
-        client.get(reverse("reviews:gaps"))
-    grow(20)
-    with django_assert_max_num_queries(8):
-        assert client.get(reverse("reviews:gaps")).status_code == 200
+    assert_flat_query_count(
+        django_assert_max_num_queries, client, reverse("reviews:gaps"), grow=grow, bound=8
+    )
 
 
 def test_after_a_mentorship_ends_the_engineer_can_close_its_gaps_themselves(
