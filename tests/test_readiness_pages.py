@@ -361,3 +361,12 @@ def test_the_demo_shows_every_status_on_the_managers_dashboard():
     response = client_for(manager).get(reverse("reviews:team"))
     statuses = {row["readiness"].status for row in response.context["rows"] if row["assessed"]}
     assert statuses == {readiness.READY, readiness.CLOSE, readiness.BUILDING}
+
+
+def test_a_quarterly_policy_draws_quarters(steady, levels):
+    ladder = levels[2].ladder
+    ladder.period_months, ladder.window_months = 3, 6
+    ladder.save()
+    response = client_for(steady).get(readiness_url())
+    assert response.context["period_labels"] == ["Q1 2026", "Q2 2026", "Q3 2026", "Q4 2026"]
+    assert 'class="heatmap heat-cols-4"' in response.content.decode()
