@@ -9,7 +9,7 @@ PYTEST = run_pytest() { $(PY) -m pytest "$$@"; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing the run" >&2; return 1; fi; \
 	return $$status; }; run_pytest
 
-.PHONY: run test test-sqlite test-postgres test-browser lint format clean
+.PHONY: run test test-sqlite test-postgres test-browser bench lint format clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ run: $(VENV)/.installed-run
 	DEBUG=$${DEBUG:-1} $(PY) manage.py createcachetable
 	DEBUG=$${DEBUG:-1} $(PY) manage.py seed_demo --if-empty
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Readiness benchmark: prints figures beside their targets, asserts nothing. SQLite by default;
+# PostgreSQL with TEST_DATABASE_URL=postgres://... (a throwaway database, dropped at the end).
+bench: $(VENV)/.installed-test
+	$(PY) -m tests.bench.readiness_bench
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

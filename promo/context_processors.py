@@ -1,7 +1,6 @@
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from promo.notifications import unread_count
 from promo.selectors import Roles, roles_of
 
 
@@ -10,7 +9,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"roles": Roles(is_mentor=False, is_manager=False, is_admin=False), "unread": 0}
-    return {
-        "roles": SimpleLazyObject(lambda: roles_of(user)),
-        "unread": SimpleLazyObject(lambda: unread_count(user)),
-    }
+    roles = SimpleLazyObject(lambda: roles_of(user))
+    return {"roles": roles, "unread": SimpleLazyObject(lambda: roles.unread)}

@@ -67,10 +67,6 @@ def _email(recipient: AbstractBaseUser, *, text: str, url: str) -> None:
     send_mail(f"Promo: {text[:80]}", body, None, [recipient.email], fail_silently=True)
 
 
-def unread_count(user: AbstractBaseUser) -> int:
-    return Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True).count()
-
-
 @transaction.atomic
 def mark_all_read(*, user: AbstractBaseUser) -> int:
     return Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True).update(

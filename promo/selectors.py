@@ -4,11 +4,12 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from promo import access
 from promo.ladder_files import POLICY_FIELDS, BehaviourSpec, LadderSpec, LevelSpec
-from promo.models import Behaviour, Ladder, Level, Mentorship, Person
+from promo.models import Behaviour, Ladder, Level, Mentorship, Notification, Person
 
 DEFAULT_LADDER_SLUG = "default"
 
@@ -103,13 +104,34 @@ class Roles:
     is_mentor: bool
     is_manager: bool
     is_admin: bool
+    unread: int = 0  # unread notifications
 
 
 def roles_of(user: AbstractBaseUser) -> Roles:
+    """The navigation's facts about a user, in one query."""
+    unread = (
+        Notification.objects.filter(recipient_id=OuterRef("pk"), read_at__isnull=True)
+        .order_by()
+        .values("recipient_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    row = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .annotate(
+            mentors=Exists(Mentorship.objects.active().filter(mentor_id=OuterRef("pk"))),
+            manages=Exists(Person.objects.filter(manager_id=OuterRef("pk"))),
+            unread=Coalesce(Subquery(unread), 0),
+        )
+        .values("mentors", "manages", "unread")
+        .first()
+    ) or {"mentors": False, "manages": False, "unread": 0}
     return Roles(
-        is_mentor=Mentorship.objects.active().filter(mentor_id=user.pk).exists(),
-        is_manager=Person.objects.filter(manager_id=user.pk).exists(),
+        is_mentor=row["mentors"],
+        is_manager=row["manages"],
         is_admin=bool(user.is_staff),
+        unread=row["unread"],
     )
 
 

@@ -156,13 +156,16 @@ def inbox_counts(mentor: AbstractBaseUser) -> list[MenteeCount]:
 
 
 def open_gaps(
-    engineer: AbstractBaseUser, *, viewer: AbstractBaseUser | None = None
+    engineer: AbstractBaseUser,
+    *,
+    viewer: AbstractBaseUser | None = None,
+    scope: access.Scope | None = None,
 ) -> list[Feedback]:
     """Open and addressed gap notes on the engineer's live entries, grouped by behaviour.
 
     With a viewer, only notes on entries that viewer may see.
     """
-    seen = access.visibility_q(viewer, prefix="entry__") if viewer is not None else Q()
+    seen = access.visibility_q(viewer, prefix="entry__", scope=scope) if viewer else Q()
     return list(
         Feedback.objects.filter(
             seen,
@@ -219,7 +222,12 @@ def _visible_entries(
 
 
 def claims_of(
-    viewer: AbstractBaseUser, engineer: AbstractBaseUser, *, as_of: date, months: tuple[int, int]
+    viewer: AbstractBaseUser,
+    engineer: AbstractBaseUser,
+    *,
+    as_of: date,
+    months: tuple[int, int],
+    scope: access.Scope | None = None,
 ) -> tuple[list[readiness.Claim], dict[int, Entry]]:
     """The engineer's claims the viewer may see in the month range, with every verdict on them.
 
@@ -227,7 +235,9 @@ def claims_of(
     """
     entries = {
         e.pk: e
-        for e in _visible_entries(viewer, [engineer.pk], as_of=as_of, months=months).only(
+        for e in _visible_entries(
+            viewer, [engineer.pk], as_of=as_of, months=months, scope=scope
+        ).only(
             "pk",
             "title",
             "week_start",
@@ -284,28 +294,27 @@ def team_grid(
 ) -> tuple[Grid, dict[tuple[int, int], date]]:
     """Best strength per engineer, behaviour and window period, and last evidence per behaviour.
 
-    Two grouped queries for any number of engineers: tags nobody has judged yet (a flash), and
-    each mentor's latest verdict as of `as_of` (capped to a flash while impact is unmeasured or
-    too recent to assess) -- the rules of reviews.readiness.judge, in SQL.
+    Three queries for any number of engineers: the window's tags, the (entry, behaviour) pairs a
+    mentor judged (a tag nobody judged yet is a flash), and each mentor's latest verdict as of
+    `as_of`, grouped (capped to a flash while impact is unmeasured or too recent to assess) --
+    the rules of reviews.readiness.judge, in SQL.
     """
     window = readiness.window_indexes(as_of, policy)
     months = (window[0] * policy.period_months, (window[-1] + 1) * policy.period_months - 1)
     visible = _visible_entries(viewer, engineers, as_of=as_of, months=months, scope=scope)
     visible = visible.values("pk")
     end = _end_of(as_of)
-    period = ExpressionWrapper(F("entry__month_index") / policy.period_months, IntegerField())
 
-    judged = BehaviourVerdict.objects.filter(
-        feedback__entry_id=OuterRef("entry_id"),
-        behaviour_id=OuterRef("behaviour_id"),
-        feedback__judged_at__lt=end,
+    # Tags nobody judged yet count as flashes. The judged pairs are read once and subtracted here
+    # rather than with a correlated NOT EXISTS, whose plan SQLite gets badly wrong without table
+    # statistics (quadratic in the number of people); both reads are bounded by the window.
+    judged_pairs = set(
+        BehaviourVerdict.objects.filter(
+            feedback__entry_id__in=visible, feedback__judged_at__lt=end
+        ).values_list("feedback__entry_id", "behaviour_id")
     )
-    unjudged = (
-        EntryBehaviour.objects.filter(entry_id__in=visible)
-        .exclude(Exists(judged))
-        .values(author=F("entry__author_id"), b=F("behaviour_id"), p=period)
-        .annotate(last=Max("entry__week_start"))
-        .order_by()
+    tags = EntryBehaviour.objects.filter(entry_id__in=visible).values_list(
+        "entry_id", "behaviour_id", "entry__author_id", "entry__month_index", "entry__week_start"
     )
 
     later = BehaviourVerdict.objects.filter(
@@ -341,10 +350,12 @@ def team_grid(
 
     grid: Grid = {}
     last: dict[tuple[int, int], date] = {}
-    for row in unjudged:
-        key = (row["author"], row["b"], row["p"])
+    for entry_id, behaviour_id, author, month, week in tags:
+        if (entry_id, behaviour_id) in judged_pairs:
+            continue
+        key = (author, behaviour_id, month // policy.period_months)
         grid[key] = max(grid.get(key, 0.0), readiness.SELF_TAGGED)
-        last[key[:2]] = max(last.get(key[:2], row["last"]), row["last"])
+        last[key[:2]] = max(last.get(key[:2], week), week)
     for row in verdicts:
         key = (row["author"], row["b"], row["p"])
         grid[key] = max(grid.get(key, 0.0), row["best"])

@@ -217,6 +217,15 @@ STATUS_LABELS = {
 STATUS_ORDER = {readiness.READY: 0, readiness.CLOSE: 1, readiness.BUILDING: 2}
 
 
+def heat_class(strength: float | None) -> str:
+    """The CSS class of a heatmap square: computed here, since templates pay per condition."""
+    if strength is None:
+        return "c-none"
+    if strength >= readiness.DEMONSTRATED:
+        return "c-demo"
+    return "c-flash" if strength >= readiness.FLASH else "c-gap"
+
+
 def _as_of(request: HttpRequest) -> tuple[date, str | None]:
     today = timezone.localdate()
     raw = request.GET.get("as_of", "")
@@ -247,12 +256,19 @@ def _target(engineer: AbstractBaseUser) -> tuple[Level | None, readiness.Policy]
     return level, selectors.policy_of(ladder) if ladder else readiness.Policy()
 
 
-def _assessment(request: HttpRequest, engineer: AbstractBaseUser, as_of: date) -> dict:
+def _assessment(
+    request: HttpRequest,
+    engineer: AbstractBaseUser,
+    as_of: date,
+    scope: access.Scope | None = None,
+) -> dict:
     level, policy = _target(engineer)
     behaviours = list(Behaviour.objects.filter(level=level).order_by("rank")) if level else []
     periods = readiness.range_indexes(as_of, RANGE_MONTHS // policy.period_months, policy)
     months = (periods[0] * policy.period_months, (periods[-1] + 1) * policy.period_months - 1)
-    claims, entries = selectors.claims_of(request.user, engineer, as_of=as_of, months=months)
+    claims, entries = selectors.claims_of(
+        request.user, engineer, as_of=as_of, months=months, scope=scope
+    )
     found = readiness.assess(
         claims,
         [(b.pk, b.name) for b in behaviours],
@@ -298,10 +314,11 @@ def _heatmap_rows(context: dict, as_of: date) -> list[dict]:
 def readiness_page(request: HttpRequest, username: str) -> HttpResponse:
     engineer, relation = _engineer_or_404(request, username)
     as_of, as_of_error = _as_of(request)
-    context = _assessment(request, engineer, as_of)
+    scope = access.scope_of(request.user)  # once, for every read on the page
+    context = _assessment(request, engineer, as_of, scope)
     found, policy = context["assessment"], context["policy"]
     shows_notes = relation.is_self or relation.is_mentor
-    gaps = selectors.open_gaps(engineer, viewer=request.user)
+    gaps = selectors.open_gaps(engineer, viewer=request.user, scope=scope)
     context |= {
         "engineer": engineer,
         "relation": relation,
@@ -413,7 +430,7 @@ def team_rows(
                     "status_label": STATUS_LABELS[verdict.status] if own else "Not assessed",
                     "sustained": sum(r.status == readiness.SUSTAINED for r in results),
                     "heatmap": [
-                        (r, [grid.get((person.pk, r.behaviour, p)) for p in window])
+                        (r, [heat_class(grid.get((person.pk, r.behaviour, p))) for p in window])
                         for r in results
                     ],
                     "stale": [r.name for r in results if r.stale],
