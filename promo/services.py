@@ -122,14 +122,19 @@ def mentorship_invite(*, engineer: AbstractBaseUser, mentor: AbstractBaseUser) -
     mentorship = Mentorship(engineer=engineer, mentor=mentor)
     mentorship.full_clean()
     mentorship.save()
+    _tell(mentor, by=engineer, text=f"{_name(engineer)} asked you to be their mentor.")
+    return mentorship
+
+
+def _tell(recipient: AbstractBaseUser, *, by: AbstractBaseUser, text: str) -> None:
+    """Mentorship news for the other side, linking to the mentoring page."""
     notify(
-        recipients=[mentor],
-        actor=engineer,
+        recipients=[recipient],
+        actor=by,
         kind=Notification.Kind.MENTORSHIP,
-        text=f"{_name(engineer)} asked you to be their mentor.",
+        text=text,
         url=reverse("mentoring"),
     )
-    return mentorship
 
 
 def _transition(mentorship: Mentorship, *, allowed: set[str], to: str, action: str) -> Mentorship:
@@ -153,12 +158,10 @@ def mentorship_accept(*, mentorship: Mentorship) -> Mentorship:
         to=Mentorship.State.ACTIVE,
         action="accepted",
     )
-    notify(
-        recipients=[mentorship.engineer],
-        actor=mentorship.mentor,
-        kind=Notification.Kind.MENTORSHIP,
+    _tell(
+        mentorship.engineer,
+        by=mentorship.mentor,
         text=f"{_name(mentorship.mentor)} is now your mentor.",
-        url=reverse("mentoring"),
     )
     return mentorship
 
@@ -171,12 +174,10 @@ def mentorship_decline(*, mentorship: Mentorship) -> Mentorship:
         to=Mentorship.State.DECLINED,
         action="declined",
     )
-    notify(
-        recipients=[mentorship.engineer],
-        actor=mentorship.mentor,
-        kind=Notification.Kind.MENTORSHIP,
+    _tell(
+        mentorship.engineer,
+        by=mentorship.mentor,
         text=f"{_name(mentorship.mentor)} declined to mentor you.",
-        url=reverse("mentoring"),
     )
     return mentorship
 
@@ -192,12 +193,10 @@ def mentorship_end(*, mentorship: Mentorship, by: AbstractBaseUser | None = None
     )
     if by is not None:
         other = mentorship.mentor if by.pk == mentorship.engineer_id else mentorship.engineer
-        notify(
-            recipients=[other],
-            actor=by,
-            kind=Notification.Kind.MENTORSHIP,
+        _tell(
+            other,
+            by=by,
             text=f"{_name(by)} ended the mentorship between {_name(mentorship.mentor)} "
             f"and {_name(mentorship.engineer)}.",
-            url=reverse("mentoring"),
         )
     return mentorship

@@ -57,13 +57,13 @@ def sees_feedback(user: AbstractBaseUser, entry: Entry) -> bool:
     return user.pk == entry.author_id or is_reviewer(user, entry)
 
 
-def threads(entry: Entry) -> list[Feedback]:
+def threads(entry: Entry, *, only: int | None = None) -> list[Feedback]:
     """Every feedback thread on an entry, oldest first, with verdicts, replies and history."""
     verdicts = BehaviourVerdict.objects.select_related("behaviour").order_by(
         "behaviour__level__rank", "behaviour__rank"
     )
     return list(
-        Feedback.objects.filter(entry=entry)
+        Feedback.objects.filter(entry=entry, **({"pk": only} if only is not None else {}))
         .annotate(mentor_active=_author_mentors_engineer())
         .select_related("author", "gap_behaviour", "extra_behaviour")
         .prefetch_related(
@@ -94,7 +94,8 @@ def own_feedback_or_404(user: AbstractBaseUser, pk: int) -> Feedback:
 
 
 def thread(feedback: Feedback) -> Feedback:
-    return next(f for f in threads(feedback.entry) if f.pk == feedback.pk)
+    """One thread with everything it shows, after a reply or a change of state."""
+    return threads(feedback.entry, only=feedback.pk)[0]
 
 
 @dataclass(frozen=True)
