@@ -12,7 +12,7 @@ from django.utils import timezone
 from evidence import forms, views
 from evidence.models import BODY_MAX, Entry, EntryRevision
 from promo.models import Visibility
-from tests.conftest import client_for
+from tests.conftest import assert_flat_query_count, client_for
 from tests.factories import EntryFactory
 
 WEEK, CREATE, SEARCH = (
@@ -351,4 +351,42 @@ def test_edit_page_shows_saved_dates_and_an_unchanged_save_keeps_them(engineer):
         date(2025, 6, 30),
         date(2025, 7, 8),
         2,
+    )
+
+
+@pytest.mark.parametrize(("name", "bound"), [("evidence:trash", 10), ("evidence:impact", 12)])
+def test_trash_and_impact_pages_keep_a_flat_query_count(
+    django_assert_max_num_queries, engineer, levels, name, bound
+):
+    scope = levels[2].behaviours.get(slug="scope")
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            EntryFactory(
+                author=engineer,
+                shipped_on=date(2026, 1, 5),
+                behaviours=(scope,),
+                links=(("https://example.com", "x"),),
+            )
+            gone = EntryFactory(author=engineer)
+            client_for(engineer).post(reverse("evidence:delete", args=[gone.pk]))
+
+    assert_flat_query_count(
+        django_assert_max_num_queries, client_for(engineer), reverse(name), grow=grow, bound=bound
+    )
+
+
+def test_entry_page_with_a_long_history_keeps_a_flat_query_count(
+    django_assert_max_num_queries, engineer
+):
+    entry = EntryFactory(author=engineer, body="v1")
+    client = client_for(engineer)
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            entry.refresh_from_db()
+            edit(client, entry, entry.version, body=f"{entry.body}\nmore")
+
+    assert_flat_query_count(
+        django_assert_max_num_queries, client, entry.get_absolute_url(), grow=grow, bound=16
     )

@@ -197,3 +197,19 @@ def test_notifications_page_lists_mine_and_marks_them_read(engineer, mentor):
 
 def test_reading_notifications_is_a_post(engineer):
     assert client_for(engineer).get(reverse("notifications-read")).status_code == 405
+
+
+def test_notifications_page_keeps_a_flat_query_count(
+    django_assert_max_num_queries, engineer, mentor
+):
+    def grow(n: int) -> None:
+        for _ in range(n):
+            share(engineer, "mentors")
+
+    assert_flat_query_count(
+        django_assert_max_num_queries,
+        client_for(mentor),
+        reverse("notifications"),
+        grow=grow,
+        bound=8,
+    )
