@@ -207,6 +207,7 @@ class SearchForm(forms.Form):
     behaviour = forms.ModelChoiceField(
         queryset=Behaviour.objects.select_related("level").order_by("level__rank", "rank"),
         required=False,
+        empty_label="Any behaviour",
     )
     kind = forms.ChoiceField(choices=[("", "Any kind"), *Kind.choices], required=False)
     person = forms.ChoiceField(choices=[("", "Anyone")], required=False)
