@@ -2,7 +2,8 @@
 
 markdown-it-py's `js-default` preset turns raw HTML off (it is shown as text); nh3 then keeps
 only an allow-list of tags and attributes, drops `javascript:`/`data:` links and adds
-`rel="noopener noreferrer"` to every link. This is the only `mark_safe` in the code base.
+`rel="noopener noreferrer"` to every link. One of two `mark_safe` calls in the code base
+(the other, reviews.views.mini_heatmap, joins constants and escaped names).
 """
 
 from functools import lru_cache

@@ -301,7 +301,7 @@ class Readiness:
     unmeasured: int  # entries in the window capped as unmeasured
 
 
-def _span(count: int, policy: Policy) -> str:
+def span(count: int, policy: Policy) -> str:
     """'6 months', '2 quarters', 'month' (as in 'the last month')."""
     if policy.period_months == 1:
         unit = "month"
@@ -321,7 +321,7 @@ def _needed(window_periods: int, threshold: float) -> int:
 
 
 def _behaviour_reason(item: BehaviourReadiness, *, policy: Policy) -> str:
-    window = _span(item.window_periods, policy)
+    window = span(item.window_periods, policy)
     if item.status == NOT_YET:
         return NO_EVIDENCE.format(name=item.name, window=window)
     if item.demonstrated_periods == 0:
@@ -338,7 +338,7 @@ def _behaviour_reason(item: BehaviourReadiness, *, policy: Policy) -> str:
         name=item.name,
         # Demonstrated in the window (checked above), so last_demonstrated is set.
         period=period_label(item.last_demonstrated or 0, policy),
-        recent=_span(recent, policy),
+        recent=span(recent, policy),
     )
 
 
@@ -399,11 +399,11 @@ def overall(
         status = BUILDING
 
     window_periods = policy.window_months // policy.period_months
-    window = _span(window_periods, policy)
+    window = span(window_periods, policy)
     if status == READY:
         share = "half" if policy.threshold == 0.5 else f"{policy.threshold:.0%}"
         recent = max(1, policy.recent_months // policy.period_months)
-        reasons = [READY_SUMMARY.format(share=share, window=window, recent=_span(recent, policy))]
+        reasons = [READY_SUMMARY.format(share=share, window=window, recent=span(recent, policy))]
     else:
         reasons = [
             NOT_CONSISTENT.format(

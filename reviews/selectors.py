@@ -14,10 +14,8 @@ from django.db.models import (
     Case,
     Count,
     Exists,
-    ExpressionWrapper,
     F,
     FloatField,
-    IntegerField,
     Max,
     OuterRef,
     Prefetch,
@@ -295,10 +293,10 @@ def team_grid(
 ) -> tuple[Grid, dict[tuple[int, int], date]]:
     """Best strength per engineer, behaviour and window period, and last evidence per behaviour.
 
-    Three queries for any number of engineers: the window's tags, the (entry, behaviour) pairs a
-    mentor judged (a tag nobody judged yet is a flash), and each mentor's latest verdict as of
-    `as_of`, grouped (capped to a flash while impact is unmeasured or too recent to assess) --
-    the rules of reviews.readiness.judge, in SQL.
+    Two queries for any number of engineers: the window's tags, and for each judged (entry,
+    behaviour) the best of each mentor's latest verdict as of `as_of` (capped to a flash while
+    impact is unmeasured or too recent to assess) -- the rules of reviews.readiness.judge, in
+    SQL. A tag nobody judged yet is a flash.
     """
     window = readiness.window_indexes(as_of, policy)
     months = (window[0] * policy.period_months, (window[-1] + 1) * policy.period_months - 1)
@@ -306,14 +304,6 @@ def team_grid(
     visible = visible.values("pk")
     end = _end_of(as_of)
 
-    # Tags nobody judged yet count as flashes. The judged pairs are read once and subtracted here
-    # rather than with a correlated NOT EXISTS, whose plan SQLite gets badly wrong without table
-    # statistics (quadratic in the number of people); both reads are bounded by the window.
-    judged_pairs = set(
-        BehaviourVerdict.objects.filter(
-            feedback__entry_id__in=visible, feedback__judged_at__lt=end
-        ).values_list("feedback__entry_id", "behaviour_id")
-    )
     tags = EntryBehaviour.objects.filter(entry_id__in=visible).values_list(
         "entry_id", "behaviour_id", "entry__author_id", "entry__month_index", "entry__week_start"
     )
@@ -338,29 +328,39 @@ def team_grid(
         default=Value(0.0),
         output_field=FloatField(),
     )
-    verdict_period = ExpressionWrapper(
-        F("feedback__entry__month_index") / policy.period_months, IntegerField()
-    )
+    # One row per judged (entry, behaviour): its best current verdict. The same rows say which
+    # tags were judged, so a tag nobody judged yet (a flash) is found by subtraction here rather
+    # than with a correlated NOT EXISTS, whose plan SQLite gets badly wrong without table
+    # statistics (quadratic in the number of people). Both reads are bounded by the window.
     verdicts = (
         BehaviourVerdict.objects.filter(feedback__entry_id__in=visible, feedback__judged_at__lt=end)
         .exclude(Exists(later))
-        .values(author=F("feedback__entry__author_id"), b=F("behaviour_id"), p=verdict_period)
-        .annotate(best=Max(strength), last=Max("feedback__entry__week_start"))
+        .values_list(
+            "feedback__entry_id",
+            "behaviour_id",
+            "feedback__entry__author_id",
+            "feedback__entry__month_index",
+            "feedback__entry__week_start",
+        )
+        .annotate(best=Max(strength))
         .order_by()
     )
 
     grid: Grid = {}
     last: dict[tuple[int, int], date] = {}
-    for entry_id, behaviour_id, author, month, week in tags:
-        if (entry_id, behaviour_id) in judged_pairs:
-            continue
-        key = (author, behaviour_id, month // policy.period_months)
-        grid[key] = max(grid.get(key, 0.0), readiness.SELF_TAGGED)
+
+    def count(author: int, behaviour: int, month: int, week: date, score: float) -> None:
+        key = (author, behaviour, month // policy.period_months)
+        grid[key] = max(grid.get(key, 0.0), score)
         last[key[:2]] = max(last.get(key[:2], week), week)
-    for row in verdicts:
-        key = (row["author"], row["b"], row["p"])
-        grid[key] = max(grid.get(key, 0.0), row["best"])
-        last[key[:2]] = max(last.get(key[:2], row["last"]), row["last"])
+
+    judged = set()
+    for entry_id, behaviour_id, author, month, week, best in verdicts:  # tagged or not
+        judged.add((entry_id, behaviour_id))
+        count(author, behaviour_id, month, week, best)
+    for entry_id, behaviour_id, author, month, week in tags:
+        if (entry_id, behaviour_id) not in judged:
+            count(author, behaviour_id, month, week, readiness.SELF_TAGGED)
     return grid, last
 
 

@@ -9,8 +9,10 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import SafeString
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -226,6 +228,22 @@ def heat_class(strength: float | None) -> str:
     return "c-flash" if strength >= readiness.FLASH else "c-gap"
 
 
+def mini_heatmap(results: list, classes: list[list[str]]) -> SafeString:
+    """A dashboard row's heatmap as one string: 200 rows of 7 x 12 squares would otherwise cost
+    the template ~17,000 loop steps (format_html_join costs as much). Every class name comes from
+    heat_class's four constants and every behaviour name is escaped, so the string is safe."""
+    label = "; ".join(
+        f"{escape(r.name)}: {r.demonstrated_periods} of {r.window_periods}" for r in results
+    )
+    lines = "".join(
+        f'<div class="mini-row" title="{escape(r.name)}">'
+        + "".join(f'<span class="{css}"></span>' for css in row)
+        + "</div>"
+        for r, row in zip(results, classes, strict=True)
+    )
+    return mark_safe(f'<div class="mini-heatmap" role="img" aria-label="{label}">{lines}</div>')  # noqa: S308 - see docstring
+
+
 def _as_of(request: HttpRequest) -> tuple[date, str | None]:
     today = timezone.localdate()
     raw = request.GET.get("as_of", "")
@@ -286,27 +304,40 @@ def _assessment(
     }
 
 
-def _heatmap_rows(context: dict, as_of: date) -> list[dict]:
-    """Behaviours x periods for the page's heatmap; the window's periods are marked."""
+HEAT_WORDS = {"c-none": "no evidence", "c-demo": "demonstrated", "c-flash": "flash", "c-gap": "gap"}
+
+
+def _heatmap_rows(context: dict, engineer: AbstractBaseUser, as_of: date) -> list[dict]:
+    """Behaviours x periods for the page's heatmap, each cell's class, link and label made here
+    (one URL reversal, not two per cell in the template); the window's periods are marked."""
     found, policy = context["assessment"], context["policy"]
     window = set(readiness.window_indexes(as_of, policy))
     by_id = {b.behaviour: b for b in found.readiness.behaviours}
-    return [
-        {
-            "behaviour": behaviour,
-            "result": by_id[behaviour.pk],
-            "cells": [
+    labels = {p: readiness.period_label(p, policy) for p in context["periods"]}
+    base = reverse("reviews:readiness-cell", args=[engineer.get_username()])
+    rows = []
+    for behaviour in context["behaviours"]:
+        result = by_id[behaviour.pk]
+        cells = []
+        for p in context["periods"]:
+            css = heat_class(found.grid.get((behaviour.pk, p)))
+            cells.append(
                 {
-                    "period": p,
-                    "label": readiness.period_label(p, policy),
-                    "strength": found.grid.get((behaviour.pk, p)),
-                    "in_window": p in window,
+                    "css": f"{css} in-window" if p in window else css,
+                    "href": f"{base}?behaviour={behaviour.pk}&period={p}&as_of={as_of.isoformat()}",
+                    "aria": f"{behaviour.name}, {labels[p]}: {HEAT_WORDS[css]}",
                 }
-                for p in context["periods"]
-            ],
-        }
-        for behaviour in context["behaviours"]
-    ]
+            )
+        rows.append(
+            {
+                "behaviour": behaviour,
+                "result": result,
+                "cells": cells,
+                "first": labels.get(result.first_demonstrated, "—"),
+                "last": labels.get(result.last_demonstrated, "—"),
+            }
+        )
+    return rows
 
 
 @login_required
@@ -327,7 +358,7 @@ def readiness_page(request: HttpRequest, username: str) -> HttpResponse:
         "is_today": as_of == timezone.localdate(),
         "status": found.readiness.status,
         "status_label": STATUS_LABELS[found.readiness.status],
-        "rows": _heatmap_rows(context, as_of),
+        "rows": _heatmap_rows(context, engineer, as_of),
         "period_labels": [readiness.period_label(p, policy) for p in context["periods"]],
         "labels": STATUS_LABELS,
         "gaps": gaps if shows_notes else [],
@@ -390,9 +421,10 @@ def team_rows(
 ) -> list[dict]:
     """One row per person: readiness from what the viewer may see, grouped by ladder policy."""
     levels = {p.target_level_id for p in people if p.target_level_id}
-    behaviours: dict[int, list[Behaviour]] = {}
-    for b in Behaviour.objects.filter(level_id__in=levels).order_by("rank"):
-        behaviours.setdefault(b.level_id, []).append(b)
+    behaviours: dict[int, list[tuple[int, str]]] = {}
+    found = Behaviour.objects.filter(level_id__in=levels).order_by("rank")
+    for b_id, level_id, name in found.values_list("pk", "level_id", "name"):
+        behaviours.setdefault(level_id, []).append((b_id, name))
     gaps = selectors.open_gap_counts(request.user, [p.pk for p in people], scope=scope)
     rows = []
     by_ladder: dict[int | None, list[Person]] = {}
@@ -409,18 +441,23 @@ def team_rows(
             )
         window = readiness.window_indexes(as_of, policy)
         for person in group:
+            pid = person.pk
             own = behaviours.get(person.target_level_id, [])
-            results = [
-                readiness.behaviour_readiness(
-                    b.pk,
-                    b.name,
-                    {p: grid[(person.pk, b.pk, p)] for p in window if (person.pk, b.pk, p) in grid},
-                    as_of=as_of,
-                    policy=policy,
-                    last_evidence=last.get((person.pk, b.pk)),
+            results, classes = [], []
+            for b_id, b_name in own:
+                cells = [grid.get((pid, b_id, p)) for p in window]
+                scores = {p: s for p, s in zip(window, cells, strict=True) if s is not None}
+                results.append(
+                    readiness.behaviour_readiness(
+                        b_id,
+                        b_name,
+                        scores,
+                        as_of=as_of,
+                        policy=policy,
+                        last_evidence=last.get((pid, b_id)),
+                    )
                 )
-                for b in own
-            ]
+                classes.append([heat_class(s) for s in cells])
             verdict = readiness.overall(results, policy=policy)
             rows.append(
                 {
@@ -429,10 +466,9 @@ def team_rows(
                     "assessed": bool(own),
                     "status_label": STATUS_LABELS[verdict.status] if own else "Not assessed",
                     "sustained": sum(r.status == readiness.SUSTAINED for r in results),
-                    "heatmap": [
-                        (r, [heat_class(grid.get((person.pk, r.behaviour, p))) for p in window])
-                        for r in results
-                    ],
+                    "behaviours": len(results),
+                    "window": readiness.span(len(window), policy),
+                    "heatmap": mini_heatmap(results, classes),
                     "stale": [r.name for r in results if r.stale],
                     "gaps": gaps.get(person.pk, 0),
                 }
@@ -516,7 +552,7 @@ def _team_csv(rows: list[dict]) -> HttpResponse:
                 _csv_cell(person.target_level or ""),
                 row["status_label"],
                 row["sustained"],
-                len(row["heatmap"]),
+                row["behaviours"],
                 row["gaps"],
                 _csv_cell("; ".join(row["stale"])),
             ]
