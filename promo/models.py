@@ -172,6 +172,16 @@ class Person(models.Model):
     email_notifications = models.BooleanField(
         default=True, help_text="Also send notifications by email."
     )
+    remind_to_log = models.BooleanField(
+        default=True, help_text="Email me when a week is ending and I have logged nothing in it."
+    )
+    remind_impact = models.BooleanField(
+        default=True, help_text="Email me when shipped work is due an impact follow-up."
+    )
+    remind_review_digest = models.BooleanField(
+        default=True,
+        help_text="As a mentor, email me a weekly digest of entries waiting for review.",
+    )
 
     class Meta:
         ordering = ["user__username"]

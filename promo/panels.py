@@ -1,6 +1,6 @@
 """Sections that later apps add to earlier apps' pages, keeping promo <- evidence <- reviews.
 
-A page names a slot ("home", "entry"); apps register providers for it in their
+A page names a slot ("home", "entry", "readiness"); apps register providers for it in their
 AppConfig.ready. A provider returns its section already rendered by a Django template (so
 autoescaped), or None when the viewer has no such section.
 """

@@ -1,4 +1,5 @@
 import csv
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib import messages
@@ -18,7 +19,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from evidence import selectors as evidence_selectors
 from evidence.models import Entry
-from promo import access
+from promo import access, panels
 from promo.models import Behaviour, Ladder, Level, Person
 from reviews import readiness, selectors, services
 from reviews.forms import FeedbackForm, ReplyForm
@@ -304,6 +305,15 @@ def _assessment(
     }
 
 
+@dataclass(frozen=True)
+class ReadinessSubject:
+    """What a "readiness" panel is given: whose page, the viewer's relation to them, the date."""
+
+    engineer: AbstractBaseUser
+    relation: access.Relation
+    as_of: date
+
+
 HEAT_WORDS = {"c-none": "no evidence", "c-demo": "demonstrated", "c-flash": "flash", "c-gap": "gap"}
 
 
@@ -365,6 +375,7 @@ def readiness_page(request: HttpRequest, username: str) -> HttpResponse:
         "gap_counts": _count_by_behaviour(gaps),
         "shows_notes": shows_notes,
         "window_periods": policy.window_months // policy.period_months,
+        "panels": panels.render("readiness", request, ReadinessSubject(engineer, relation, as_of)),
     }
     return render(request, "reviews/readiness.html", context)
 
