@@ -162,13 +162,16 @@ def behaviour_counts(entries: QuerySet[Entry]) -> list[dict]:
     )
 
 
-def impact_due(user: AbstractBaseUser, *, today: date) -> QuerySet[Entry]:
-    """The user's entries that shipped 8+ weeks ago and have no measured impact yet."""
+def impact_due_q(today: date) -> Q:
+    """Entries that shipped IMPACT_FOLLOW_UP_WEEKS or more weeks ago with no measured impact."""
     cutoff = today - timedelta(weeks=IMPACT_FOLLOW_UP_WEEKS)
+    return Q(shipped_on__lte=cutoff, impact_measured="")
+
+
+def impact_due(user: AbstractBaseUser, *, today: date) -> QuerySet[Entry]:
+    """The user's entries due an impact follow-up, oldest first."""
     return _with_related(
-        Entry.objects.live()
-        .filter(author_id=user.pk, shipped_on__lte=cutoff, impact_measured="")
-        .order_by("shipped_on")
+        Entry.objects.live().filter(impact_due_q(today), author_id=user.pk).order_by("shipped_on")
     )
 
 

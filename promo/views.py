@@ -46,10 +46,19 @@ def ladder(request: HttpRequest) -> HttpResponse:
 class PreferencesForm(forms.ModelForm):
     class Meta:
         model = Person
-        fields = ["default_visibility", "email_notifications"]
+        fields = [
+            "default_visibility",
+            "email_notifications",
+            "remind_to_log",
+            "remind_impact",
+            "remind_review_digest",
+        ]
         labels = {
             "default_visibility": "Share new entries with",
             "email_notifications": "Email me notifications too",
+            "remind_to_log": "Remind me when a week ends and I have logged nothing",
+            "remind_impact": "Remind me when shipped work is due an impact follow-up",
+            "remind_review_digest": "Send me a weekly digest of entries waiting for my review",
         }
         widgets = {"default_visibility": forms.RadioSelect}
 
