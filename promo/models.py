@@ -273,6 +273,9 @@ class Notification(models.Model):
         REPLY = "reply", "Reply"
         SHARED = "shared", "Entry shared with you"
         MENTORSHIP = "mentorship", "Mentorship"
+        DOCUMENT = "document", "Promo document shared"
+        ATTEMPT = "attempt", "Promotion attempt"
+        CHECK = "check", "Clerical-error check"
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

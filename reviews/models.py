@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from evidence.models import Entry
@@ -142,6 +143,9 @@ class PromoDocument(models.Model):
     def __str__(self) -> str:
         return f"Promo document of {self.engineer_id} for {self.level_id}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:document", args=[self.pk])
+
 
 class Narrative(models.Model):
     """What the engineer says about one behaviour, above the evidence that backs it."""
@@ -188,6 +192,9 @@ class PromoAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"Attempt {self.pk} of {self.engineer_id} for {self.level_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:attempt", args=[self.pk])
 
 
 class CommitteePoint(models.Model):

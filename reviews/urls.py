@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reviews import views
+from reviews import check_views, packet_views, views
 
 app_name = "reviews"
 
@@ -15,4 +15,26 @@ urlpatterns = [
     path("feedback/<int:pk>/state/", views.feedback_state, name="feedback-state"),
     path("feedback/<int:pk>/edit/", views.feedback_edit, name="feedback-edit"),
     path("feedback/<int:pk>/delete/", views.feedback_delete, name="feedback-delete"),
+    # the promotion packet
+    path("documents/", packet_views.documents, name="documents"),
+    path("documents/<int:pk>/", packet_views.document, name="document"),
+    path("documents/<int:pk>/settings/", packet_views.document_settings, name="document-settings"),
+    path(
+        "documents/<int:pk>/narratives/<int:behaviour>/",
+        packet_views.narrative,
+        name="narrative",
+    ),
+    path("documents/<int:pk>/markdown/", packet_views.document_markdown, name="document-markdown"),
+    path("documents/<int:pk>/print/", packet_views.document_print, name="document-print"),
+    path("people/<str:username>/attempts/", packet_views.attempts, name="attempts"),
+    path("attempts/<int:pk>/", packet_views.attempt, name="attempt"),
+    path("attempts/<int:pk>/outcome/", packet_views.attempt_outcome, name="attempt-outcome"),
+    path("attempts/<int:pk>/points/", packet_views.attempt_point_add, name="attempt-point-add"),
+    path("points/<int:pk>/track/", packet_views.point_track, name="point-track"),
+    path("points/<int:pk>/resolve/", packet_views.point_resolve, name="point-resolve"),
+    # clerical-error checks
+    path("people/<str:username>/checks/", check_views.check_list, name="checks"),
+    path("checks/<int:pk>/withdraw/", check_views.check_withdraw, name="check-withdraw"),
+    path("checks/questions/", check_views.question_list, name="questions"),
+    path("checks/questions/<int:pk>/", check_views.question, name="question"),
 ]

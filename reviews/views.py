@@ -21,7 +21,7 @@ from evidence import selectors as evidence_selectors
 from evidence.models import Entry
 from promo import access, panels
 from promo.models import Behaviour, Ladder, Level, Person
-from reviews import readiness, selectors, services
+from reviews import packet, readiness, selectors, services
 from reviews.forms import FeedbackForm, ReplyForm
 from reviews.models import Feedback
 
@@ -201,7 +201,11 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def gaps(request: HttpRequest) -> HttpResponse:
-    return render(request, "reviews/gaps.html", {"gaps": selectors.open_gaps(request.user)})
+    context = {
+        "gaps": selectors.open_gaps(request.user),
+        "committee_gaps": packet.open_committee_gaps(request.user),
+    }
+    return render(request, "reviews/gaps.html", context)
 
 
 # --- readiness -------------------------------------------------------------------------------

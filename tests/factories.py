@@ -9,6 +9,7 @@ from evidence import services
 from evidence.models import Entry, Kind
 from evidence.services import EntryData
 from promo.models import Behaviour, Ladder, Level, Mentorship, Person, Team, Visibility
+from reviews.models import PromoDocument
 
 PASSWORD = "correct horse battery"
 
@@ -122,3 +123,15 @@ def feedback_for(entry: Entry, mentor, verdict: str = "demonstrated", **fields):
     )
     feedback = review_services.feedback_post(entry=entry, mentor=mentor, data=data)
     return Feedback.objects.get(pk=feedback.pk)
+
+
+class PromoDocumentFactory(factory.django.DjangoModelFactory):
+    """A promo document over the twelve months up to the frozen test date."""
+
+    class Meta:
+        model = PromoDocument
+
+    engineer = factory.SubFactory(UserFactory)
+    level = factory.SubFactory(LevelFactory)
+    period_start = date(2025, 12, 1)
+    period_end = date(2026, 11, 24)

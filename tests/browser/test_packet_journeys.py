@@ -1,0 +1,97 @@
+"""The promotion packet from the browser: an engineer builds a document and edits a narrative in
+place, downloads it as Markdown and opens the printable page; their manager records a denied
+submission and turns a point of the committee's feedback into a gap, which then shows on the
+engineer's readiness page.
+"""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import sign_in
+
+ENGINEER = "tomas.ruiz"  # no document in the demo yet
+MANAGER = "demo-manager"
+POINT = "Design reviews were all inside Payments; lead one across teams."
+
+
+def sign_out(page: Page) -> None:
+    page.get_by_role("button", name="Sign out").click()
+
+
+def test_engineer_builds_a_document_and_manager_turns_a_denial_into_a_gap(
+    page, demo_site, screenshot, tmp_path
+):
+    base = demo_site.url
+    sign_in(page, base, ENGINEER)
+    page.get_by_role("link", name="Packet", exact=True).click()
+    expect(page.get_by_role("heading", name="Your promo document", level=1)).to_be_visible()
+    page.get_by_role("button", name="Open the document").click()
+    expect(page.get_by_role("heading", name="The case for Senior Engineer")).to_be_visible()
+    document_url = page.url
+
+    # Edit one narrative in place: htmx swaps the form in and the saved text out.
+    page.evaluate("window.__m = 1")
+    section = page.locator("section.doc-section").first
+    section.get_by_role("link", name="Write narrative").click()
+    section.get_by_label("Your narrative").fill("I took the **refund queue** from flaky to boring.")
+    section.get_by_role("button", name="Save narrative").click()
+    expect(section.locator(".narrative strong")).to_have_text("refund queue")
+    assert page.evaluate("window.__m") == 1, "the page reloaded"
+    expect(section.get_by_role("link", name="Edit narrative")).to_be_visible()
+    screenshot("packet-document")
+
+    # Markdown: the narrative, and evidence that links back to entries.
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download Markdown").click()
+    path = tmp_path / "document.md"
+    download.value.save_as(path)
+    markdown = path.read_text(encoding="utf-8")
+    assert markdown.startswith("# Tomás Ruiz: the case for Senior Engineer")
+    assert "I took the **refund queue** from flaky to boring." in markdown
+    assert re.search(r"\]\(http://[^)]+/entries/\d+/\)", markdown)
+
+    # The printable page is the document alone, laid out for paper.
+    page.get_by_role("link", name="Printable page").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Tomás Ruiz: the case for Senior Engineer"
+    )
+    expect(page.locator("nav")).to_have_count(0)
+    page.emulate_media(media="print")
+    screenshot("packet-print")
+    page.emulate_media(media="screen")
+
+    # Share with the manager, who records the submission and the committee's denial.
+    page.goto(document_url)
+    page.get_by_label("My manager may read it").check()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("Saved.")).to_be_visible()
+    sign_out(page)
+
+    sign_in(page, base, MANAGER)
+    page.goto(f"{base}/reviews/people/{ENGINEER}/attempts/")
+    page.get_by_role("button", name="Record submission").click()
+    expect(page.get_by_text("Submission recorded")).to_be_visible()
+    page.get_by_label("Denied").check()
+    page.get_by_label("The committee's feedback").fill(
+        f"- {POINT}\n- The impact numbers need a baseline."
+    )
+    page.get_by_role("button", name="Record decision").click()
+    expect(page.get_by_text("The committee's decision is recorded.")).to_be_visible()
+    point = page.locator("li", has_text=POINT)
+    point.get_by_role("combobox").select_option(label="Cross-team leadership")
+    point.get_by_role("button", name="Track as a gap").click()
+    expect(page.get_by_text("Tracked as a gap on “Cross-team leadership”")).to_be_visible()
+    screenshot("packet-attempt")
+
+    # The gap is on the engineer's readiness page, for the manager and for the engineer.
+    page.goto(f"{base}/reviews/readiness/{ENGINEER}/")
+    packet = page.locator("section", has=page.get_by_role("heading", name="Promotion packet"))
+    expect(packet.get_by_text(POINT)).to_be_visible()
+    sign_out(page)
+    sign_in(page, base, ENGINEER)
+    page.goto(f"{base}/reviews/readiness/{ENGINEER}/")
+    expect(page.get_by_text(POINT)).to_be_visible()
+    page.goto(f"{base}/reviews/gaps/")
+    expect(page.get_by_text(POINT)).to_be_visible()
+    screenshot("packet-gaps")
