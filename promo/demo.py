@@ -45,6 +45,8 @@ PEOPLE = [
         "demo-manager",
     ),
     DemoPerson("demo-mentor", "Grace", "Adeyemi", "Principal Engineer", "principal", None, None),
+    # A senior voice outside every reporting line and mentorship: asked in clerical-error checks.
+    DemoPerson("lena.fischer", "Lena", "Fischer", "Principal Engineer", "principal", None, None),
     DemoPerson(
         "demo-engineer", "Amara", "Okafor", "Senior Engineer", "senior", "Payments", "demo-manager"
     ),

@@ -15,7 +15,7 @@ from evidence.models import Entry
 from promo import access
 from promo.models import Mentorship
 from promo.notifications import quiet
-from reviews import services
+from reviews import demo_packet, services
 from reviews.demo_content import FOLLOW_UPS, NOTES, REPLIES, Note
 from reviews.models import Feedback, Reply, Verdict
 
@@ -90,6 +90,11 @@ def _backdate(feedback: Feedback, when: datetime) -> None:
 
 
 def seed(org: dict) -> None:
+    _feedback(org)
+    demo_packet.seed(org)  # after the feedback, so the snapshots have verdicts to show
+
+
+def _feedback(org: dict) -> None:
     users = org["users"]
     if Feedback.objects.filter(entry__author__in=users.values()).exists():
         return  # already there; a rerun adds nothing

@@ -127,3 +127,29 @@ def test_demo_feedback_has_every_state_threads_and_gaps_and_is_not_duplicated():
     before = (Feedback.objects.count(), Reply.objects.count())
     seed("--force")
     assert (Feedback.objects.count(), Reply.objects.count()) == before
+
+
+@pytest.mark.django_db
+def test_demo_has_a_denied_then_approved_attempt_checks_with_answers_and_documents():
+    from reviews.models import CheckQuestion, ClericalCheck, PromoAttempt, PromoDocument
+
+    seed("--force")
+    owen = User.objects.get(username="owen.clarke")
+    outcomes = list(
+        PromoAttempt.objects.filter(engineer=owen).order_by("submitted_on").values_list(
+            "outcome", flat=True
+        )
+    )
+    assert outcomes == ["denied", "approved"]
+    denied = PromoAttempt.objects.get(engineer=owen, outcome="denied")
+    assert denied.points.filter(tracked_at__isnull=False).count() == 3
+    assert not denied.points.filter(tracked_at__isnull=False, resolved_at__isnull=True).exists()
+    answers = set(CheckQuestion.objects.exclude(answer="").values_list("answer", flat=True))
+    assert answers == {"yes", "no", "not_sure"}
+    assert CheckQuestion.objects.filter(answer="", respondent__username="lena.fischer").exists()
+    assert ClericalCheck.objects.count() == 2
+    warned = PromoDocument.objects.get(engineer__username="mei.lin")
+    assert warned.share_manager
+    seed("--force")
+    assert PromoAttempt.objects.count() == 2 and ClericalCheck.objects.count() == 2
+    assert PromoDocument.objects.count() == 3
