@@ -136,9 +136,9 @@ def test_demo_has_a_denied_then_approved_attempt_checks_with_answers_and_documen
     seed("--force")
     owen = User.objects.get(username="owen.clarke")
     outcomes = list(
-        PromoAttempt.objects.filter(engineer=owen).order_by("submitted_on").values_list(
-            "outcome", flat=True
-        )
+        PromoAttempt.objects.filter(engineer=owen)
+        .order_by("submitted_on")
+        .values_list("outcome", flat=True)
     )
     assert outcomes == ["denied", "approved"]
     denied = PromoAttempt.objects.get(engineer=owen, outcome="denied")
