@@ -25,7 +25,7 @@ from evidence.models import (
     month_index,
     week_start,
 )
-from promo import access
+from promo import access, audit
 from promo.models import Behaviour, Notification, Person, Visibility
 from promo.notifications import notify
 
@@ -172,6 +172,10 @@ def entry_update(
     entry.refresh_from_db()
     _save_related(entry, data, editor=editor)
     _shared_with_mentors(entry, before=before)
+    if entry.visibility != before:
+        audit.record(
+            audit.VISIBILITY, actor=editor, target=entry, detail=f"{before} → {entry.visibility}"
+        )
     return entry
 
 

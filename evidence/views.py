@@ -15,7 +15,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from evidence import portable, selectors, services
 from evidence.forms import EditEntryForm, EntryForm, ImpactForm, SearchForm, links_text
 from evidence.models import Entry, EntryQuerySet, week_start
-from promo import access, panels
+from promo import access, audit, panels
 from promo.markdown import render_markdown
 from promo.models import Visibility
 
@@ -348,6 +348,7 @@ def import_entries(request: HttpRequest) -> HttpResponse:
 
 
 def _export(request: HttpRequest, content: str, ext: str, content_type: str) -> HttpResponse:
+    audit.record(audit.EXPORT, actor=request.user, detail=f"own entries as {ext}")
     response = HttpResponse(content, content_type=content_type)
     stamp = timezone.localdate().isoformat()
     name = f"promo-{request.user.get_username()}-{stamp}.{ext}"

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest
 
-from promo.models import Behaviour, Ladder, Level, Mentorship, Person, Team
+from promo.models import AuditEvent, Behaviour, Ladder, Level, Mentorship, Person, Team
 from promo.services import next_level
 
 
@@ -106,3 +106,23 @@ class MentorshipAdmin(admin.ModelAdmin):
     search_fields = ["mentor__username", "engineer__username"]
     autocomplete_fields = ["mentor", "engineer"]
     readonly_fields = ["invited_at"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """The audit trail, read-only: nobody edits or deletes history from the admin."""
+
+    list_display = ["at", "action", "username", "target", "detail", "ip"]
+    list_filter = ["action", "at"]
+    search_fields = ["username", "target", "detail", "ip"]
+    date_hierarchy = "at"
+    list_select_related = ["actor"]
+
+    def has_add_permission(self, request) -> bool:  # noqa: ANN001
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False

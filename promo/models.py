@@ -297,3 +297,52 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class AuditEvent(models.Model):
+    """One line of the audit trail (see promo.audit): never edited, never holding a secret."""
+
+    class Action(models.TextChoices):
+        SIGN_IN = "sign_in", "Signed in"
+        SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+        SIGN_OUT = "sign_out", "Signed out"
+        SESSION_EXPIRED = "session_expired", "Session expired"
+        LOCKED_OUT = "locked_out", "Locked out"
+        REFUSED = "refused", "Access refused"
+        VISIBILITY = "visibility", "Entry visibility changed"
+        SHARING = "sharing", "Sharing changed"
+        MENTORSHIP = "mentorship", "Mentorship changed"
+        FEEDBACK_EDITED = "feedback_edited", "Feedback edited"
+        FEEDBACK_DELETED = "feedback_deleted", "Feedback deleted"
+        EXPORT = "export", "Data exported"
+        ADMIN_CHANGE = "admin_change", "Changed in the admin"
+        DEACTIVATED = "deactivated", "Account deactivated"
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    action = models.CharField(max_length=20, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    username = models.CharField(max_length=150, blank=True, help_text="As typed, for failures.")
+    target = models.CharField(max_length=80, blank=True)
+    detail = models.CharField(max_length=300, blank=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["action", "at"], name="audit_action_at")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()} {self.username}"
+
+
+class SignedInSession(models.Model):
+    """Which session keys belong to whom, so deactivating an account ends its sessions on the
+    server without decoding every session in the database."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Session of {self.user_id}"

@@ -6,6 +6,7 @@ from django.db.models import F, ProtectedError
 from django.urls import reverse
 from django.utils import timezone
 
+from promo import audit
 from promo.ladder_files import BehaviourSpec, LadderFileError, LadderSpec
 from promo.models import Behaviour, Ladder, Level, Mentorship, Notification, Person, Team
 from promo.notifications import notify
@@ -122,6 +123,7 @@ def mentorship_invite(*, engineer: AbstractBaseUser, mentor: AbstractBaseUser) -
     mentorship = Mentorship(engineer=engineer, mentor=mentor)
     mentorship.full_clean()
     mentorship.save()
+    _audit(mentorship, by=engineer)
     _tell(mentor, by=engineer, text=f"{_name(engineer)} asked you to be their mentor.")
     return mentorship
 
@@ -137,7 +139,14 @@ def _tell(recipient: AbstractBaseUser, *, by: AbstractBaseUser, text: str) -> No
     )
 
 
-def _transition(mentorship: Mentorship, *, allowed: set[str], to: str, action: str) -> Mentorship:
+def _transition(
+    mentorship: Mentorship,
+    *,
+    allowed: set[str],
+    to: str,
+    action: str,
+    by: AbstractBaseUser | None,
+) -> Mentorship:
     if mentorship.state not in allowed:
         raise MentorshipError(MENTORSHIP_BAD_STATE.format(state=mentorship.state, action=action))
     mentorship.state = to
@@ -147,7 +156,15 @@ def _transition(mentorship: Mentorship, *, allowed: set[str], to: str, action: s
     else:
         mentorship.ended_at = now
     mentorship.save(update_fields=["state", "started_at", "ended_at"])
+    _audit(mentorship, by=by)
     return mentorship
+
+
+def _audit(mentorship: Mentorship, *, by: AbstractBaseUser | None) -> None:
+    detail = f"{mentorship.mentor.get_username()} mentoring {mentorship.engineer.get_username()}"
+    audit.record(
+        audit.MENTORSHIP, actor=by, target=mentorship, detail=f"{mentorship.state}: {detail}"
+    )
 
 
 @transaction.atomic
@@ -157,6 +174,7 @@ def mentorship_accept(*, mentorship: Mentorship) -> Mentorship:
         allowed={Mentorship.State.INVITED},
         to=Mentorship.State.ACTIVE,
         action="accepted",
+        by=mentorship.mentor,
     )
     _tell(
         mentorship.engineer,
@@ -173,6 +191,7 @@ def mentorship_decline(*, mentorship: Mentorship) -> Mentorship:
         allowed={Mentorship.State.INVITED},
         to=Mentorship.State.DECLINED,
         action="declined",
+        by=mentorship.mentor,
     )
     _tell(
         mentorship.engineer,
@@ -190,6 +209,7 @@ def mentorship_end(*, mentorship: Mentorship, by: AbstractBaseUser | None = None
         allowed={Mentorship.State.INVITED, Mentorship.State.ACTIVE},
         to=Mentorship.State.ENDED,
         action="ended",
+        by=by,
     )
     if by is not None:
         other = mentorship.mentor if by.pk == mentorship.engineer_id else mentorship.engineer

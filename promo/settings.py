@@ -5,9 +5,11 @@ safe for production (DEBUG off, secure cookies, HSTS); `make run` turns DEBUG on
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from promo.env import env_bool, env_int, env_list, env_str
@@ -35,6 +37,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "csp",
+    "axes",
     "template_partials.apps.SimpleAppConfig",
     "promo",
     "evidence",
@@ -48,9 +52,20 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "promo.middleware.SessionLifetimeMiddleware",
+    "promo.middleware.AuditMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses sign-in while a username + address pair is locked out; must come first.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "promo.urls"
@@ -177,9 +192,49 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Content-Security-Policy (django-csp 4): everything from our own origin, no inline script or
+# style anywhere (htmx runs with allowEval off and no indicator styles), nothing may frame us.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Sessions: a new key at sign-in (Django's login), ended on the server at sign-out and when an
+# account is deactivated (promo.signals), after SESSION_IDLE_MINUTES without a request, and
+# SESSION_COOKIE_AGE after sign-in however active (promo.middleware).
+SESSION_COOKIE_AGE = env_int("SESSION_MAX_HOURS", 12) * 3600
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_MINUTES", 60) * 60
+
+# Sign-in lock-out (django-axes): AXES_FAILURE_LIMIT failures for one username from one address
+# lock that pair out for AXES_COOLOFF_MINUTES. Keyed on both, so an attacker elsewhere cannot
+# lock a user out, and the cool-off ends it: nobody is locked out for good.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "promo.views.locked_out"
+AXES_VERBOSE = False  # no start-up banner on stderr; lock-outs still reach the audit log
+# The client's address: REMOTE_ADDR, or with TRUSTED_PROXIES=n the n-th address from the right
+# of X-Forwarded-For (what our own proxies saw), never a value the client could choose.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "promo.middleware.client_ip"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # django-axes logs every sign-in at INFO; the audit log already records them.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from evidence.models import Entry
-from promo import access
+from promo import access, audit
 from promo.models import Behaviour, Level, Mentorship, Notification
 from promo.notifications import notify
 from reviews import readiness, selectors
@@ -287,6 +287,14 @@ def document_share(
     if share_mentors and not document.share_mentors:
         links = Mentorship.objects.active().filter(engineer=engineer).select_related("mentor")
         newly += [link.mentor for link in links]
+    if (share_manager, share_mentors) != (document.share_manager, document.share_mentors):
+        audit.record(
+            audit.SHARING,
+            actor=actor,
+            target=document,
+            detail=f"managers: {'yes' if share_manager else 'no'}, "
+            f"mentors: {'yes' if share_mentors else 'no'}",
+        )
     document.share_manager, document.share_mentors = share_manager, share_mentors
     document.period_start, document.period_end = period_start, period_end
     document.save()

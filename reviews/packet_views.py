@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from promo import access
+from promo import access, audit
 from promo.models import Behaviour, Level
 from reviews import packet
 from reviews.forms import (
@@ -75,7 +75,7 @@ def documents(request: HttpRequest) -> HttpResponse:
     start, end = packet.default_period(timezone.localdate())
     target = _target_of(engineer)
     form = DocumentStartForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,  # an empty POST is still a POST
         levels=levels,
         initial={"level": target, "period_start": start, "period_end": end},
     )
@@ -172,6 +172,7 @@ def _filename(doc: PromoDocument, ext: str) -> str:
 @require_GET
 def document_markdown(request: HttpRequest, pk: int) -> HttpResponse:
     doc, _ = _document_or_404(request, pk)
+    audit.record(audit.EXPORT, actor=request.user, target=doc, detail="promo document as md")
     site = settings.SITE_URL.rstrip("/")  # links that work from a copy pasted anywhere
     text = packet.markdown(packet.build(doc, viewer=request.user), site=site)
     response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
@@ -219,7 +220,7 @@ def attempts(request: HttpRequest, username: str) -> HttpResponse:
     """Every attempt on one engineer, newest first, and a form to record a submission."""
     engineer, relation = _engineer_or_404(request, username)
     form = AttemptForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,  # an empty POST is still a POST
         levels=_levels_for(engineer),
         initial={"level": _target_of(engineer), "submitted_on": timezone.localdate()},
     )

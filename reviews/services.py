@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from evidence.models import Entry
+from promo import audit
 from promo.models import Behaviour, Notification
 from promo.notifications import notify
 from reviews.models import BehaviourVerdict, Feedback, FeedbackRevision, Reply
@@ -99,6 +100,7 @@ def feedback_edit(*, feedback: Feedback, editor: AbstractBaseUser, data: Feedbac
     feedback.full_clean()
     feedback.save()
     _save_verdicts(feedback, data.verdicts)
+    audit.record(audit.FEEDBACK_EDITED, actor=editor, target=feedback)
     return feedback
 
 
@@ -106,6 +108,9 @@ def feedback_edit(*, feedback: Feedback, editor: AbstractBaseUser, data: Feedbac
 def feedback_delete(*, feedback: Feedback, by: AbstractBaseUser) -> None:
     if feedback.author_id != by.pk:
         raise ReviewError(NOT_ALLOWED.format(action="delete"))
+    audit.record(
+        audit.FEEDBACK_DELETED, actor=by, target=feedback, detail=f"on entry {feedback.entry_id}"
+    )
     feedback.delete()
 
 

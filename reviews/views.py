@@ -19,7 +19,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from evidence import selectors as evidence_selectors
 from evidence.models import Entry
-from promo import access, panels
+from promo import access, audit, panels
 from promo.models import Behaviour, Ladder, Level, Person
 from reviews import packet, readiness, selectors, services
 from reviews.forms import FeedbackForm, ReplyForm
@@ -520,6 +520,9 @@ def team(request: HttpRequest) -> HttpResponse:
     sort = request.GET.get("sort", "status")
     shown.sort(key=TEAM_SORTS.get(sort, TEAM_SORTS["status"]))
     if request.GET.get("format") == "csv":
+        audit.record(
+            audit.EXPORT, actor=request.user, detail=f"team readiness CSV, {len(shown)} rows"
+        )
         return _team_csv(shown)
     context = {
         "rows": shown,

@@ -310,8 +310,8 @@ def build_history(engineer, mentor, levels, n: int) -> None:  # noqa: ANN001
     [
         ("engineer", WEEK, 20),
         ("engineer", SEARCH + "?q=improvement", 15),
-        ("engineer", reverse("evidence:export-json"), 7),
-        ("engineer", reverse("evidence:export-md"), 7),
+        ("engineer", reverse("evidence:export-json"), 8),  # +1: the export is written to the audit log
+        ("engineer", reverse("evidence:export-md"), 8),
         ("mentor", reverse("evidence:person", args=["engineer"]), 20),
     ],
 )

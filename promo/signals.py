@@ -1,0 +1,77 @@
+"""What the audit trail and session bookkeeping hear about: sign-ins, sign-outs, failures,
+lock-outs, deactivations and changes made in the admin. Connected in PromoConfig.ready."""
+
+import time
+
+from axes.signals import user_locked_out
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model, user_logged_in, user_logged_out, user_login_failed
+from django.contrib.sessions.models import Session
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+
+from promo import audit
+from promo.middleware import SESSION_SEEN, SESSION_STARTED
+from promo.models import SignedInSession
+
+User = get_user_model()
+
+
+@receiver(user_logged_in, dispatch_uid="promo_signed_in")
+def signed_in(sender, request, user, **kwargs) -> None:  # noqa: ANN001, ANN003
+    now = int(time.time())
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_STARTED] = request.session[SESSION_SEEN] = now
+        request.session.save()  # the key exists from here on
+        SignedInSession.objects.get_or_create(
+            session_key=request.session.session_key, defaults={"user": user}
+        )
+    audit.record(audit.SIGN_IN, actor=user)
+
+
+@receiver(user_login_failed, dispatch_uid="promo_sign_in_failed")
+def sign_in_failed(sender, credentials, request=None, **kwargs) -> None:  # noqa: ANN001, ANN003
+    # Django has already masked the password in `credentials`; only the username is kept.
+    audit.record(audit.SIGN_IN_FAILED, username=str(credentials.get("username", "")))
+
+
+@receiver(user_logged_out, dispatch_uid="promo_signed_out")
+def signed_out(sender, request, user, **kwargs) -> None:  # noqa: ANN001, ANN003
+    key = getattr(getattr(request, "session", None), "session_key", None)
+    if key:
+        SignedInSession.objects.filter(session_key=key).delete()
+    if user is not None:
+        audit.record(audit.SIGN_OUT, actor=user)
+
+
+@receiver(user_locked_out, dispatch_uid="promo_locked_out")
+def locked_out(sender, request, username, ip_address, **kwargs) -> None:  # noqa: ANN001, ANN003
+    audit.record(audit.LOCKED_OUT, username=username or "", detail=f"from {ip_address}")
+
+
+@receiver(pre_save, sender=User, dispatch_uid="promo_was_active")
+def remember_active(sender, instance, **kwargs) -> None:  # noqa: ANN001, ANN003
+    if instance.pk:
+        was = User.objects.filter(pk=instance.pk).values_list("is_active", flat=True).first()
+        instance._promo_was_active = was  # noqa: SLF001
+
+
+@receiver(post_save, sender=User, dispatch_uid="promo_deactivated")
+def end_sessions_on_deactivation(sender, instance, created, **kwargs) -> None:  # noqa: ANN001, ANN003
+    """A deactivated account's sessions end on the server at once, not at their expiry."""
+    if created or instance.is_active or not getattr(instance, "_promo_was_active", False):
+        return
+    links = SignedInSession.objects.filter(user=instance)
+    Session.objects.filter(session_key__in=links.values("session_key")).delete()
+    links.delete()
+    audit.record(audit.DEACTIVATED, target=instance, detail=instance.get_username())
+
+
+@receiver(post_save, sender=LogEntry, dispatch_uid="promo_admin_change")
+def admin_change(sender, instance: LogEntry, created: bool, **kwargs) -> None:  # noqa: ANN003
+    if not created:
+        return
+    verb = {1: "Added", 2: "Changed", 3: "Deleted"}.get(instance.action_flag, "Changed")
+    what = instance.content_type.model if instance.content_type_id else "object"
+    detail = f"{verb} {what} “{instance.object_repr}”: {instance.get_change_message()}".strip(": ")
+    audit.record(audit.ADMIN_CHANGE, actor=instance.user, detail=detail)
