@@ -9,7 +9,7 @@ PYTEST = run_pytest() { $(PY) -m pytest "$$@"; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing the run" >&2; return 1; fi; \
 	return $$status; }; run_pytest
 
-.PHONY: run test test-sqlite test-postgres test-browser bench lint format clean
+.PHONY: run test test-sqlite test-postgres test-browser bench load lint format clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,13 @@ run: $(VENV)/.installed-run
 bench: $(VENV)/.installed-test
 	$(PY) -m tests.bench.readiness_bench
 
+# Load test (about two minutes, not part of `make test`): gunicorn with 2 workers on a throwaway
+# PostgreSQL database (on TEST_DATABASE_URL's server, default the local one), then two app
+# servers sharing one session. Prints throughput and latency; exits non-zero on any error.
+# More options: make load LOAD_ARGS="--seconds 30 --users 4".
+load: $(VENV)/.installed-run
+	$(PY) -m tests.load.run $(LOAD_ARGS)
+
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -57,7 +64,17 @@ test-postgres: $(VENV)/.installed-test
 	@echo "== pytest on PostgreSQL ($$TEST_DATABASE_URL)"
 	$(PYTEST) --ignore=tests/browser
 
-test-browser: $(VENV)/.installed-test
+# axe-core for the accessibility tests, pinned in tests/browser/package-lock.json; `npm ci`
+# runs only when node_modules is missing or older than the lockfile.
+BROWSER_NODE := tests/browser/node_modules/.package-lock.json
+$(BROWSER_NODE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/browser --silent --no-audit --no-fund && touch $@; \
+	elif [ "$$REQUIRE_BROWSER" = "1" ]; then \
+		echo "REQUIRE_BROWSER=1 but npm is missing: install Node.js and npm to fetch axe-core." >&2; exit 1; \
+	else echo "npm is missing: accessibility tests will be skipped (set REQUIRE_BROWSER=1 to fail instead)."; fi
+
+test-browser: $(VENV)/.installed-test $(BROWSER_NODE)
 	@if [ -x "$(CHROMIUM)" ]; then \
 		echo "== browser tests with $(CHROMIUM)"; \
 		env -u TEST_DATABASE_URL -u DATABASE_URL CHROMIUM=$(CHROMIUM) sh -c '$(PYTEST) tests/browser'; \
@@ -66,4 +83,4 @@ test-browser: $(VENV)/.installed-test
 	else echo "No Chromium at $(CHROMIUM): browser tests skipped (set REQUIRE_BROWSER=1 to fail instead)."; fi
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache tests/browser/node_modules

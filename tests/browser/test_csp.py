@@ -29,7 +29,9 @@ def test_pages_and_htmx_swaps_run_without_csp_violations(page, demo_site):
 
     # htmx at work: quick-add swaps an entry in; a heatmap square loads its entries.
     page.goto(f"{base}/week/")
-    page.locator("#quick-add").get_by_placeholder("What did you do?").fill("Paired on the refund retry design")
+    page.locator("#quick-add").get_by_placeholder("What did you do?").fill(
+        "Paired on the refund retry design"
+    )
     page.get_by_role("button", name="Log it").click()
     expect(page.get_by_text("Paired on the refund retry design").first).to_be_visible()
     seen += violations(page)
