@@ -20,6 +20,10 @@ WEEK_TOO_OLD = "That week is before 2000; check the year."
 SHIPPED_IN_FUTURE = "The ship date is in the future; add it once the work has shipped."
 LINK_BAD = "Link on line {line}: “{text}” is not a web address (start it with https://)."
 LINKS_TOO_MANY = "Add at most {limit} links."
+LINK_LABEL_TOO_LONG = "Link on line {line}: the label is {n:,} characters; the limit is {limit:,}."
+LINK_LABEL_MAX = 120  # EntryLink.label
+DATE_TOO_OLD = "That date is before 2000; check the year."
+VERSION_BAD = "This edit form is damaged or out of date; open the entry again and redo the edit."
 FUTURE_GRACE_DAYS = 7
 EARLIEST = date(2000, 1, 1)
 
@@ -39,6 +43,13 @@ def _length(value: str, limit: int, message: str) -> str:
     return value
 
 
+def _not_too_old(day: date | None) -> date | None:
+    """Search dates before 2000 are typos, and 0001-01-01 minus a week is no date at all."""
+    if day and day < EARLIEST:
+        raise ValidationError(DATE_TOO_OLD)
+    return day
+
+
 def parse_links(text: str) -> tuple[tuple[str, str], ...]:
     """One link per line: the address, then an optional label ("https://… Design doc")."""
     links = []
@@ -53,7 +64,12 @@ def parse_links(text: str) -> tuple[tuple[str, str], ...]:
             raise ValidationError(LINK_BAD.format(line=number, text=url[:80])) from None
         if len(url) > 500:
             raise ValidationError(LINK_BAD.format(line=number, text=url[:80] + "…"))
-        links.append((url, label.strip()[:120]))
+        label = label.strip()
+        if len(label) > LINK_LABEL_MAX:  # said, not cut: a cut label loses what was typed
+            raise ValidationError(
+                LINK_LABEL_TOO_LONG.format(line=number, n=len(label), limit=LINK_LABEL_MAX)
+            )
+        links.append((url, label))
     if len(links) > LINKS_MAX:
         raise ValidationError(LINKS_TOO_MANY.format(limit=LINKS_MAX))
     return tuple(links)
@@ -189,6 +205,12 @@ class EntryForm(forms.Form):
 class EditEntryForm(EntryForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
+    def clean(self) -> dict:
+        data = super().clean()
+        if "version" in self.errors:  # a hidden field's error shows nowhere: say it on the form
+            self.add_error(None, VERSION_BAD)
+        return data
+
 
 class ImpactForm(forms.Form):
     impact_measured = forms.CharField(
@@ -223,6 +245,12 @@ class SearchForm(forms.Form):
             (p.user.username, p.display_name) for p in people
         ]
         self.fields["behaviour"].label_from_instance = lambda b: f"{b.name} ({b.level.name})"
+
+    def clean_start(self) -> date | None:
+        return _not_too_old(self.cleaned_data["start"])
+
+    def clean_end(self) -> date | None:
+        return _not_too_old(self.cleaned_data["end"])
 
     def clean(self) -> dict:
         data = super().clean()

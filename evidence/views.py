@@ -29,6 +29,7 @@ CONFLICT = (
 IMPORT_TOO_BIG = "The file is over 1 MB; split it and import the parts."
 IMPORT_EMPTY = "Paste a brag document or a Promo JSON export, or choose a file."
 IMPORT_NOT_TEXT = "The file is not UTF-8 text."
+IMPORT_NUL = "Null characters are not allowed. Remove them from the document and try again."
 
 
 def _parse_day(raw: str | None) -> date | None:
@@ -56,7 +57,7 @@ def _mine(request: HttpRequest) -> EntryQuerySet:
 def _just_trashed(request: HttpRequest) -> Entry | None:
     """The entry named by ?deleted=, if it is the user's and in the trash: offer an Undo."""
     deleted = request.GET.get("deleted", "")
-    if not deleted.isdigit():
+    if not deleted.isdecimal():  # isdigit() lets "²" through to int()
         return None
     return selectors.trash_of(request.user).filter(pk=deleted).first()
 
@@ -109,9 +110,10 @@ def entry_create(request: HttpRequest) -> HttpResponse:
     context = _form_context(request, form)
     if previewing:
         context["preview"] = render_markdown(request.POST.get("body", ""))
-    if request.htmx and quick:
+    if request.htmx and quick:  # htmx swaps only 2xx answers in: the refused form comes back 200
         return render(request, "evidence/week.html#quick-add", context)
-    return render(request, "evidence/entry_form.html", context)
+    refused = request.method == "POST" and not previewing
+    return render(request, "evidence/entry_form.html", context, status=400 if refused else 200)
 
 
 @login_required
@@ -171,7 +173,8 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if "preview" in request.POST or not form.is_valid():
         if "preview" in request.POST:
             context["preview"] = render_markdown(request.POST.get("body", ""))
-        return render(request, "evidence/entry_form.html", context)
+            return render(request, "evidence/entry_form.html", context)
+        return render(request, "evidence/entry_form.html", context, status=400)
     try:
         services.entry_update(
             entry=entry,
@@ -246,7 +249,8 @@ def impact_record(request: HttpRequest, pk: int) -> HttpResponse:
     context = {"entry": entry, "form": form}
     if request.htmx:
         return render(request, "evidence/impact.html#row", context)
-    return render(request, "evidence/impact.html", {**context, "entries": [entry], "weeks": 8})
+    context |= {"entries": [entry], "weeks": selectors.IMPACT_FOLLOW_UP_WEEKS}
+    return render(request, "evidence/impact.html", context, status=400)
 
 
 @login_required
@@ -304,12 +308,15 @@ def _read_import(request: HttpRequest) -> tuple[str, str | None]:
         if upload.size > IMPORT_MAX_BYTES:
             return "", IMPORT_TOO_BIG
         try:
-            return upload.read().decode("utf-8-sig"), None
+            text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
             return "", IMPORT_NOT_TEXT
+        return ("", IMPORT_NUL) if "\x00" in text else (text, None)
     text = request.POST.get("text", "")
     if len(text.encode("utf-8")) > IMPORT_MAX_BYTES:
         return "", IMPORT_TOO_BIG
+    if "\x00" in text:  # forms refuse NUL; this text bypasses them, and PostgreSQL would too
+        return "", IMPORT_NUL
     return text, None if text.strip() else IMPORT_EMPTY
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -29,6 +29,18 @@ def client_ip(request: HttpRequest) -> str:
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "") or ""
+
+
+def reject_nul_in_path(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: ANN201
+    """A NUL in the path (/people/a%00b/) is never a real address, and PostgreSQL refuses it in
+    a query: answer 400 before any view looks it up."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path:
+            return HttpResponseBadRequest("Bad request: the address contains a null character.")
+        return get_response(request)
+
+    return middleware
 
 
 class SessionLifetimeMiddleware:

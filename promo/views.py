@@ -68,12 +68,13 @@ class PreferencesForm(forms.ModelForm):
 @require_http_methods(["GET", "POST"])
 def preferences(request: HttpRequest) -> HttpResponse:
     person, _ = Person.objects.get_or_create(user=request.user)
-    form = PreferencesForm(request.POST or None, instance=person)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = PreferencesForm(request.POST if posted else None, instance=person)
+    if posted and form.is_valid():
         form.save()
         messages.success(request, "Preferences saved.")
         return redirect("preferences")
-    return render(request, "promo/preferences.html", {"form": form})
+    return render(request, "promo/preferences.html", {"form": form}, status=400 if posted else 200)
 
 
 NO_SUCH_PERSON = "No one here has that username or email address."

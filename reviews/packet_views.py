@@ -155,12 +155,14 @@ def narrative(request: HttpRequest, pk: int, behaviour: int) -> HttpResponse:
     else:
         form = NarrativeForm(initial={"text": current})
     context = {"document": doc, "behaviour": found, "form": form}
+    # htmx swaps only 2xx answers in, so a refused inline save comes back 200 with its message.
+    status = 400 if form.errors and not request.htmx else 200
     template = (
         "reviews/packet/document.html#narrative-form"
         if request.htmx
         else "reviews/packet/narrative.html"
     )
-    return render(request, template, context, status=400 if form.errors else 200)
+    return render(request, template, context, status=status)
 
 
 def _filename(doc: PromoDocument, ext: str) -> str:

@@ -92,9 +92,11 @@ def feedback_create(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Feedback posted.")
             return _back_to(feedback)
         form = None
-    context = _panel_context(request, entry, form)
     if request.htmx:
+        context = _panel_context(request, entry, form)
         return render(request, "reviews/feedback_panel.html#panel", context)
+    # The form page alone: the panel's reply form would send the page down its reply branch.
+    context = {"entry": entry, "form": form}
     return render(request, "reviews/feedback_form_page.html", context, status=400)
 
 
@@ -158,7 +160,8 @@ def feedback_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 initial["extra_verdict"] = verdict.verdict
         form = FeedbackForm(initial=initial, entry=entry, target_behaviours=_targets(entry))
     context = {"entry": entry, "feedback": feedback, "form": form, "editing": True}
-    return render(request, "reviews/feedback_form_page.html", context)
+    status = 400 if request.method == "POST" else 200  # a valid POST has redirected already
+    return render(request, "reviews/feedback_form_page.html", context, status=status)
 
 
 @login_required
@@ -178,7 +181,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     mentees = {c.user.username: c.user for c in counts}
     mentee = mentees.get(request.GET.get("mentee", ""))
     behaviour = None
-    if request.GET.get("behaviour", "").isdigit():
+    if request.GET.get("behaviour", "").isdecimal():  # isdigit() lets "²" through to int()
         behaviour = Behaviour.objects.filter(pk=request.GET["behaviour"]).first()
     entries = selectors.inbox(request.user, mentee=mentee, behaviour=behaviour)
     page = Paginator(entries, INBOX_PAGE).get_page(request.GET.get("page"))

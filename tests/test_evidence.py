@@ -87,7 +87,7 @@ def test_new_entries_default_to_the_authors_sharing_preference(engineer):
 def test_bad_input_is_explained_on_the_form_and_nothing_is_saved(engineer, fields, message):
     data = {"title": "Good title", "kind": "weekly_win", "visibility": "private", **fields}
     response = client_for(engineer).post(CREATE, data)
-    assert response.status_code == 200
+    assert response.status_code == 400  # refused, with the form and its message
     assert message.replace("“", "&ldquo;").replace("”", "&rdquo;") in response.content.decode() or (
         message in response.content.decode()
     )
@@ -310,7 +310,11 @@ def build_history(engineer, mentor, levels, n: int) -> None:  # noqa: ANN001
     [
         ("engineer", WEEK, 20),
         ("engineer", SEARCH + "?q=improvement", 15),
-        ("engineer", reverse("evidence:export-json"), 8),  # +1: the export is written to the audit log
+        (
+            "engineer",
+            reverse("evidence:export-json"),
+            8,
+        ),  # +1: the export is written to the audit log
         ("engineer", reverse("evidence:export-md"), 8),
         ("mentor", reverse("evidence:person", args=["engineer"]), 20),
     ],

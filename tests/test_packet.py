@@ -203,9 +203,12 @@ def test_narrative_without_javascript_is_a_page_and_a_redirect(engineer, documen
 def test_an_overlong_narrative_is_refused_and_the_saved_one_kept(engineer, document, behaviours):
     Narrative.objects.create(document=document, behaviour=behaviours["scope"], text="Kept.")
     url = reverse("reviews:narrative", args=[document.pk, behaviours["scope"].pk])
-    response = client_for(engineer).post(url, {"text": "x" * 5001}, HTTP_HX_REQUEST="true")
-    assert response.status_code == 400
+    client = client_for(engineer)
+    response = client.post(url, {"text": "x" * 5001}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200  # htmx swaps in only 2xx answers: the form comes back
     assert "x" * 5001 in response.content.decode()  # what they typed is not lost
+    assert "at most 5000 characters" in response.content.decode()
+    assert client.post(url, {"text": "x" * 5001}).status_code == 400  # without JavaScript
     assert Narrative.objects.get(document=document).text == "Kept."
 
 
