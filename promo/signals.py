@@ -51,7 +51,7 @@ def locked_out(sender, request, username, ip_address, **kwargs) -> None:  # noqa
 
 @receiver(pre_save, sender=User, dispatch_uid="promo_was_active")
 def remember_active(sender, instance, **kwargs) -> None:  # noqa: ANN001, ANN003
-    if instance.pk:
+    if instance.pk and not kwargs.get("raw"):  # raw: loaddata/restore, not a change
         was = User.objects.filter(pk=instance.pk).values_list("is_active", flat=True).first()
         instance._promo_was_active = was  # noqa: SLF001
 
@@ -59,7 +59,9 @@ def remember_active(sender, instance, **kwargs) -> None:  # noqa: ANN001, ANN003
 @receiver(post_save, sender=User, dispatch_uid="promo_deactivated")
 def end_sessions_on_deactivation(sender, instance, created, **kwargs) -> None:  # noqa: ANN001, ANN003
     """A deactivated account's sessions end on the server at once, not at their expiry."""
-    if created or instance.is_active or not getattr(instance, "_promo_was_active", False):
+    if kwargs.get("raw") or created or instance.is_active:
+        return
+    if not getattr(instance, "_promo_was_active", False):
         return
     links = SignedInSession.objects.filter(user=instance)
     Session.objects.filter(session_key__in=links.values("session_key")).delete()
@@ -69,7 +71,7 @@ def end_sessions_on_deactivation(sender, instance, created, **kwargs) -> None:  
 
 @receiver(post_save, sender=LogEntry, dispatch_uid="promo_admin_change")
 def admin_change(sender, instance: LogEntry, created: bool, **kwargs) -> None:  # noqa: ANN003
-    if not created:
+    if not created or kwargs.get("raw"):  # raw: a restored log entry is history, not news
         return
     verb = {1: "Added", 2: "Changed", 3: "Deleted"}.get(instance.action_flag, "Changed")
     what = instance.content_type.model if instance.content_type_id else "object"
