@@ -67,7 +67,8 @@ class PreferencesForm(forms.ModelForm):
 @login_required
 @require_http_methods(["GET", "POST"])
 def preferences(request: HttpRequest) -> HttpResponse:
-    person, _ = Person.objects.get_or_create(user=request.user)
+    # Reading the page creates nothing; the first save creates the profile.
+    person = Person.objects.filter(user=request.user).first() or Person(user=request.user)
     posted = request.method == "POST"
     form = PreferencesForm(request.POST if posted else None, instance=person)
     if posted and form.is_valid():

@@ -210,6 +210,14 @@ def test_sign_in_itself_needs_a_csrf_token(engineer):
     assert "_auth_user_id" not in client.session
 
 
+def test_reading_preferences_creates_no_profile(admin_user):
+    """Admins may have no profile; opening the page must not make one (a GET changes nothing)."""
+    from promo.models import Person
+
+    assert client_for(admin_user).get(reverse("preferences")).status_code == 200
+    assert not Person.objects.filter(pk=admin_user.pk).exists()
+
+
 def _counts() -> dict[str, int]:
     from django.apps import apps
 
