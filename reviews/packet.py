@@ -324,7 +324,7 @@ def snapshot(engineer: AbstractBaseUser, level: Level, *, as_of: date) -> dict:
     policy = _policy(level)
     behaviours = list(Behaviour.objects.filter(level=level).order_by("rank"))
     window = readiness.window_indexes(as_of, policy)
-    months = (window[0] * policy.period_months, (window[-1] + 1) * policy.period_months - 1)
+    months = readiness.months_of(window, policy)
     claims, _ = selectors.claims_of(None, engineer, as_of=as_of, months=months, scope=scope)
     found = readiness.assess(
         claims,

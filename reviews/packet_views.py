@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -27,7 +26,7 @@ from reviews.forms import (
     TrackForm,
 )
 from reviews.models import CommitteePoint, PromoAttempt, PromoDocument
-from reviews.views import STATUS_LABELS, ReadinessSubject
+from reviews.views import STATUS_LABELS, ReadinessSubject, engineer_or_404
 
 OUTCOME_RECORDED = "The committee's decision is recorded."
 
@@ -195,12 +194,8 @@ def document_print(request: HttpRequest, pk: int) -> HttpResponse:
 def _engineer_or_404(
     request: HttpRequest, username: str
 ) -> tuple[AbstractBaseUser, access.Relation]:
-    engineer = get_object_or_404(
-        get_user_model().objects.select_related("person__target_level"),
-        username=username,
-        is_active=True,
-    )
-    relation = access.relation(request.user, engineer)
+    """The engineer whose attempts the viewer may see (themselves or a report), or 404."""
+    engineer, relation = engineer_or_404(request, username)
     if not packet.may_record(relation):
         raise Http404("No such person.")
     return engineer, relation

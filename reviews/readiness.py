@@ -171,6 +171,11 @@ def window_indexes(as_of: date, policy: Policy) -> list[int]:
     return range_indexes(as_of, policy.window_months // policy.period_months, policy)
 
 
+def months_of(periods: Sequence[int], policy: Policy) -> tuple[int, int]:
+    """The first and last month_index covered by these (consecutive) periods."""
+    return periods[0] * policy.period_months, (periods[-1] + 1) * policy.period_months - 1
+
+
 # Claims ------------------------------------------------------------------------------------------
 
 

@@ -299,7 +299,7 @@ def team_grid(
     SQL. A tag nobody judged yet is a flash.
     """
     window = readiness.window_indexes(as_of, policy)
-    months = (window[0] * policy.period_months, (window[-1] + 1) * policy.period_months - 1)
+    months = readiness.months_of(window, policy)
     visible = _visible_entries(viewer, engineers, as_of=as_of, months=months, scope=scope)
     visible = visible.values("pk")
     end = _end_of(as_of)

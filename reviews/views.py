@@ -264,7 +264,7 @@ def _as_of(request: HttpRequest) -> tuple[date, str | None]:
     return (today, AS_OF_FUTURE) if day > today else (day, None)
 
 
-def _engineer_or_404(
+def engineer_or_404(
     request: HttpRequest, username: str
 ) -> tuple[AbstractBaseUser, access.Relation]:
     engineer = get_object_or_404(
@@ -291,7 +291,7 @@ def _assessment(
     level, policy = _target(engineer)
     behaviours = list(Behaviour.objects.filter(level=level).order_by("rank")) if level else []
     periods = readiness.range_indexes(as_of, RANGE_MONTHS // policy.period_months, policy)
-    months = (periods[0] * policy.period_months, (periods[-1] + 1) * policy.period_months - 1)
+    months = readiness.months_of(periods, policy)
     claims, entries = selectors.claims_of(
         request.user, engineer, as_of=as_of, months=months, scope=scope
     )
@@ -360,7 +360,7 @@ def _heatmap_rows(context: dict, engineer: AbstractBaseUser, as_of: date) -> lis
 @login_required
 @require_GET
 def readiness_page(request: HttpRequest, username: str) -> HttpResponse:
-    engineer, relation = _engineer_or_404(request, username)
+    engineer, relation = engineer_or_404(request, username)
     as_of, as_of_error = _as_of(request)
     scope = access.scope_of(request.user)  # once, for every read on the page
     context = _assessment(request, engineer, as_of, scope)
@@ -398,7 +398,7 @@ def _count_by_behaviour(gaps: list[Feedback]) -> dict[int | None, int]:
 @require_GET
 def readiness_cell(request: HttpRequest, username: str) -> HttpResponse:
     """The entries behind one heatmap cell: what counted, and how much."""
-    engineer, _ = _engineer_or_404(request, username)
+    engineer, _ = engineer_or_404(request, username)
     as_of, _ = _as_of(request)
     level, policy = _target(engineer)
     try:
@@ -406,7 +406,7 @@ def readiness_cell(request: HttpRequest, username: str) -> HttpResponse:
         behaviour = Behaviour.objects.get(pk=int(request.GET.get("behaviour", "")), level=level)
     except (ValueError, Behaviour.DoesNotExist):
         raise Http404("No such cell.") from None
-    months = (period * policy.period_months, (period + 1) * policy.period_months - 1)
+    months = readiness.months_of([period], policy)
     claims, entries = selectors.claims_of(request.user, engineer, as_of=as_of, months=months)
     judged = [
         (entries[j.claim.entry_id], j)

@@ -1050,3 +1050,15 @@ def test_invariants_hold_for_random_evidence(seed):
     if result.readiness.status == CLOSE:
         assert states.count(SUSTAINED) / len(states) >= policy.close_share
         assert NOT_YET not in states
+
+
+@pytest.mark.parametrize(
+    ("periods", "period_months", "months"),
+    [
+        ([24317, 24318], 1, (24317, 24318)),
+        ([8106], 3, (24318, 24320)),
+        ([8105, 8106], 3, (24315, 24320)),
+    ],
+)
+def test_months_of_covers_every_month_of_the_periods(periods, period_months, months):
+    assert readiness.months_of(periods, readiness.Policy(period_months=period_months)) == months

@@ -376,7 +376,7 @@ def window_months(ladder: Ladder) -> tuple[int, int]:
     """First and last month_index of the readiness window ending with AS_OF's month."""
     policy = selectors.policy_of(ladder)
     window = readiness.window_indexes(AS_OF, policy)
-    return window[0] * policy.period_months, (window[-1] + 1) * policy.period_months - 1
+    return readiness.months_of(window, policy)
 
 
 def _shared_with_managers(
