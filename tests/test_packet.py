@@ -565,3 +565,29 @@ def test_committee_point_resolved_flag(denied, behaviours):
     assert point.is_open_gap
     packet.point_resolve(point)
     assert not CommitteePoint.objects.get().is_open_gap
+
+
+def test_gaps_page_queries_do_not_grow_with_committee_gaps(
+    django_assert_max_num_queries, engineer, manager, levels, behaviours
+):
+    def grow(n: int) -> None:
+        attempt = packet.attempt_record(
+            actor=manager, engineer=engineer, level=levels[2], submitted_on=date(2026, 1, 5)
+        )
+        attempt = packet.attempt_decide(
+            attempt,
+            actor=manager,
+            outcome="denied",
+            decided_on=date(2026, 2, 1),
+            feedback="\n".join(f"Point {i}" for i in range(n)),
+        )
+        for point in attempt.points.all():
+            packet.point_track(point, behaviours["scope"])
+
+    assert_flat_query_count(
+        django_assert_max_num_queries,
+        client_for(engineer),
+        reverse("reviews:gaps"),
+        grow=grow,
+        bound=5,
+    )
