@@ -10,10 +10,14 @@ An engineer's entry is `private`, shared with `mentors`, or shared with `mentors
 Every page and number elsewhere asks this module; nothing re-derives the rules.
 """
 
+import operator
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import reduce
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.db.models import Q
 from django.http import Http404
 
@@ -63,34 +67,43 @@ class Relation:
 
 
 def is_manager_of(manager_id: int, engineer_id: int) -> bool:
-    """True when `manager_id` is anywhere above `engineer_id` in the reporting line."""
-    seen: set[int] = set()
-    cursor = Person.objects.filter(pk=engineer_id).values_list("manager_id", flat=True).first()
-    while cursor is not None and cursor not in seen and len(seen) < MAX_REPORTING_DEPTH:
-        if cursor == manager_id:
-            return True
-        seen.add(cursor)
-        cursor = Person.objects.filter(pk=cursor).values_list("manager_id", flat=True).first()
-    return False
+    """True when `manager_id` is anywhere above `engineer_id` in the reporting line: one query,
+    walking up at most MAX_REPORTING_DEPTH layers (so a loop in the data ends)."""
+    person = Person._meta.db_table
+    sql = f"""
+        WITH RECURSIVE above(id, depth) AS (
+            SELECT manager_id, 1 FROM {person} WHERE user_id = %s AND manager_id IS NOT NULL
+            UNION
+            SELECT p.manager_id, a.depth + 1 FROM {person} p JOIN above a ON p.user_id = a.id
+            WHERE p.manager_id IS NOT NULL AND a.depth < %s
+        )
+        SELECT 1 FROM above WHERE id = %s LIMIT 1
+    """  # only our own table name is formatted in
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [engineer_id, MAX_REPORTING_DEPTH, manager_id])
+        return cursor.fetchone() is not None
+
+
+def _below_sql() -> str:
+    """Everyone below a manager (the first parameter), at most MAX_REPORTING_DEPTH layers down
+    (the second), never the manager themselves even when the data loops back (the third)."""
+    person = Person._meta.db_table
+    return f"""
+        WITH RECURSIVE below(id, depth) AS (
+            SELECT user_id, 1 FROM {person} WHERE manager_id = %s
+            UNION
+            SELECT p.user_id, b.depth + 1 FROM {person} p JOIN below b ON p.manager_id = b.id
+            WHERE b.depth < %s
+        )
+        SELECT DISTINCT id FROM below WHERE id <> %s
+    """  # only our own table name is formatted in
 
 
 def report_ids(manager_id: int) -> list[int]:
-    """Ids of everyone below the manager in the reporting line: one query per layer."""
-    found: list[int] = []
-    seen = {manager_id}
-    frontier = [manager_id]
-    for _ in range(MAX_REPORTING_DEPTH):
-        layer = [
-            pk
-            for pk in Person.objects.filter(manager_id__in=frontier).values_list("pk", flat=True)
-            if pk not in seen
-        ]
-        if not layer:
-            break
-        found.extend(layer)
-        seen.update(layer)
-        frontier = layer
-    return found
+    """Ids of everyone below the manager in the reporting line, in one query at any depth."""
+    with connection.cursor() as cursor:
+        cursor.execute(_below_sql(), [manager_id, MAX_REPORTING_DEPTH, manager_id])
+        return sorted(pk for (pk,) in cursor.fetchall())
 
 
 def mentee_ids(mentor_id: int) -> list[int]:
@@ -106,42 +119,98 @@ class Scope:
     mentees: tuple[int, ...] = ()
     reports: tuple[int, ...] = ()
 
+    def relation_to(self, engineer_id: int) -> Relation:
+        """The viewer's relation to one engineer, read off the scope: no query. Tests hold it
+        equal to `relation`."""
+        if self.viewer_id is None:
+            return Relation()
+        if engineer_id == self.viewer_id:
+            return Relation(is_self=True)
+        return Relation(
+            is_mentor=engineer_id in self.mentees, is_manager=engineer_id in self.reports
+        )
+
 
 def scope_of(viewer: Viewer) -> Scope:
+    """The viewer's active mentees and everyone below them, in one query."""
     if not viewer.is_authenticated or not viewer.is_active:
         return Scope(viewer_id=None)
+    mentorship = Mentorship._meta.db_table
+    sql = f"""
+        SELECT 'report', id FROM ({_below_sql()}) reports
+        UNION ALL
+        SELECT 'mentee', engineer_id FROM {mentorship} WHERE mentor_id = %s AND state = %s
+    """  # only our own table names are formatted in
+    params = [viewer.pk, MAX_REPORTING_DEPTH, viewer.pk, viewer.pk, Mentorship.State.ACTIVE]
+    found: dict[str, set[int]] = {"report": set(), "mentee": set()}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for kind, pk in cursor.fetchall():
+            found[kind].add(pk)
     return Scope(
         viewer_id=viewer.pk,
-        mentees=tuple(mentee_ids(viewer.pk)),
-        reports=tuple(report_ids(viewer.pk)),
+        mentees=tuple(sorted(found["mentee"])),
+        reports=tuple(sorted(found["report"])),
     )
 
 
-def visibility_q(viewer: Viewer, *, prefix: str = "", scope: Scope | None = None) -> Q:
+def visibility_q(
+    viewer: Viewer,
+    *,
+    prefix: str = "",
+    scope: Scope | None = None,
+    authors: Iterable[int] | None = None,
+) -> Q:
     """Filter for rows with `<prefix>author` and `<prefix>visibility` that the viewer may see.
 
     The list form of `may_see`: own rows, mentees' rows shared with mentors, and rows of anyone
     below the viewer shared with managers. Tests hold the two forms to the same answers.
+
+    With `authors`, only rows by those authors, and the filter names only them: a team's
+    dashboard then sends its list of people once per query rather than once per rule.
     """
     scope = scope or scope_of(viewer)
     if scope.viewer_id is None:
         return Q(pk__in=[])
     author, visibility = f"{prefix}author_id", f"{prefix}visibility"
-    rule = Q(**{author: scope.viewer_id})
-    if scope.mentees:
-        rule |= Q(**{f"{author}__in": scope.mentees, f"{visibility}__in": sorted(MENTOR_SEES)})
-    if scope.reports:
-        rule |= Q(**{f"{author}__in": scope.reports, f"{visibility}__in": sorted(MANAGER_SEES)})
-    return rule
+    if authors is None:
+        rule = Q(**{author: scope.viewer_id})
+        if scope.mentees:
+            rule |= Q(**{f"{author}__in": scope.mentees, f"{visibility}__in": sorted(MENTOR_SEES)})
+        if scope.reports:
+            rule |= Q(**{f"{author}__in": scope.reports, f"{visibility}__in": sorted(MANAGER_SEES)})
+        return rule
+    # Group the wanted authors by what the viewer may see of each; one rule per group.
+    mentees, reports = set(scope.mentees), set(scope.reports)
+    groups: dict[frozenset[str], list[int]] = {}
+    for pk in dict.fromkeys(authors):  # in order, once each
+        if pk == scope.viewer_id:
+            seen = OWNER_SEES
+        else:
+            seen = (MENTOR_SEES if pk in mentees else NOTHING) | (
+                MANAGER_SEES if pk in reports else NOTHING
+            )
+        if seen:
+            groups.setdefault(seen, []).append(pk)
+    rules = []
+    for seen, pks in groups.items():
+        who = Q(**{author: pks[0]}) if len(pks) == 1 else Q(**{f"{author}__in": pks})
+        rules.append(who if seen == OWNER_SEES else who & Q(**{f"{visibility}__in": sorted(seen)}))
+    return reduce(operator.or_, rules) if rules else Q(pk__in=[])
 
 
 def is_mentor_of(mentor_id: int, engineer_id: int) -> bool:
     return Mentorship.objects.active().filter(mentor_id=mentor_id, engineer_id=engineer_id).exists()
 
 
-def relation(viewer: Viewer, engineer: AbstractBaseUser) -> Relation:
+def relation(viewer: Viewer, engineer: AbstractBaseUser, *, scope: Scope | None = None) -> Relation:
+    """How the viewer stands to the engineer; read off `scope` when the page has one."""
     if not viewer.is_authenticated or not viewer.is_active:
         return Relation()
+    if scope is not None:
+        if scope.viewer_id != viewer.pk:
+            raise ValueError("That scope belongs to another viewer.")
+        return scope.relation_to(engineer.pk)
     if viewer.pk == engineer.pk:
         return Relation(is_self=True)
     return Relation(
@@ -157,9 +226,11 @@ def may_see(viewer: Viewer, engineer: AbstractBaseUser, visibility: str) -> bool
     return visibility in relation(viewer, engineer).visibilities
 
 
-def relation_or_404(viewer: Viewer, engineer: AbstractBaseUser) -> Relation:
+def relation_or_404(
+    viewer: Viewer, engineer: AbstractBaseUser, *, scope: Scope | None = None
+) -> Relation:
     """The viewer's relation to the engineer, or 404 when there is none."""
-    found = relation(viewer, engineer)
+    found = relation(viewer, engineer, scope=scope)
     if not found.exists:
         raise Http404("No such person.")
     return found

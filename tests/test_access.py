@@ -91,6 +91,34 @@ def test_a_reporting_loop_in_the_data_does_not_hang(engineer, manager, skip_mana
     assert seen_by(UserFactory(username="outsider"), engineer) == set()
 
 
+def test_in_a_reporting_loop_nobody_is_their_own_report(engineer, manager, skip_manager):
+    skip_manager.person.manager = engineer.person  # skip -> engineer -> manager -> skip
+    skip_manager.person.save()
+    loop = {engineer.pk, manager.pk, skip_manager.pk}
+    for person in (engineer, manager, skip_manager):
+        assert set(access.scope_of(person).reports) == loop - {person.pk}
+        assert set(access.report_ids(person.pk)) == loop - {person.pk}
+        for other in loop - {person.pk}:
+            assert access.is_manager_of(person.pk, other)
+        assert not access.is_manager_of(person.pk, UserFactory().pk)
+
+
+def test_scope_and_reporting_lines_are_read_in_one_query_at_any_depth(
+    django_assert_num_queries, engineer, manager, skip_manager
+):
+    chain = [engineer]
+    for n in range(6):  # six more layers above the skip-level manager
+        boss = PersonFactory(user=UserFactory(username=f"boss{n}")).user
+        top = chain[-1] if n else skip_manager
+        top.person.manager = boss.person
+        top.person.save()
+        chain.append(boss)
+    with django_assert_num_queries(1):
+        assert engineer.pk in access.scope_of(chain[-1]).reports
+    with django_assert_num_queries(1):
+        assert access.is_manager_of(chain[-1].pk, engineer.pk)
+
+
 def test_unknown_visibility_is_a_programming_error(engineer):
     with pytest.raises(ValueError):
         access.may_see(engineer, engineer, "everyone")

@@ -483,6 +483,37 @@ def pages_for(org: Org, viewer, everything: dict[int, Entry]) -> list[str]:  # n
     return pages
 
 
+@pytest.mark.parametrize("seed", SEEDS[:10])
+def test_a_scope_and_a_list_of_authors_give_the_same_answers_as_the_rule(seed, levels):
+    """The shortcuts pages take -- a relation read off the viewer's scope, a visibility filter
+    narrowed to the people on a dashboard -- answer exactly as `relation` and `may_see` do,
+    for every viewer, every author, and random groups of authors."""
+    org = build_org(plan_org(seed), levels)
+    everything = list(Entry.objects.all())
+    rule = Rule()
+    rng = random.Random(seed)
+    for viewer in org.viewers:
+        scope = access.scope_of(viewer)
+        for author in org.people:
+            assert access.relation(viewer, author, scope=scope) == access.relation(
+                viewer, author
+            ), f"seed {seed}: relation of {viewer} to {author}"
+        groups = [[p.pk for p in org.people], [viewer.pk], []]
+        groups += [
+            [p.pk for p in rng.sample(org.people, k=rng.randint(1, min(5, len(org.people))))]
+            for _ in range(4)
+        ]
+        for authors in groups:
+            narrowed = access.visibility_q(viewer, scope=scope, authors=authors)
+            found = set(Entry.objects.filter(narrowed).values_list("pk", flat=True))
+            allowed = {
+                e.pk
+                for e in everything
+                if e.author_id in authors and e.visibility in rule.visibilities(viewer, e.author_id)
+            }
+            assert found == allowed, f"seed {seed}: {viewer} over {authors}"
+
+
 @pytest.mark.parametrize("seed", sorted(HTTP_SEEDS))
 def test_pages_link_only_entries_the_viewer_may_see(seed, levels):
     org = build_org(plan_org(seed), levels)
