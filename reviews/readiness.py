@@ -255,15 +255,16 @@ def behaviour_readiness(
     as_of: date,
     policy: Policy,
     last_evidence: date | None,
+    window: Sequence[int] | None = None,
 ) -> BehaviourReadiness:
     """Whether one behaviour is sustained, emerging or not yet shown, as of as_of.
 
     `cells` maps period index -> best strength for this behaviour (missing: no evidence).
     Sustained needs both consistency (a share of the window demonstrated) and recency (a
     demonstration in the last few months), so that neither an old streak nor one recent burst
-    is enough.
+    is enough. `window` is window_indexes(as_of, policy), when the caller has it already.
     """
-    window = window_indexes(as_of, policy)
+    window = window_indexes(as_of, policy) if window is None else window
     scores = [cells.get(index, 0.0) for index in window]
     demonstrated = sum(1 for score in scores if score == DEMONSTRATED)
     flashes = sum(1 for score in scores if score == FLASH)

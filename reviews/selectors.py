@@ -10,19 +10,16 @@ from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import (
-    Case,
     Count,
     Exists,
     F,
-    FloatField,
-    Max,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Value,
-    When,
 )
 from django.http import Http404
 from django.utils import timezone
@@ -164,11 +161,14 @@ def open_gaps(
 
     With a viewer, only notes on entries that viewer may see.
     """
-    seen = access.visibility_q(viewer, prefix="entry__", scope=scope) if viewer else Q()
+    seen = (
+        access.visibility_q(viewer, prefix="entry__", scope=scope, authors=[engineer.pk])
+        if viewer
+        else Q(entry__author=engineer)
+    )
     return list(
         Feedback.objects.filter(
             seen,
-            entry__author=engineer,
             entry__deleted_at__isnull=True,
             state__in=[Feedback.State.OPEN, Feedback.State.ADDRESSED],
         )
@@ -203,20 +203,24 @@ def _end_of(as_of: date) -> datetime:
     return timezone.make_aware(datetime.combine(as_of + timedelta(days=1), time.min))
 
 
-def _visible_entries(
+def _visible_q(
     viewer: AbstractBaseUser,
     authors: list[int],
     *,
     as_of: date,
     months: tuple[int, int],
     scope: access.Scope | None = None,
-) -> QuerySet[Entry]:
-    return Entry.objects.filter(
-        access.visibility_q(viewer, scope=scope),
-        author_id__in=authors,
-        deleted_at__isnull=True,
-        week_start__lte=as_of,
-        month_index__range=months,
+    prefix: str = "",
+) -> Q:
+    """Rows whose entry (reached through `prefix`) is one of the authors' live entries in the
+    month range, up to as_of, that the viewer may see. Filtering through the join, rather than
+    with `entry IN (subquery)`, lets the database start from the entries' author index."""
+    return access.visibility_q(viewer, prefix=prefix, scope=scope, authors=authors) & Q(
+        **{
+            f"{prefix}deleted_at__isnull": True,
+            f"{prefix}week_start__lte": as_of,
+            f"{prefix}month_index__range": months,
+        }
     )
 
 
@@ -234,8 +238,8 @@ def claims_of(
     """
     entries = {
         e.pk: e
-        for e in _visible_entries(
-            viewer, [engineer.pk], as_of=as_of, months=months, scope=scope
+        for e in Entry.objects.filter(
+            _visible_q(viewer, [engineer.pk], as_of=as_of, months=months, scope=scope)
         ).only(
             "pk",
             "title",
@@ -280,7 +284,72 @@ def claims_of(
     return claims, entries
 
 
-Grid = dict[tuple[int, int, int], float]  # (engineer, behaviour, period index) -> best strength
+Grid = dict[tuple[int, int], dict[int, float]]  # (engineer, behaviour) -> period -> best strength
+
+
+def _grid_sql(visible_sql: str) -> str:
+    """Best strength and latest week per engineer, behaviour and month, over `visible_sql` (the
+    entries the viewer may see in the window): the rules of reviews.readiness.judge in SQL.
+
+    - judged: for each (entry, behaviour) some mentor gave a verdict on before the end of as_of,
+      the best of each mentor's latest verdict (of two at the same instant, the later saved),
+      "demonstrated" capped to a flash while the impact is too recent or unmeasured;
+    - claims: every tag, worth its judged strength or else a flash (self-tagged), and every
+      judged behaviour nobody tagged (a mentor named it);
+    - grouped by engineer, behaviour and month, like the benchmark's floor.
+    Only placeholders, our own table names and readiness's constants are formatted in.
+    """
+    entry_tag, feedback = EntryBehaviour._meta.db_table, Feedback._meta.db_table
+    verdict = BehaviourVerdict._meta.db_table
+    real = "DOUBLE PRECISION"
+    demonstrated, flash, gap = readiness.DEMONSTRATED, readiness.FLASH, readiness.STRENGTH["gap"]
+    return f"""
+        WITH visible AS ({visible_sql}),
+        tagged AS (
+            SELECT t.entry_id, t.behaviour_id, e.author_id, e.month_index, e.week_start
+            FROM {entry_tag} t JOIN visible e ON e.id = t.entry_id
+        ),
+        latest AS (
+            SELECT f.entry_id, v.behaviour_id, e.author_id, e.month_index, e.week_start,
+                   CASE
+                       WHEN v.verdict = %s AND (e.shipped_on > %s OR e.impact_measured_on IS NULL
+                                                OR e.impact_measured_on > %s) THEN {flash}
+                       WHEN v.verdict = %s THEN {demonstrated}
+                       WHEN v.verdict = %s THEN {flash}
+                       ELSE {gap}
+                   END AS strength,
+                   ROW_NUMBER() OVER (
+                       PARTITION BY f.entry_id, f.author_id, v.behaviour_id
+                       ORDER BY f.judged_at DESC, v.id DESC
+                   ) AS newest
+            FROM {verdict} v
+            JOIN {feedback} f ON f.id = v.feedback_id
+            JOIN visible e ON e.id = f.entry_id
+            WHERE f.judged_at < %s
+        ),
+        judged AS (
+            SELECT entry_id, behaviour_id, author_id, month_index, week_start,
+                   MAX(strength) AS best
+            FROM latest WHERE newest = 1
+            GROUP BY entry_id, behaviour_id, author_id, month_index, week_start
+        ),
+        claims AS (
+            SELECT t.author_id, t.behaviour_id, t.month_index, t.week_start,
+                   COALESCE(j.best, {readiness.SELF_TAGGED}) AS strength
+            FROM tagged t
+            LEFT JOIN judged j ON j.entry_id = t.entry_id AND j.behaviour_id = t.behaviour_id
+            UNION ALL
+            SELECT j.author_id, j.behaviour_id, j.month_index, j.week_start, j.best
+            FROM judged j
+            WHERE NOT EXISTS (
+                SELECT 1 FROM tagged t
+                WHERE t.entry_id = j.entry_id AND t.behaviour_id = j.behaviour_id)
+        )
+        SELECT author_id, behaviour_id, month_index,
+               CAST(MAX(strength) AS {real}), MAX(week_start)
+        FROM claims
+        GROUP BY author_id, behaviour_id, month_index
+    """
 
 
 def team_grid(
@@ -293,90 +362,65 @@ def team_grid(
 ) -> tuple[Grid, dict[tuple[int, int], date]]:
     """Best strength per engineer, behaviour and window period, and last evidence per behaviour.
 
-    Two queries for any number of engineers: the window's tags, and for each judged (entry,
-    behaviour) the best of each mentor's latest verdict as of `as_of` (capped to a flash while
-    impact is unmeasured or too recent to assess) -- the rules of reviews.readiness.judge, in
-    SQL. A tag nobody judged yet is a flash.
+    One query for any number of engineers, grouped in the database as the benchmark's floor is
+    (see _grid_sql for the rules). Tests hold it equal to the engineer page's Python rules.
     """
     window = readiness.window_indexes(as_of, policy)
     months = readiness.months_of(window, policy)
-    visible = _visible_entries(viewer, engineers, as_of=as_of, months=months, scope=scope)
-    visible = visible.values("pk")
+    visible = Entry.objects.filter(
+        _visible_q(viewer, engineers, as_of=as_of, months=months, scope=scope)
+    ).values("id", "author_id", "month_index", "week_start", "shipped_on", "impact_measured_on")
+    try:
+        visible_sql, visible_params = visible.order_by().query.sql_with_params()
+    except EmptyResultSet:  # the viewer may see none of these engineers' entries
+        return {}, {}
     end = _end_of(as_of)
-
-    tags = EntryBehaviour.objects.filter(entry_id__in=visible).values_list(
-        "entry_id", "behaviour_id", "entry__author_id", "entry__month_index", "entry__week_start"
-    )
-
-    later = BehaviourVerdict.objects.filter(
-        feedback__entry_id=OuterRef("feedback__entry_id"),
-        feedback__author_id=OuterRef("feedback__author_id"),
-        behaviour_id=OuterRef("behaviour_id"),
-        feedback__judged_at__gt=OuterRef("feedback__judged_at"),
-        feedback__judged_at__lt=end,
-    )
-    immature = Q(
-        feedback__entry__shipped_on__gt=as_of - timedelta(weeks=policy.impact_maturity_weeks)
-    )
-    unmeasured = Q(feedback__entry__impact_measured_on__isnull=True) | Q(
-        feedback__entry__impact_measured_on__gt=as_of
-    )
-    strength = Case(
-        When(Q(verdict=Verdict.DEMONSTRATED) & (immature | unmeasured), then=Value(0.5)),
-        When(verdict=Verdict.DEMONSTRATED, then=Value(1.0)),
-        When(verdict=Verdict.FLASHES, then=Value(0.5)),
-        default=Value(0.0),
-        output_field=FloatField(),
-    )
-    # One row per judged (entry, behaviour): its best current verdict. The same rows say which
-    # tags were judged, so a tag nobody judged yet (a flash) is found by subtraction here rather
-    # than with a correlated NOT EXISTS, whose plan SQLite gets badly wrong without table
-    # statistics (quadratic in the number of people). Both reads are bounded by the window.
-    verdicts = (
-        BehaviourVerdict.objects.filter(feedback__entry_id__in=visible, feedback__judged_at__lt=end)
-        .exclude(Exists(later))
-        .values_list(
-            "feedback__entry_id",
-            "behaviour_id",
-            "feedback__entry__author_id",
-            "feedback__entry__month_index",
-            "feedback__entry__week_start",
-        )
-        .annotate(best=Max(strength))
-        .order_by()
-    )
-
+    matured_by = as_of - timedelta(weeks=policy.impact_maturity_weeks)
+    params = [
+        *visible_params,
+        Verdict.DEMONSTRATED.value,
+        matured_by,
+        as_of,
+        Verdict.DEMONSTRATED.value,
+        Verdict.FLASHES.value,
+        end,
+    ]
     grid: Grid = {}
     last: dict[tuple[int, int], date] = {}
-
-    def count(author: int, behaviour: int, month: int, week: date, score: float) -> None:
-        key = (author, behaviour, month // policy.period_months)
-        grid[key] = max(grid.get(key, 0.0), score)
-        last[key[:2]] = max(last.get(key[:2], week), week)
-
-    judged = set()
-    for entry_id, behaviour_id, author, month, week, best in verdicts:  # tagged or not
-        judged.add((entry_id, behaviour_id))
-        count(author, behaviour_id, month, week, best)
-    for entry_id, behaviour_id, author, month, week in tags:
-        if (entry_id, behaviour_id) not in judged:
-            count(author, behaviour_id, month, week, readiness.SELF_TAGGED)
+    per = policy.period_months
+    with connection.cursor() as cursor:
+        cursor.execute(_grid_sql(visible_sql), params)
+        rows = cursor.fetchall()
+    for author, behaviour, month, best, week in rows:
+        if isinstance(week, str):  # SQLite returns MAX() of a date column as text
+            week = date.fromisoformat(week)
+        key = (author, behaviour)
+        cells = grid.get(key)
+        if cells is None:
+            grid[key] = cells = {}
+        period = month // per
+        cells[period] = max(cells.get(period, best), best)
+        last[key] = max(last.get(key, week), week)
     return grid, last
 
 
 def open_gap_counts(
-    viewer: AbstractBaseUser, engineers: list[int], *, scope: access.Scope | None = None
-) -> dict[int, int]:
-    """Open gap notes per engineer, on entries the viewer may see (a count, never the words)."""
+    viewer: AbstractBaseUser,
+    engineers: list[int],
+    *,
+    scope: access.Scope | None = None,
+    per: str = "entry__author_id",
+) -> dict[int | None, int]:
+    """Open gap notes on entries the viewer may see (a count, never the words): per engineer,
+    or with per="gap_behaviour_id" per behaviour (None: a note not tied to a behaviour)."""
     rows = (
         Feedback.objects.filter(
-            access.visibility_q(viewer, prefix="entry__", scope=scope),
-            entry__author_id__in=engineers,
+            access.visibility_q(viewer, prefix="entry__", scope=scope, authors=engineers),
             entry__deleted_at__isnull=True,
             state__in=[Feedback.State.OPEN, Feedback.State.ADDRESSED],
         )
         .exclude(gap_note="")
-        .values_list("entry__author_id")
+        .values_list(per)
         .annotate(n=Count("pk"))
         .order_by()
     )

@@ -20,7 +20,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from evidence import selectors as evidence_selectors
 from evidence.models import Entry
 from promo import access, audit, panels
-from promo.models import Behaviour, Ladder, Level, Person
+from promo.models import Behaviour, Ladder, Level, Person, Team
 from reviews import packet, readiness, selectors, services
 from reviews.forms import FeedbackForm, ReplyForm
 from reviews.models import Feedback
@@ -236,16 +236,20 @@ def heat_class(strength: float | None) -> str:
     return "c-flash" if strength >= readiness.FLASH else "c-gap"
 
 
-def mini_heatmap(results: list, classes: list[list[str]]) -> SafeString:
+SQUARES = {css: f'<span class="{css}"></span>' for css in ("c-none", "c-demo", "c-flash", "c-gap")}
+
+
+def mini_heatmap(results: list, classes: list[list[str]], names: dict[int, str]) -> SafeString:
     """A dashboard row's heatmap as one string: 200 rows of 7 x 12 squares would otherwise cost
     the template ~17,000 loop steps (format_html_join costs as much). Every class name comes from
-    heat_class's four constants and every behaviour name is escaped, so the string is safe."""
+    heat_class's four constants and `names` holds each behaviour's name escaped (once per page,
+    not once per row), so the string is safe."""
     label = "; ".join(
-        f"{escape(r.name)}: {r.demonstrated_periods} of {r.window_periods}" for r in results
+        f"{names[r.behaviour]}: {r.demonstrated_periods} of {r.window_periods}" for r in results
     )
     lines = "".join(
-        f'<div class="mini-row" title="{escape(r.name)}">'
-        + "".join(f'<span class="{css}"></span>' for css in row)
+        f'<div class="mini-row" title="{names[r.behaviour]}">'
+        + "".join([SQUARES[css] for css in row])
         + "</div>"
         for r, row in zip(results, classes, strict=True)
     )
@@ -265,14 +269,16 @@ def _as_of(request: HttpRequest) -> tuple[date, str | None]:
 
 
 def engineer_or_404(
-    request: HttpRequest, username: str
+    request: HttpRequest, username: str, scope: access.Scope | None = None
 ) -> tuple[AbstractBaseUser, access.Relation]:
+    """The active engineer and the viewer's relation to them (read off `scope` when given);
+    404 when there is no relation."""
     engineer = get_object_or_404(
         get_user_model().objects.select_related("person__target_level__ladder"),
         username=username,
         is_active=True,
     )
-    return engineer, access.relation_or_404(request.user, engineer)
+    return engineer, access.relation_or_404(request.user, engineer, scope=scope)
 
 
 def _target(engineer: AbstractBaseUser) -> tuple[Level | None, readiness.Policy]:
@@ -324,9 +330,12 @@ class ReadinessSubject:
 HEAT_WORDS = {"c-none": "no evidence", "c-demo": "demonstrated", "c-flash": "flash", "c-gap": "gap"}
 
 
-def _heatmap_rows(context: dict, engineer: AbstractBaseUser, as_of: date) -> list[dict]:
+def _heatmap_rows(
+    context: dict, engineer: AbstractBaseUser, as_of: date, gap_counts: dict[int | None, int]
+) -> list[dict]:
     """Behaviours x periods for the page's heatmap, each cell's class, link and label made here
-    (one URL reversal, not two per cell in the template); the window's periods are marked."""
+    (one URL reversal, not two per cell in the template); the window's periods are marked; each
+    behaviour's open gap notes counted."""
     found, policy = context["assessment"], context["policy"]
     window = set(readiness.window_indexes(as_of, policy))
     by_id = {b.behaviour: b for b in found.readiness.behaviours}
@@ -352,6 +361,7 @@ def _heatmap_rows(context: dict, engineer: AbstractBaseUser, as_of: date) -> lis
                 "cells": cells,
                 "first": labels.get(result.first_demonstrated, "—"),
                 "last": labels.get(result.last_demonstrated, "—"),
+                "gaps": gap_counts.get(behaviour.pk, 0),
             }
         )
     return rows
@@ -360,13 +370,20 @@ def _heatmap_rows(context: dict, engineer: AbstractBaseUser, as_of: date) -> lis
 @login_required
 @require_GET
 def readiness_page(request: HttpRequest, username: str) -> HttpResponse:
-    engineer, relation = engineer_or_404(request, username)
+    scope = access.scope_of(request.user)  # once, for the relation and every read on the page
+    engineer, relation = engineer_or_404(request, username, scope)
     as_of, as_of_error = _as_of(request)
-    scope = access.scope_of(request.user)  # once, for every read on the page
     context = _assessment(request, engineer, as_of, scope)
     found, policy = context["assessment"], context["policy"]
     shows_notes = relation.is_self or relation.is_mentor
-    gaps = selectors.open_gaps(engineer, viewer=request.user, scope=scope)
+    if shows_notes:  # the notes themselves, and their counts
+        gaps = selectors.open_gaps(engineer, viewer=request.user, scope=scope)
+        gap_counts = _count_by_behaviour(gaps)
+    else:  # a manager sees how many, never the words: counting is enough
+        gaps = []
+        gap_counts = selectors.open_gap_counts(
+            request.user, [engineer.pk], scope=scope, per="gap_behaviour_id"
+        )
     context |= {
         "engineer": engineer,
         "relation": relation,
@@ -375,11 +392,10 @@ def readiness_page(request: HttpRequest, username: str) -> HttpResponse:
         "is_today": as_of == timezone.localdate(),
         "status": found.readiness.status,
         "status_label": STATUS_LABELS[found.readiness.status],
-        "rows": _heatmap_rows(context, engineer, as_of),
+        "rows": _heatmap_rows(context, engineer, as_of, gap_counts),
         "period_labels": [readiness.period_label(p, policy) for p in context["periods"]],
         "labels": STATUS_LABELS,
-        "gaps": gaps if shows_notes else [],
-        "gap_counts": _count_by_behaviour(gaps),
+        "gaps": gaps,
         "shows_notes": shows_notes,
         "window_periods": policy.window_months // policy.period_months,
         "panels": panels.render("readiness", request, ReadinessSubject(engineer, relation, as_of)),
@@ -398,7 +414,8 @@ def _count_by_behaviour(gaps: list[Feedback]) -> dict[int | None, int]:
 @require_GET
 def readiness_cell(request: HttpRequest, username: str) -> HttpResponse:
     """The entries behind one heatmap cell: what counted, and how much."""
-    engineer, _ = engineer_or_404(request, username)
+    scope = access.scope_of(request.user)
+    engineer, _ = engineer_or_404(request, username, scope)
     as_of, _ = _as_of(request)
     level, policy = _target(engineer)
     try:
@@ -407,7 +424,9 @@ def readiness_cell(request: HttpRequest, username: str) -> HttpResponse:
     except (ValueError, Behaviour.DoesNotExist):
         raise Http404("No such cell.") from None
     months = readiness.months_of([period], policy)
-    claims, entries = selectors.claims_of(request.user, engineer, as_of=as_of, months=months)
+    claims, entries = selectors.claims_of(
+        request.user, engineer, as_of=as_of, months=months, scope=scope
+    )
     judged = [
         (entries[j.claim.entry_id], j)
         for j in (readiness.judge(c, as_of=as_of, policy=policy) for c in claims)
@@ -425,13 +444,28 @@ def readiness_cell(request: HttpRequest, username: str) -> HttpResponse:
     return render(request, template, context)
 
 
-def _team_people(request: HttpRequest, scope: access.Scope, view: str):  # noqa: ANN202
+def _team_people(request: HttpRequest, scope: access.Scope, view: str) -> list[Person]:
+    """The people on the dashboard with their user, team and levels. The few teams and levels
+    are read once and shared: joining them into every row made a model instance per row each,
+    which cost a 200-person dashboard more than its readiness query."""
     ids = scope.mentees if view == "mentees" else scope.reports
-    return list(
+    people = list(
         Person.objects.filter(pk__in=ids)
-        .select_related("user", "team", "current_level", "target_level__ladder")
+        .select_related("user")
         .order_by("user__first_name", "user__username")
     )
+    level_ids = {p.current_level_id for p in people} | {p.target_level_id for p in people}
+    levels = {lv.pk: lv for lv in Level.objects.filter(pk__in=level_ids).select_related("ladder")}
+    teams = Team.objects.filter(pk__in={p.team_id for p in people})
+    teams = {team.pk: team for team in teams}
+    for person in people:
+        person.team = teams.get(person.team_id)
+        person.current_level = levels.get(person.current_level_id)
+        person.target_level = levels.get(person.target_level_id)
+    return people
+
+
+NO_CELLS: dict[int, float] = {}
 
 
 def team_rows(
@@ -441,8 +475,10 @@ def team_rows(
     levels = {p.target_level_id for p in people if p.target_level_id}
     behaviours: dict[int, list[tuple[int, str]]] = {}
     found = Behaviour.objects.filter(level_id__in=levels).order_by("rank")
+    names: dict[int, str] = {}
     for b_id, level_id, name in found.values_list("pk", "level_id", "name"):
         behaviours.setdefault(level_id, []).append((b_id, name))
+        names[b_id] = escape(name)
     gaps = selectors.open_gap_counts(request.user, [p.pk for p in people], scope=scope)
     rows = []
     by_ladder: dict[int | None, list[Person]] = {}
@@ -463,8 +499,7 @@ def team_rows(
             own = behaviours.get(person.target_level_id, [])
             results, classes = [], []
             for b_id, b_name in own:
-                cells = [grid.get((pid, b_id, p)) for p in window]
-                scores = {p: s for p, s in zip(window, cells, strict=True) if s is not None}
+                scores = grid.get((pid, b_id), NO_CELLS)
                 results.append(
                     readiness.behaviour_readiness(
                         b_id,
@@ -473,9 +508,10 @@ def team_rows(
                         as_of=as_of,
                         policy=policy,
                         last_evidence=last.get((pid, b_id)),
+                        window=window,
                     )
                 )
-                classes.append([heat_class(s) for s in cells])
+                classes.append([heat_class(scores.get(p)) for p in window])
             verdict = readiness.overall(results, policy=policy)
             rows.append(
                 {
@@ -486,7 +522,7 @@ def team_rows(
                     "sustained": sum(r.status == readiness.SUSTAINED for r in results),
                     "behaviours": len(results),
                     "window": readiness.span(len(window), policy),
-                    "heatmap": mini_heatmap(results, classes),
+                    "heatmap": mini_heatmap(results, classes, names),
                     "stale": [r.name for r in results if r.stale],
                     "gaps": gaps.get(person.pk, 0),
                 }
