@@ -191,7 +191,7 @@ def open_gaps(
 # every verdict on them: a manager's numbers never include a private entry. One engineer's
 # page loads that engineer's claims in the range shown and applies reviews.readiness in Python;
 # the team dashboard asks the database for the best strength per engineer, behaviour and
-# period in two grouped queries, applying the same rules in SQL (tests hold the two equal).
+# month in one grouped query, applying the same rules in SQL (tests hold the two equal).
 
 
 def policy_of(ladder: Ladder) -> readiness.Policy:
@@ -395,9 +395,7 @@ def team_grid(
         if isinstance(week, str):  # SQLite returns MAX() of a date column as text
             week = date.fromisoformat(week)
         key = (author, behaviour)
-        cells = grid.get(key)
-        if cells is None:
-            grid[key] = cells = {}
+        cells = grid.setdefault(key, {})
         period = month // per
         cells[period] = max(cells.get(period, best), best)
         last[key] = max(last.get(key, week), week)

@@ -1,6 +1,8 @@
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -13,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -466,6 +469,16 @@ def _team_people(request: HttpRequest, scope: access.Scope, view: str) -> list[P
 
 
 NO_CELLS: dict[int, float] = {}
+USERNAME_MARK = "username-mark"
+
+
+def readiness_links() -> Callable[[str], str]:
+    """A username -> readiness page URL function that reverses once, not once per row: the
+    `{% url %}` tag cost a 200-person dashboard 5 ms. It quotes as `reverse` does (a test holds
+    the two equal for unusual usernames)."""
+    head, tail = reverse("reviews:readiness", args=[USERNAME_MARK]).split(USERNAME_MARK)
+    safe = RFC3986_SUBDELIMS + "/~:@"
+    return lambda username: f"{head}{quote(username, safe=safe)}{tail}"
 
 
 def team_rows(
@@ -480,6 +493,7 @@ def team_rows(
         behaviours.setdefault(level_id, []).append((b_id, name))
         names[b_id] = escape(name)
     gaps = selectors.open_gap_counts(request.user, [p.pk for p in people], scope=scope)
+    link = readiness_links()
     rows = []
     by_ladder: dict[int | None, list[Person]] = {}
     for person in people:
@@ -516,6 +530,7 @@ def team_rows(
             rows.append(
                 {
                     "person": person,
+                    "href": link(person.user.username),
                     "readiness": verdict,
                     "assessed": bool(own),
                     "status_label": STATUS_LABELS[verdict.status] if own else "Not assessed",
