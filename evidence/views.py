@@ -51,7 +51,7 @@ def _form_context(request: HttpRequest, form: EntryForm) -> dict:
 
 
 def _mine(request: HttpRequest) -> EntryQuerySet:
-    return selectors.entries_visible_to(request.user).filter(author=request.user)
+    return selectors.own_entries(request.user)
 
 
 def _just_trashed(request: HttpRequest) -> Entry | None:

@@ -308,7 +308,7 @@ def build_history(engineer, mentor, levels, n: int) -> None:  # noqa: ANN001
 @pytest.mark.parametrize(
     ("who", "url", "queries"),
     [
-        ("engineer", WEEK, 20),
+        ("engineer", WEEK, 16),
         ("engineer", SEARCH + "?q=improvement", 15),
         (
             "engineer",

@@ -357,6 +357,7 @@ def show(org: Org, viewer, titles: dict[str, int], *, lists: bool = True) -> Sho
         return shown
 
     entries["entries_visible_to"] = ids(visible)
+    entries["own entries (week page)"] = ids(evidence_selectors.own_entries(viewer))
     entries["impact due"] = ids(evidence_selectors.impact_due(viewer, today=TODAY))
     entries["export json"], entries["export md"] = exported(viewer, titles)
     entries["inbox"] = ids(review_selectors.inbox(viewer))
