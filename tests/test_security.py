@@ -5,12 +5,14 @@ a stolen or forgotten session stops working, nobody can guess passwords for long
 sign-in, refusal, share and export leaves a line an admin can read.
 """
 
+import io
 from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
 import time_machine
 from django.contrib.sessions.models import Session
+from django.core.management import call_command
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -160,6 +162,23 @@ def test_deactivating_an_account_ends_its_sessions_at_once(engineer):
     assert not Session.objects.filter(session_key__in=keys).exists()
     assert laptop.get(reverse("home")).status_code == 302
     assert Action.DEACTIVATED in actions()
+
+
+def test_tidy_sessions_deletes_expired_sessions_and_their_index_but_keeps_live_ones(engineer):
+    live, stale = Client(), Client()
+    sign_in(live, "engineer")
+    sign_in(stale, "engineer", ip="10.0.0.2")
+    live_key, stale_key = live.session.session_key, stale.session.session_key
+    Session.objects.filter(session_key=stale_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+    out = io.StringIO()
+    call_command("tidy_sessions", stdout=out)
+    assert "Deleted 1 expired session and 1 index row" in out.getvalue()
+    assert list(Session.objects.values_list("session_key", flat=True)) == [live_key]
+    assert list(SignedInSession.objects.values_list("session_key", flat=True)) == [live_key]
+    assert live.get(reverse("home")).status_code == 200
+    assert stale.get(reverse("home")).status_code == 302
 
 
 def test_an_idle_session_ends_and_sends_the_user_to_sign_in(engineer):
