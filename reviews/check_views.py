@@ -220,7 +220,7 @@ def readiness_panel(request: HttpRequest, subject: ReadinessSubject) -> SafeStri
     context = {
         "engineer": engineer,
         "is_self": relation.is_self,
-        "recent": checks.recent_checks(engineer),
+        "recent": checks.recent_checks(engineer, at=subject.at),
     }
     return render_to_string("reviews/checks/panels.html#readiness", context, request=request)
 

@@ -61,10 +61,19 @@ def question_text(engineer: AbstractBaseUser, level: Level) -> str:
 
 
 def state_of(check: ClericalCheck, now: datetime | None = None) -> str:
-    """open, expired or withdrawn (a withdrawn check stays withdrawn after its expiry date)."""
-    if check.withdrawn_at is not None:
+    """open, expired or withdrawn at `now` (a withdrawn check stays withdrawn after its expiry
+    date; one withdrawn later was still open or expired then)."""
+    now = now or timezone.now()
+    if check.withdrawn_at is not None and check.withdrawn_at <= now:
         return WITHDRAWN_STATE
-    return OPEN if check.is_open(now) else EXPIRED_STATE
+    return OPEN if now < check.expires_at else EXPIRED_STATE
+
+
+def answered_by(question: CheckQuestion, now: datetime) -> bool:
+    """Had the question been answered at `now`?"""
+    return (
+        bool(question.answer) and question.answered_at is not None and question.answered_at <= now
+    )
 
 
 def closed_message(check: ClericalCheck) -> str:
@@ -147,10 +156,12 @@ class CheckSummary:
 
 
 def _summarise(check: ClericalCheck, now: datetime) -> CheckSummary:
+    """The check as it stood at `now`: answers given later are not counted yet."""
     questions = list(check.questions.all())
     state = state_of(check, now)
-    counts = {value: sum(q.answer == value for q in questions) for value in Answer.values}
-    unanswered = sum(not q.answer for q in questions)
+    given = [q for q in questions if answered_by(q, now)]
+    counts = {value: sum(q.answer == value for q in given) for value in Answer.values}
+    unanswered = len(questions) - len(given)
     counts["waiting"] = unanswered if state == OPEN else 0
     counts["unanswered"] = 0 if state == OPEN else unanswered
     return CheckSummary(check=check, state=state, questions=questions, counts=counts)
@@ -174,23 +185,27 @@ class Recent:
     any_check: bool
 
 
-def recent_checks(engineer: AbstractBaseUser, *, limit: int = RECENT_CHECKS) -> Recent:
+def recent_checks(
+    engineer: AbstractBaseUser, *, limit: int = RECENT_CHECKS, at: datetime | None = None
+) -> Recent:
     """The latest `limit` checks at the engineer's target level that were not withdrawn, their
-    answers counted together and their comments newest first. Two queries, three with none."""
+    answers counted together and their comments newest first, as they stood at `at` (default
+    now): later checks, answers and withdrawals are left out. Two queries, three with none."""
     level = target_level(engineer)
-    now = timezone.now()
-    checks = ClericalCheck.objects.filter(engineer=engineer, withdrawn_at__isnull=True)
+    at = at or timezone.now()
+    asked = ClericalCheck.objects.filter(engineer=engineer, created_at__lte=at)
+    checks = asked.filter(Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gt=at))
     summaries = []
     if level is not None:
         found = _with_questions(checks.filter(level=level)).order_by("-created_at", "-pk")
-        summaries = [_summarise(check, now) for check in found[:limit]]
+        summaries = [_summarise(check, at) for check in found[:limit]]
     counts = {key: sum(s.counts[key] for s in summaries) for key in [*Answer.values, "waiting"]}
     comments = sorted(
-        (q for s in summaries for q in s.questions if q.answer and q.comment),
+        (q for s in summaries for q in s.questions if answered_by(q, at) and q.comment),
         key=lambda q: q.answered_at,
         reverse=True,
     )
-    any_check = bool(summaries) or ClericalCheck.objects.filter(engineer=engineer).exists()
+    any_check = bool(summaries) or asked.exists()
     return Recent(
         level=level, checks=summaries, counts=counts, comments=comments, any_check=any_check
     )

@@ -10,11 +10,12 @@ as any manager of the engineer would have seen them on the day it was submitted.
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -452,10 +453,16 @@ def point_resolve(point: CommitteePoint) -> CommitteePoint:
     return point
 
 
-def open_committee_gaps(engineer: AbstractBaseUser) -> list[CommitteePoint]:
+def open_committee_gaps(
+    engineer: AbstractBaseUser, *, at: datetime | None = None
+) -> list[CommitteePoint]:
+    """Committee points tracked as gaps and not resolved, as they stood at `at` (default now)."""
+    at = at or timezone.now()
     return list(
         CommitteePoint.objects.filter(
-            attempt__engineer=engineer, tracked_at__isnull=False, resolved_at__isnull=True
+            Q(resolved_at__isnull=True) | Q(resolved_at__gt=at),
+            attempt__engineer=engineer,
+            tracked_at__lte=at,
         )
         .select_related("behaviour", "attempt__level")
         .order_by("behaviour__rank", "pk")

@@ -374,7 +374,11 @@ def readiness_packet(request: HttpRequest, subject: ReadinessSubject) -> SafeStr
         "relation": relation,
         "documents": list(shared),
         "sees_attempts": packet.may_record(relation),
-        "gaps": packet.open_committee_gaps(engineer) if packet.may_record(relation) else [],
+        "gaps": (
+            packet.open_committee_gaps(engineer, at=subject.at)
+            if packet.may_record(relation)
+            else []
+        ),
     }
     if not (context["documents"] or context["sees_attempts"]):
         return None

@@ -198,7 +198,7 @@ def policy_of(ladder: Ladder) -> readiness.Policy:
     return readiness.Policy(**{name: getattr(ladder, name) for name in POLICY_FIELDS})
 
 
-def _end_of(as_of: date) -> datetime:
+def end_of(as_of: date) -> datetime:
     """The first instant after `as_of`, in the current time zone: verdicts before it count."""
     return timezone.make_aware(datetime.combine(as_of + timedelta(days=1), time.min))
 
@@ -374,7 +374,7 @@ def team_grid(
         visible_sql, visible_params = visible.order_by().query.sql_with_params()
     except EmptyResultSet:  # the viewer may see none of these engineers' entries
         return {}, {}
-    end = _end_of(as_of)
+    end = end_of(as_of)
     matured_by = as_of - timedelta(weeks=policy.impact_maturity_weeks)
     params = [
         *visible_params,

@@ -1,7 +1,7 @@
 import csv
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from urllib.parse import quote
 
 from django.contrib import messages
@@ -328,6 +328,12 @@ class ReadinessSubject:
     engineer: AbstractBaseUser
     relation: access.Relation
     as_of: date
+
+    @property
+    def at(self) -> datetime:
+        """The instant the page describes: the end of the as-of day, or now when that is today,
+        so that panels leave out what happened after it as the readiness above does."""
+        return min(selectors.end_of(self.as_of), timezone.now())
 
 
 HEAT_WORDS = {"c-none": "no evidence", "c-demo": "demonstrated", "c-flash": "flash", "c-gap": "gap"}

@@ -526,6 +526,33 @@ def test_readiness_card_leaves_out_withdrawn_checks(engineer, respondent, check,
     assert "Hmm." not in html and "earlier checks" in html
 
 
+def test_readiness_card_as_of_a_past_day_shows_the_checks_as_they_stood(
+    engineer, check, question, respondent
+):
+    now = timezone.now()
+    ClericalCheck.objects.filter(pk=check.pk).update(created_at=now - timedelta(days=10))
+    checks.check_answer(question=question, respondent=respondent, answer=YES, comment="Obviously.")
+    CheckQuestion.objects.filter(pk=question.pk).update(answered_at=now - timedelta(days=5))
+    checks.check_withdraw(clerical_check=check, by=engineer)
+    client = client_for(engineer)
+
+    def card(days_ago: int) -> str:
+        day = (timezone.localdate() - timedelta(days=days_ago)).isoformat()
+        url = reverse("reviews:readiness", args=[engineer.username])
+        html = client.get(url, {"as_of": day}).content.decode()
+        return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+    assert "Nobody has been asked about Staff yet" in card(11)  # before the check
+    before_answer = card(7)
+    assert "0 yes, surprised" in before_answer and "2 waiting" in before_answer
+    assert "Obviously." not in before_answer
+    answered = card(3)
+    assert "1 yes, surprised" in answered and "1 waiting" in answered
+    assert "Obviously." in answered
+    today = card(0)  # withdrawn since: left out, as on the live page
+    assert "Obviously." not in today and "earlier checks" in today
+
+
 def test_home_shows_questions_waiting_for_an_answer(respondent, question):
     client = client_for(respondent)
     html = client.get(reverse("home")).content.decode()

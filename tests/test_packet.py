@@ -1,9 +1,10 @@
 """The promotion packet: the document builder, its exports, attempts and committee gaps."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from promo.models import Visibility
 from reviews import packet
@@ -506,6 +507,17 @@ def test_a_tracked_point_shows_on_gaps_and_readiness_until_resolved(
         not in client.get(reverse("reviews:gaps")).content.decode()
     )
     assert "Needs influence beyond the team" not in client.get(readiness).content.decode()
+    # Viewed as of a day while it was open, the readiness page still shows it.
+    CommitteePoint.objects.filter(pk=point.pk).update(
+        tracked_at=timezone.now() - timedelta(days=20),
+        resolved_at=timezone.now() - timedelta(days=5),
+    )
+    while_open = (timezone.localdate() - timedelta(days=10)).isoformat()
+    before = (timezone.localdate() - timedelta(days=30)).isoformat()
+    html = client.get(readiness, {"as_of": while_open}).content.decode()
+    assert "Needs influence beyond the team" in html
+    html = client.get(readiness, {"as_of": before}).content.decode()
+    assert "Needs influence beyond the team" not in html
 
 
 def test_a_point_can_only_be_tracked_on_the_attempts_level(engineer, denied, levels):
