@@ -1,7 +1,8 @@
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from types import MappingProxyType
 from urllib.parse import quote
 
 from django.contrib import messages
@@ -465,8 +466,7 @@ def _team_people(request: HttpRequest, scope: access.Scope, view: str) -> list[P
     )
     level_ids = {p.current_level_id for p in people} | {p.target_level_id for p in people}
     levels = {lv.pk: lv for lv in Level.objects.filter(pk__in=level_ids).select_related("ladder")}
-    teams = Team.objects.filter(pk__in={p.team_id for p in people})
-    teams = {team.pk: team for team in teams}
+    teams = {team.pk: team for team in Team.objects.filter(pk__in={p.team_id for p in people})}
     for person in people:
         person.team = teams.get(person.team_id)
         person.current_level = levels.get(person.current_level_id)
@@ -474,7 +474,7 @@ def _team_people(request: HttpRequest, scope: access.Scope, view: str) -> list[P
     return people
 
 
-NO_CELLS: dict[int, float] = {}
+NO_CELLS: Mapping[int, float] = MappingProxyType({})  # shared by every row: read-only
 USERNAME_MARK = "username-mark"
 
 
