@@ -70,10 +70,9 @@ def state_of(check: ClericalCheck, now: datetime | None = None) -> str:
 
 
 def answered_by(question: CheckQuestion, now: datetime) -> bool:
-    """Had the question been answered at `now`?"""
-    return (
-        bool(question.answer) and question.answered_at is not None and question.answered_at <= now
-    )
+    """Had the question been answered at `now`? An answer with no time (typed in the admin)
+    counts as given."""
+    return bool(question.answer) and (question.answered_at is None or question.answered_at <= now)
 
 
 def closed_message(check: ClericalCheck) -> str:

@@ -553,6 +553,12 @@ def test_readiness_card_as_of_a_past_day_shows_the_checks_as_they_stood(
     assert "Obviously." not in today and "earlier checks" in today
 
 
+def test_an_answer_typed_in_the_admin_without_a_time_still_counts(engineer, question):
+    CheckQuestion.objects.filter(pk=question.pk).update(answer=NO, answered_at=None)
+    html = " ".join(re.sub(r"<[^>]+>", " ", readiness(client_for(engineer), engineer)).split())
+    assert "1 no" in html and "1 waiting" in html
+
+
 def test_home_shows_questions_waiting_for_an_answer(respondent, question):
     client = client_for(respondent)
     html = client.get(reverse("home")).content.decode()
