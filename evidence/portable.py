@@ -16,7 +16,7 @@ from evidence.brag_import import parse_brag_doc
 from evidence.forms import EntryForm, links_text
 from evidence.models import Entry, Kind
 from evidence.services import EntryData
-from promo.models import Behaviour, Person
+from promo.models import Behaviour, Person, display_name
 
 FORMAT = "promo-entries"
 VERSION = 1
@@ -81,7 +81,7 @@ def export_json(author: AbstractBaseUser, entries: list[Entry], *, now: datetime
 
 def export_markdown(author: AbstractBaseUser, entries: list[Entry], *, now: datetime) -> str:
     """A readable brag document, newest week first; it imports back as a brag document."""
-    name = author.get_full_name() or author.get_username()
+    name = display_name(author)
     lines = [f"# {name}: evidence", "", f"Exported from Promo on {now:%d %B %Y}.", ""]
     week = None
     for entry in entries:

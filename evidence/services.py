@@ -26,7 +26,7 @@ from evidence.models import (
     week_start,
 )
 from promo import access, audit
-from promo.models import Behaviour, Notification, Person, Visibility
+from promo.models import Behaviour, Notification, Person, Visibility, display_name
 from promo.notifications import notify
 
 
@@ -131,7 +131,7 @@ def _tell_mentors(author: AbstractBaseUser, *, text: str, url: str) -> None:
 def _shared_with_mentors(entry: Entry, *, before: str | None) -> None:
     """Tell the author's active mentors when an entry becomes visible to them."""
     if entry.visibility in access.MENTOR_SEES and before not in access.MENTOR_SEES:
-        name = entry.author.get_full_name() or entry.author.get_username()
+        name = display_name(entry.author)
         _tell_mentors(
             entry.author,
             text=f"{name} shared “{entry.title}” with you.",
@@ -232,7 +232,7 @@ def entries_import(*, author: AbstractBaseUser, items: list[EntryData]) -> list[
     created = [entry_log(author=author, data=item, notify_mentors=False) for item in items]
     shared = sum(1 for entry in created if entry.visibility in access.MENTOR_SEES)
     if shared:
-        name = author.get_full_name() or author.get_username()
+        name = display_name(author)
         _tell_mentors(
             author,
             text=f"{name} imported {shared} entr{'y' if shared == 1 else 'ies'} shared with you.",

@@ -6,6 +6,7 @@ entries is decided in `promo.access` only.
 """
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -136,6 +137,11 @@ class Team(models.Model):
         return self.name
 
 
+def display_name(user: AbstractBaseUser) -> str:
+    """How Promo names a person everywhere: their full name, else their username."""
+    return user.get_full_name() or user.get_username()
+
+
 class Person(models.Model):
     """A user's profile: where they are on the ladder, where they are heading, who they report to.
 
@@ -192,7 +198,7 @@ class Person(models.Model):
 
     @property
     def display_name(self) -> str:
-        return self.user.get_full_name() or self.user.get_username()
+        return display_name(self.user)
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

@@ -8,7 +8,16 @@ from django.utils import timezone
 
 from promo import audit
 from promo.ladder_files import BehaviourSpec, LadderFileError, LadderSpec
-from promo.models import Behaviour, Ladder, Level, Mentorship, Notification, Person, Team
+from promo.models import (
+    Behaviour,
+    Ladder,
+    Level,
+    Mentorship,
+    Notification,
+    Person,
+    Team,
+    display_name,
+)
 from promo.notifications import notify
 
 LADDER_EXISTS = "A ladder with slug {slug!r} already exists; import with --replace to update it."
@@ -23,10 +32,6 @@ MENTOR_ASKED = "You have already asked {name}; they have not answered yet."
 
 class MentorshipError(ValueError):
     """A mentorship change that cannot happen; the message is for the user."""
-
-
-def _name(user: AbstractBaseUser) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 # Ranks are unique per ladder, so a reorder first moves every rank out of the way.
@@ -119,12 +124,12 @@ def mentorship_invite(*, engineer: AbstractBaseUser, mentor: AbstractBaseUser) -
     ).first()
     if live is not None:
         message = MENTOR_ALREADY if live.state == Mentorship.State.ACTIVE else MENTOR_ASKED
-        raise MentorshipError(message.format(name=_name(mentor)))
+        raise MentorshipError(message.format(name=display_name(mentor)))
     mentorship = Mentorship(engineer=engineer, mentor=mentor)
     mentorship.full_clean()
     mentorship.save()
     _audit(mentorship, by=engineer)
-    _tell(mentor, by=engineer, text=f"{_name(engineer)} asked you to be their mentor.")
+    _tell(mentor, by=engineer, text=f"{display_name(engineer)} asked you to be their mentor.")
     return mentorship
 
 
@@ -179,7 +184,7 @@ def mentorship_accept(*, mentorship: Mentorship) -> Mentorship:
     _tell(
         mentorship.engineer,
         by=mentorship.mentor,
-        text=f"{_name(mentorship.mentor)} is now your mentor.",
+        text=f"{display_name(mentorship.mentor)} is now your mentor.",
     )
     return mentorship
 
@@ -196,7 +201,7 @@ def mentorship_decline(*, mentorship: Mentorship) -> Mentorship:
     _tell(
         mentorship.engineer,
         by=mentorship.mentor,
-        text=f"{_name(mentorship.mentor)} declined to mentor you.",
+        text=f"{display_name(mentorship.mentor)} declined to mentor you.",
     )
     return mentorship
 
@@ -216,7 +221,7 @@ def mentorship_end(*, mentorship: Mentorship, by: AbstractBaseUser | None = None
         _tell(
             other,
             by=by,
-            text=f"{_name(by)} ended the mentorship between {_name(mentorship.mentor)} "
-            f"and {_name(mentorship.engineer)}.",
+            text=f"{display_name(by)} ended the mentorship between "
+            f"{display_name(mentorship.mentor)} and {display_name(mentorship.engineer)}.",
         )
     return mentorship

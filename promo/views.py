@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from promo import notifications, panels, selectors, services
-from promo.models import Mentorship, Notification, Person
+from promo.models import Mentorship, Notification, Person, display_name
 
 
 @login_required
@@ -119,7 +119,7 @@ def mentoring_invite(request: HttpRequest) -> HttpResponse:
             except services.MentorshipError as exc:
                 form.add_error("handle", str(exc))
             else:
-                name = mentor.get_full_name() or mentor.get_username()
+                name = display_name(mentor)
                 messages.success(request, f"Asked {name} to mentor you.")
                 return redirect("mentoring")
     return _mentoring_page(request, form, status=400)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from promo.models import display_name
 from promo.selectors import user_by_handle
 from reviews import checks
 from reviews.models import ANSWER_COMMENT_MAX, CheckQuestion, PromoDocument
@@ -62,7 +63,7 @@ class CheckForm(forms.Form):
         share.help_text = "They read the narrative for each behaviour, never the entries."
         if document is None:
             share.disabled = True  # a disabled field keeps its initial value: False is stored
-            name = checks.display_name(engineer)
+            name = display_name(engineer)
             level = checks.target_level(engineer)
             message = NOT_SHARED_WITH_MANAGERS if document_exists else NO_DOCUMENT
             share.help_text = message.format(name=name, level=level)
@@ -82,7 +83,7 @@ class CheckForm(forms.Form):
             if user is None:
                 errors.append(checks.UNKNOWN_PERSON.format(handle=handle))
             elif user.pk == self.engineer.pk:
-                name = checks.display_name(self.engineer)
+                name = display_name(self.engineer)
                 errors.append(checks.ASKING_THEMSELVES.format(handle=handle, name=name))
             else:
                 people.setdefault(user.pk, user)

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from promo import access
-from promo.models import Level, Notification
+from promo.models import Level, Notification, display_name
 from promo.notifications import notify
 from reviews.models import CheckQuestion, ClericalCheck, Narrative, PromoDocument
 
@@ -50,10 +50,6 @@ OPEN, EXPIRED_STATE, WITHDRAWN_STATE = "open", "expired", "withdrawn"
 
 class CheckError(PermissionError):
     """A check action that cannot be taken; the message is for the user."""
-
-
-def display_name(user: AbstractBaseUser) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 def question_text(engineer: AbstractBaseUser, level: Level) -> str:

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from evidence.models import Entry
 from promo import access, audit
-from promo.models import Behaviour, Level, Mentorship, Notification
+from promo.models import Behaviour, Level, Mentorship, Notification, display_name
 from promo.notifications import notify
 from reviews import readiness, selectors
 from reviews.models import CommitteePoint, Narrative, PromoAttempt, PromoDocument
@@ -205,7 +205,7 @@ def _md_text(text: str) -> str:
 def markdown(draft: Draft, *, site: str = "") -> str:
     """The document as Markdown: narratives verbatim, evidence as links back to the entries."""
     document = draft.document
-    name = draft.engineer.get_full_name() or draft.engineer.get_username()
+    name = display_name(draft.engineer)
     lines = [
         f"# {_md_text(name)}: the case for {_md_text(document.level.name)}",
         "",
@@ -299,7 +299,7 @@ def document_share(
     document.share_manager, document.share_mentors = share_manager, share_mentors
     document.period_start, document.period_end = period_start, period_end
     document.save()
-    name = engineer.get_full_name() or engineer.get_username()
+    name = display_name(engineer)
     notify(
         recipients=newly,
         actor=actor,
@@ -372,7 +372,7 @@ def attempt_record(
         snapshot=snapshot(engineer, level, as_of=submitted_on),
     )
     others = [engineer] if not relation.is_self else [p.user for p in _managers(engineer)]
-    name = engineer.get_full_name() or engineer.get_username()
+    name = display_name(engineer)
     notify(
         recipients=others,
         actor=actor,

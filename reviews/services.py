@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from evidence.models import Entry
 from promo import audit
-from promo.models import Behaviour, Notification
+from promo.models import Behaviour, Notification, display_name
 from promo.notifications import notify
 from reviews.models import BehaviourVerdict, Feedback, FeedbackRevision, Reply
 from reviews.selectors import is_reviewer, sees_feedback
@@ -36,10 +36,6 @@ class FeedbackData:
     gap_note: str = ""
     gap_behaviour: Behaviour | None = None
     extra_behaviour: Behaviour | None = None
-
-
-def _name(user: AbstractBaseUser) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 def _url(feedback: Feedback) -> str:
@@ -74,7 +70,7 @@ def feedback_post(*, entry: Entry, mentor: AbstractBaseUser, data: FeedbackData)
         recipients=[entry.author],
         actor=mentor,
         kind=Notification.Kind.FEEDBACK,
-        text=f"{_name(mentor)} left feedback on “{entry.title}”.",
+        text=f"{display_name(mentor)} left feedback on “{entry.title}”.",
         url=_url(feedback),
     )
     return feedback
@@ -131,7 +127,7 @@ def reply_post(*, feedback: Feedback, author: AbstractBaseUser, body: str) -> Re
         recipients=[u for u in others if sees_feedback(u, entry)],
         actor=author,
         kind=Notification.Kind.REPLY,
-        text=f"{_name(author)} replied about “{entry.title}”.",
+        text=f"{display_name(author)} replied about “{entry.title}”.",
         url=_url(feedback),
     )
     return reply
@@ -181,7 +177,7 @@ def feedback_set_state(*, feedback: Feedback, by: AbstractBaseUser, to: str) -> 
         recipients=[other],
         actor=by,
         kind=Notification.Kind.FEEDBACK,
-        text=f"{_name(by)} marked feedback on “{entry.title}” "
+        text=f"{display_name(by)} marked feedback on “{entry.title}” "
         f"{feedback.get_state_display().lower()}.",
         url=_url(feedback),
     )
