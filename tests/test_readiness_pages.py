@@ -124,6 +124,21 @@ def test_a_cell_lists_its_entries_with_how_much_each_counted(steady, scope, engi
     assert "demonstrated" in html
 
 
+@pytest.mark.parametrize("role", ["steady", "mentor", "manager", "skip_manager"])
+def test_a_cell_costs_the_same_however_many_entries_it_holds(
+    request, django_assert_max_num_queries, steady, scope, mentor, role
+):
+    client = client_for(request.getfixturevalue(role))
+    url = cell_url(scope, readiness.period_index(TODAY, readiness.Policy()))
+    with django_assert_max_num_queries(8):
+        assert client.get(url, HTTP_HX_REQUEST="true").status_code == 200
+    for _ in range(12):  # many more entries in the same month
+        demonstrated(steady, mentor, [scope], weeks_ago=0)
+    with django_assert_max_num_queries(8):
+        response = client.get(url, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and len(response.context["judged"]) >= 12
+
+
 def test_a_cell_for_another_level_is_not_found(steady, levels):
     other = levels[0].behaviours.first()
     assert client_for(steady).get(cell_url(other, 24321)).status_code == 404
@@ -220,7 +235,7 @@ def test_dashboard_of_someone_with_no_team_shows_nobody(request, steady, role):
 
 def test_dashboard_filters_by_status_team_and_level_and_sorts(steady, manager, levels):
     PersonFactory(
-        user=UserFactory(username="newer"),
+        user=UserFactory(username="newer", first_name="Zoe"),  # sorts after Amara
         manager=manager.person,
         current_level=levels[0],
         target_level=levels[1],
