@@ -23,6 +23,7 @@ import gzip
 import io
 import json
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -70,6 +71,7 @@ class Summary:
     rows: int
     tables: int
     written_at: str
+    size: int = 0  # bytes of the file written; a restore leaves it 0
 
 
 def backed_up_models() -> list[type[models.Model]]:
@@ -142,22 +144,53 @@ def _write_json(out: IO[str]) -> tuple[dict[str, int], str]:
 def backup_write(path: Path) -> Summary:
     """Write the whole database to `path` (gzip when it ends in .gz), readable only by its owner.
 
-    The file appears under its name only when complete: it is written beside it first.
+    The file appears under its name only when complete: it is written beside it first, to a
+    new file of its own (created 0600, never an existing file or a link someone placed there),
+    flushed to disk, then renamed over `path`, which replaces whatever `path` was, a link
+    included, without touching what it pointed to.
     """
-    partial = path.with_name(f".{path.name}.partial")
+    zipped = path.suffix == ".gz"
     try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        zipped = path.suffix == ".gz"
-        with open(fd, "wb") as raw, _text(raw, "w", zipped=zipped) as out, _snapshot():
-            counts, written_at = _write_json(out)
-        os.replace(partial, path)
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        raise BackupError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
+    temporary = Path(name)
+    try:
+        try:
+            with (
+                open(fd, "wb", closefd=False) as raw,
+                _text(raw, "w", zipped=zipped) as out,
+                _snapshot(),
+            ):
+                counts, written_at = _write_json(out)
+            os.fsync(fd)
+            size = os.fstat(fd).st_size
+        finally:
+            os.close(fd)
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
         raise BackupError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
     except BaseException:
-        partial.unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
-    return Summary(rows=sum(counts.values()), tables=len(counts), written_at=written_at)
+    _fsync_directory(path.parent)
+    return Summary(rows=sum(counts.values()), tables=len(counts), written_at=written_at, size=size)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable too; some file systems cannot sync a folder, and the file is
+    complete either way."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _text(raw: IO[bytes], mode: str, *, zipped: bool) -> IO[str]:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import IO, NoReturn
 
 import pytest
 from django.conf import settings
@@ -287,3 +288,77 @@ def test_restore_from_the_command_line_exits_non_zero_with_one_line(tmp_path):
     assert done.stderr.strip().splitlines() == [
         f"CommandError: {missing}: cannot read the file (No such file or directory)"
     ]
+
+
+# --- the backup file cannot be swapped or read by others ------------------------------------
+
+
+def _private_regular_file(path: Path) -> bool:
+    mode = path.lstat().st_mode
+    return stat.S_ISREG(mode) and stat.S_IMODE(mode) == 0o600
+
+
+def test_a_left_over_or_planted_partial_file_is_not_reused(tmp_path, entries):
+    """A file at the name older releases wrote to first (left by a crash, or put there by
+    someone else, world-readable) is neither written through nor in the way, and an old
+    world-readable backup under the name is replaced by a private one."""
+    leftover = tmp_path / ".promo.json.partial"
+    leftover.write_text("left over")
+    leftover.chmod(0o644)
+    old = tmp_path / "promo.json"
+    old.write_text("last year's backup")
+    old.chmod(0o644)
+
+    backup(old)
+    backup(old)  # and again: nothing left behind stands in the way
+
+    assert _private_regular_file(old)
+    assert json.loads(old.read_text())["counts"]["evidence.entry"] == len(entries)
+    assert leftover.read_text() == "left over"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".promo.json.partial", "promo.json"]
+
+
+@pytest.mark.parametrize("planted", [".promo.json.partial", "promo.json"])
+def test_a_link_planted_beside_the_backup_is_not_followed(tmp_path, entries, planted):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    victim = elsewhere / "victim.txt"
+    victim.write_text("not yours to overwrite")
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    (folder / planted).symlink_to(victim)
+    path = folder / "promo.json"
+
+    backup(path)
+
+    assert victim.read_text() == "not yours to overwrite"
+    assert _private_regular_file(path)
+    assert json.loads(path.read_text())["format"] == backups.FORMAT
+
+
+def test_a_failed_backup_leaves_no_file_behind(tmp_path, entries, monkeypatch):
+    def disk_full(out: IO[str]) -> NoReturn:
+        out.write('{"format": "promo-backup", "objects": [')
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backups, "_write_json", disk_full)
+    path = tmp_path / "promo.json.gz"
+    with pytest.raises(CommandError) as refused:
+        backup(path)
+    assert str(refused.value) == f"{path}: cannot write the file (No space left on device)"
+    assert list(tmp_path.iterdir()) == []
+
+    def interrupted(out: IO[str]) -> NoReturn:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(backups, "_write_json", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        backup(path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_backup_into_a_missing_folder_is_refused_in_one_line(tmp_path, db):
+    path = tmp_path / "nowhere" / "promo.json"
+    with pytest.raises(CommandError) as refused:
+        backup(path)
+    assert str(refused.value) == f"{path}: cannot write the file (No such file or directory)"

@@ -19,10 +19,9 @@ class Command(BaseCommand):
             summary = backups.backup_write(path)
         except backups.BackupError as exc:
             raise CommandError(str(exc)) from None
-        size = path.stat().st_size
         self.stdout.write(
             self.style.SUCCESS(
                 f"Backed up {summary.rows:,} rows of {summary.tables} tables to {path}"
-                f" ({size / 1_000_000:.1f} MB)."
+                f" ({summary.size / 1_000_000:.1f} MB)."
             )
         )
