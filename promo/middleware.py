@@ -1,4 +1,5 @@
-"""Request-wide rules: who the client is, how long a session lives, and the audit trail's context.
+"""Request-wide rules: who the client is, how long a session lives, what a browser may keep, and
+the audit trail's context.
 
 `client_ip` is the one answer to "where is this request from", for the sign-in lock-out and the
 audit log alike. A client can put anything in X-Forwarded-For, so only the addresses our own
@@ -7,18 +8,23 @@ proxies appended are believed: with TRUSTED_PROXIES=n, the n-th from the right.
 
 import time
 from collections.abc import Callable
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 
 from promo import audit
+from promo.models import AuditEvent
 
 SESSION_STARTED = "promo_started"  # epoch seconds of the sign-in
 SESSION_SEEN = "promo_seen"  # epoch seconds of the last request, rounded to SEEN_GRANULARITY
 SEEN_GRANULARITY = 60  # write the session at most once a minute for activity alone
+REFUSAL_REPEAT = timedelta(minutes=1)  # the same refusal of the same user: one row a minute
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -39,6 +45,25 @@ def reject_nul_in_path(get_response: Callable[[HttpRequest], HttpResponse]):  # 
         if "\x00" in request.path:
             return HttpResponseBadRequest("Bad request: the address contains a null character.")
         return get_response(request)
+
+    return middleware
+
+
+def private_cache(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: ANN201
+    """Tells browsers and proxies to keep no copy of anything Django answers: every page and
+    export is someone's private record, and a copy kept after sign-out is what the back button
+    of a shared computer shows the next person. Static files keep their long cache because
+    whitenoise answers them before this runs; a view that sets Cache-Control itself keeps it.
+
+    It marks every response, not only those to a signed-in user: sign-in, sign-out and an
+    expired session change who is signed in halfway through a request, and Promo has no public
+    page worth caching."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        if not response.has_header("Cache-Control"):
+            add_never_cache_headers(response)
+        return response
 
     return middleware
 
@@ -80,16 +105,28 @@ class SessionLifetimeMiddleware:
 class AuditMiddleware:
     """Gives audit records the request's address, and records refused access: a signed-in
     user answered 404 by an app page (Promo answers 404, never 403, to anyone without a
-    relation, so a 404 there is what a refusal looks like)."""
+    relation, so a 404 there is what a refusal looks like).
+
+    A refusal the trail already holds from the last minute (same user, client address, method
+    and path) is not written again, so a script asking for one page in a loop adds a row a
+    minute, not thousands; every other path tried, and any other client, is still recorded."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        with audit.request_context(ip=client_ip(request)):
+        ip = client_ip(request)
+        with audit.request_context(ip=ip):
             response = self.get_response(request)
             if response.status_code == 404 and request.user.is_authenticated:
-                audit.record(
-                    audit.REFUSED, actor=request.user, detail=f"{request.method} {request.path}"
+                detail = f"{request.method} {request.path}"[: audit.DETAIL_MAX]
+                repeated = AuditEvent.objects.filter(
+                    action=audit.REFUSED,
+                    actor=request.user,
+                    detail=detail,
+                    ip=ip or None,
+                    at__gte=timezone.now() - REFUSAL_REPEAT,
                 )
+                if not repeated.exists():
+                    audit.record(audit.REFUSED, actor=request.user, detail=detail)
         return response

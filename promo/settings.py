@@ -49,6 +49,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "promo.middleware.reject_nul_in_path",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After whitenoise, so static files keep their long cache; every other answer is no-store.
+    "promo.middleware.private_cache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -107,7 +109,7 @@ TEMPLATES = [
 # Database: SQLite in the data folder unless DATABASE_URL names another (postgres://…).
 _default_sqlite = DATA_DIR / "promo.sqlite3"
 if "DATABASE_URL" not in os.environ:
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)  # the database holds every entry
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{_default_sqlite}",
@@ -226,6 +228,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "promo.views.locked_out"
 AXES_VERBOSE = False  # no start-up banner on stderr; lock-outs still reach the audit log
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in our audit trail, which has a retention
 # The client's address: REMOTE_ADDR, or with TRUSTED_PROXIES=n the n-th address from the right
 # of X-Forwarded-For (what our own proxies saw), never a value the client could choose.
 TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)

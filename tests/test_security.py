@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 import pytest
 import time_machine
 from django.contrib.sessions.models import Session
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -430,3 +430,153 @@ def test_nobody_edits_history_even_in_the_admin(admin_user, engineer):
     )
     assert response.status_code == 403
     assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+# --- nothing private stays in the browser's cache -------------------------------------------
+
+
+def assert_no_store(response) -> None:  # noqa: ANN001
+    directives = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+    assert {"no-store", "no-cache", "private", "max-age=0"} <= directives, response
+
+
+@pytest.mark.parametrize("url", app_urls())
+def test_every_page_a_signed_in_user_opens_says_no_store(engineer, entries, url):
+    client = client_for(engineer)
+    assert_no_store(client.get(url))
+    assert_no_store(client.get(url, HTTP_HX_REQUEST="true"))
+
+
+def test_exports_say_no_store(engineer, manager, entries, levels):
+    document = PromoDocumentFactory(engineer=engineer, level=levels[2])
+    downloads = [
+        (engineer, reverse("evidence:export-md")),
+        (engineer, reverse("evidence:export-json")),
+        (engineer, reverse("reviews:document-markdown", args=[document.pk])),
+        (manager, reverse("reviews:team") + "?format=csv"),
+    ]
+    for user, url in downloads:
+        response = client_for(user).get(url)
+        assert response.status_code == 200, url
+        assert response["Content-Disposition"].startswith("attachment"), url
+        assert_no_store(response)
+
+
+def test_signing_in_and_out_and_an_ended_session_say_no_store(engineer):
+    client = Client()
+    assert_no_store(client.get(LOGIN))
+    assert_no_store(sign_in(client, "engineer"))
+    assert_no_store(client.post(reverse("logout")))
+    sign_in(client, "engineer")
+    with time_machine.travel(timezone.now() + timedelta(minutes=61), tick=False):
+        ended = client.get(reverse("home"))
+    assert ended.status_code == 302
+    assert_no_store(ended)
+
+
+def test_static_files_keep_their_own_cache_headers(engineer):
+    response = client_for(engineer).get("/static/css/promo.css")
+    assert response.status_code == 200
+    assert "no-store" not in response["Cache-Control"] and "public" in response["Cache-Control"]
+
+
+@override_settings(WHITENOISE_MAX_AGE=None)
+def test_static_files_are_answered_before_the_no_store_rule(engineer):
+    """With no max-age of its own whitenoise sends no Cache-Control; the rule still adds none,
+    because whitenoise answers before it runs (the order of MIDDLEWARE)."""
+    response = client_for(engineer).get("/static/css/promo.css")
+    assert response.status_code == 200
+    assert not response.has_header("Cache-Control")
+
+
+# --- audit retention and repeated refusals --------------------------------------------------
+
+
+def _audit_rows_aged(days_ago: dict[str, int]) -> dict[str, int]:
+    """One sign-in event per name, dated that many days back; the name is kept as the username."""
+    ids = {}
+    for name, days in days_ago.items():
+        event = AuditEvent.objects.create(action=Action.SIGN_IN, username=name)
+        AuditEvent.objects.filter(pk=event.pk).update(at=timezone.now() - timedelta(days=days))
+        ids[name] = event.pk
+    return ids
+
+
+def prune_audit(*args: str) -> str:
+    out = io.StringIO()
+    call_command("prune_audit", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_prune_audit_deletes_events_older_than_the_period_and_keeps_the_rest(db):
+    _audit_rows_aged({"ancient": 800, "last-cycle": 401, "this-cycle": 399, "today": 0})
+    said = prune_audit()
+    assert "Deleted 2 audit events from before" in said and "(400 days ago)" in said
+    assert sorted(AuditEvent.objects.values_list("username", flat=True)) == ["this-cycle", "today"]
+
+
+def test_prune_audit_deletes_in_batches(db, monkeypatch):
+    from promo.management.commands import prune_audit as command
+
+    monkeypatch.setattr(command, "BATCH", 2)
+    _audit_rows_aged({f"old-{n}": 500 + n for n in range(5)} | {"new": 1})
+    assert "Deleted 5 audit events" in prune_audit()
+    assert list(AuditEvent.objects.values_list("username", flat=True)) == ["new"]
+
+
+def test_prune_audit_days_sets_the_period(db):
+    _audit_rows_aged({"old": 40, "new": 20})
+    assert "Deleted 1 audit event from before" in prune_audit("--days", "30")
+    assert list(AuditEvent.objects.values_list("username", flat=True)) == ["new"]
+
+
+def test_prune_audit_dry_run_says_what_would_go_and_deletes_nothing(db):
+    _audit_rows_aged({"ancient": 800, "last-cycle": 401, "today": 0})
+    said = prune_audit("--dry-run")
+    assert "Signed in: 2" in said
+    assert "Would delete 2 audit events from before" in said and "deleted nothing" in said
+    assert AuditEvent.objects.count() == 3
+
+
+def test_prune_audit_refuses_a_period_shorter_than_a_month(db):
+    from promo.management.commands.prune_audit import MIN_DAYS, TOO_SHORT
+
+    _audit_rows_aged({"old": 40})
+    with pytest.raises(CommandError) as refused:
+        prune_audit("--days", "29")
+    assert str(refused.value) == TOO_SHORT.format(minimum=MIN_DAYS, days=29)
+    assert AuditEvent.objects.count() == 1
+
+
+def test_a_refusal_repeated_in_a_loop_is_recorded_once_a_minute(stranger, entries):
+    private = entries[Visibility.MENTORS_AND_MANAGERS].get_absolute_url()
+    other = entries[Visibility.PRIVATE].get_absolute_url()
+    client = client_for(stranger)
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        for _ in range(20):
+            assert client.get(private).status_code == 404
+        client.get(other)  # another page is another refusal
+        client.get(private, REMOTE_ADDR="198.51.100.7")  # and so is another client
+    with time_machine.travel(start + timedelta(seconds=61), tick=False):
+        client.get(private)
+    rows = list(
+        AuditEvent.objects.filter(action=Action.REFUSED, actor=stranger)
+        .order_by("pk")
+        .values_list("detail", "ip")
+    )
+    assert rows == [
+        (f"GET {private}", "127.0.0.1"),
+        (f"GET {other}", "127.0.0.1"),
+        (f"GET {private}", "198.51.100.7"),
+        (f"GET {private}", "127.0.0.1"),  # a minute later
+    ]
+
+
+def test_a_repeated_refusal_by_someone_else_is_still_recorded(stranger, manager, entries):
+    url = entries[Visibility.PRIVATE].get_absolute_url()
+    client_for(stranger).get(url)
+    client_for(manager).get(url)
+    assert sorted(
+        AuditEvent.objects.filter(action=Action.REFUSED).values_list("actor__username", flat=True)
+    ) == ["manager", "stranger"]

@@ -68,6 +68,12 @@ def test_production_defaults_are_secure_and_use_sqlite_in_the_data_folder(tmp_pa
     assert found["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
+def test_the_data_folder_is_created_readable_by_its_owner_only(tmp_path):
+    """It holds the SQLite database, and so every private entry."""
+    run_settings(tmp_path, **PRODUCTION)
+    assert (tmp_path / "data").stat().st_mode & 0o777 == 0o700
+
+
 def test_database_url_selects_postgresql(tmp_path):
     found = run_settings(
         tmp_path, DATABASE_URL="postgres://promo:pw@db.internal:5432/promo", **PRODUCTION
