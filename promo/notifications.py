@@ -1,4 +1,5 @@
-"""Telling people things: an in-app notification, and an email unless they turned email off.
+"""Telling people things: an in-app notification, and an email unless they turned email off
+(or has had a burst of them already: see EMAILS_PER_WINDOW).
 
 Any app may notify (the model lives in the core app, so the dependency direction holds).
 Email goes out after the surrounding transaction commits, so a rolled-back write sends nothing.
@@ -14,7 +15,16 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from promo import throttle
 from promo.models import Notification, Person
+
+# Notification emails one person receives at most per window; the rest wait in the app.
+EMAILS_PER_WINDOW = 5
+EMAIL_WINDOW_MINUTES = 15
+EMAILS_PAUSED = (
+    "That is several emails from Promo in a short time: further notifications in the next few "
+    "minutes (at most {minutes}) wait for you in the app instead of by email."
+)
 
 # "all": record nothing; "email": record in the app but send no email. For bulk loads (the demo).
 _quiet: ContextVar[str | None] = ContextVar("promo_quiet_notifications", default=None)
@@ -59,11 +69,16 @@ def notify(
 
 
 def _email(recipient: AbstractBaseUser, *, text: str, url: str) -> None:
+    """Email one notification, unless the recipient has had EMAILS_PER_WINDOW already in this
+    window: then it waits in the app, so nobody can flood a colleague's inbox."""
+    sent = throttle.hit(f"email:{recipient.pk}", window_seconds=EMAIL_WINDOW_MINUTES * 60)
+    if sent > EMAILS_PER_WINDOW:
+        return
     base = getattr(settings, "SITE_URL", "").rstrip("/")
-    body = (
-        f"{text}\n\n{base}{url}\n\n"
-        "You get this because email notifications are on in your Promo preferences."
-    )
+    body = f"{text}\n\n{base}{url}\n\n"
+    if sent == EMAILS_PER_WINDOW:
+        body += EMAILS_PAUSED.format(minutes=EMAIL_WINDOW_MINUTES) + "\n\n"
+    body += "You get this because email notifications are on in your Promo preferences."
     send_mail(f"Promo: {text[:80]}", body, None, [recipient.email], fail_silently=True)
 
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("notifications/read/", views.notifications_read, name="notifications-read"),
     path("", include("evidence.urls")),
     path("reviews/", include("reviews.urls")),
+    path("accounts/", include("promo.auth_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

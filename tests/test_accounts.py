@@ -1,11 +1,15 @@
 """Signing in and out, changing and resetting a password."""
 
 import re
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
+from promo.auth_forms import RESET_WINDOW_MINUTES, RESETS_PER_WINDOW
 from tests.factories import PASSWORD, UserFactory
 
 
@@ -109,3 +113,14 @@ def test_reset_for_an_unknown_email_sends_nothing_and_says_the_same(client, db):
     response = client.post(reverse("password_reset"), {"email": "nobody@example.com"}, follow=True)
     assert "Check your email" in response.content.decode()
     assert mail.outbox == []
+
+
+def test_password_resets_email_one_address_at_most_three_times_an_hour(client, user):
+    """Asking again and again looks the same to whoever asks, but cannot fill the inbox."""
+    for _ in range(5):
+        response = client.post(reverse("password_reset"), {"email": "amara@example.com"})
+        assert response.status_code == 302 and response.url == reverse("password_reset_done")
+    assert len(mail.outbox) == RESETS_PER_WINDOW == 3
+    with time_machine.travel(timezone.now() + timedelta(minutes=RESET_WINDOW_MINUTES)):
+        client.post(reverse("password_reset"), {"email": "amara@example.com"})
+    assert len(mail.outbox) == 4

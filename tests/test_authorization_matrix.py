@@ -553,11 +553,12 @@ TABLE: dict[str, list[Case]] = {
 # Left out, and why:
 # - admin/: Django's admin has its own gate (is_staff plus model permissions), tested in
 #   tests/test_admin.py; it is the one place the admin role is meant to reach.
-# - accounts/ (django.contrib.auth.urls): sign-in, sign-out and password reset must answer
+# - accounts/ (django.contrib.auth.urls, and promo.auth_urls where Promo replaces one of its
+#   views): sign-in, sign-out and password reset must answer
 #   everyone, signed in or not; they show nobody's data (tests/test_accounts.py).
 # - static files: served by whitenoise, not by URL patterns (none exist; skipped if added).
 SKIPPED_APPS = {"admin"}
-SKIPPED_URLCONFS = {"django.contrib.auth.urls"}
+SKIPPED_URLCONFS = {"django.contrib.auth.urls", "promo.auth_urls"}
 
 
 @dataclass(frozen=True)

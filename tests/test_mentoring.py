@@ -1,15 +1,18 @@
 """Mentorship flows in the UI, and the notifications they and sharing produce."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from evidence import services as evidence_services
 from evidence.services import EntryData
 from promo import services
 from promo.models import Mentorship, Notification
+from promo.notifications import EMAIL_WINDOW_MINUTES, EMAILS_PER_WINDOW
 from tests.conftest import assert_flat_query_count, client_for
 from tests.factories import MentorshipFactory, PersonFactory, UserFactory
 
@@ -213,3 +216,24 @@ def test_notifications_page_keeps_a_flat_query_count(
         grow=grow,
         bound=8,
     )
+
+
+def test_an_invite_and_end_loop_emails_a_colleague_at_most_five_times(
+    django_capture_on_commit_callbacks, engineer, grace
+):
+    """Every notification stays in the app; the emails stop after a burst, and say so."""
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(10):
+            invite(engineer, "grace")
+            link = Mentorship.objects.get(engineer=engineer, mentor=grace, state="invited")
+            client_for(engineer).post(reverse("mentorship-end", args=[link.pk]))
+    to_grace = [m for m in mail.outbox if m.to == ["grace@example.com"]]
+    assert len(to_grace) == EMAILS_PER_WINDOW == 5
+    assert "wait for you in the app instead of by email" in to_grace[-1].body
+    assert "wait for you in the app" not in to_grace[0].body
+    assert Notification.objects.filter(recipient=grace).count() >= 10
+    later = timezone.now() + timedelta(minutes=EMAIL_WINDOW_MINUTES)
+    with time_machine.travel(later), django_capture_on_commit_callbacks(execute=True):
+        invite(engineer, "grace")
+    assert len([m for m in mail.outbox if m.to == ["grace@example.com"]]) == 6

@@ -1,0 +1,14 @@
+"""Sign-in URLs that differ from Django's own (django.contrib.auth.urls, included after these)."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from promo.auth_forms import PasswordResetForm
+
+urlpatterns = [
+    path(
+        "password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
+        name="password_reset",
+    ),
+]
