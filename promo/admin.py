@@ -1,10 +1,107 @@
+"""The admin: the ladder, people and reporting lines, mentorships, and the audit trail.
+
+Staff manage people here; they never read what people wrote or were told (README, "Security and
+privacy"). Two rules hold that on every page:
+- a delete confirmation counts what would go, per kind, and names none of it (CountsOnDelete):
+  deleting a person would otherwise list the titles of all their entries and their
+  notifications, and deleting a level every verdict that still points at it;
+- a change that decides who reads whose entries (a mentorship, a manager) tells the people it
+  affects, like the same change made in the app would, and the history and the audit trail say
+  from what to what (promo.signals turns each admin log line into an audit event).
+"""
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import NestedObjects, unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.http import HttpRequest
+from django.db import models, router
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.utils.text import capfirst
 
+from promo import services
 from promo.models import AuditEvent, Behaviour, Ladder, Level, Mentorship, Person, Team
-from promo.services import next_level
+from promo.services import MentorshipState, next_level
+
+
+def deletion_summary(
+    objs: Sequence[models.Model], request: HttpRequest, admin_site: admin.AdminSite
+) -> tuple[list[str], dict[str, int], set[str], list[str]]:
+    """What Django's own get_deleted_objects returns (to delete, count per kind, permissions
+    missing, protected), except that the rows to delete and the protected rows are counted per
+    kind instead of listed by name: their names are entry titles, notification texts and
+    verdicts, which staff may not read."""
+    if not objs:
+        return [], {}, set(), []
+    collector = NestedObjects(using=router.db_for_write(objs[0]._meta.model), origin=objs)
+    collector.collect(objs)
+    perms_needed: set[str] = set()
+    everything = [obj for found in collector.model_objs.values() for obj in found]
+    for obj in [*everything, *collector.protected]:
+        opts = obj._meta
+        if admin_site.is_registered(opts.model) and not admin_site.get_model_admin(
+            opts.model
+        ).has_delete_permission(request, obj):
+            perms_needed.add(opts.verbose_name)
+    model_count = {
+        model._meta.verbose_name_plural: len(found) for model, found in collector.model_objs.items()
+    }
+    protected = Counter(obj._meta.verbose_name_plural for obj in collector.protected)
+    return _lines(model_count), model_count, perms_needed, _lines(protected)
+
+
+def _lines(counts: dict[str, int]) -> list[str]:
+    return [f"{capfirst(name)}: {count}" for name, count in counts.items()]
+
+
+class CountsOnDelete:
+    """For every ModelAdmin: delete confirmations (one row, or "delete selected") count what
+    would go, per kind, and name none of it."""
+
+    admin_site: admin.AdminSite
+
+    def get_deleted_objects(
+        self, objs: Sequence[models.Model], request: HttpRequest
+    ) -> tuple[list[str], dict[str, int], set[str], list[str]]:
+        return deletion_summary(objs, request, self.admin_site)
+
+
+def _shown(field: forms.Field, value: object) -> str:
+    if value in (None, ""):
+        return "none"
+    if isinstance(field, forms.ModelChoiceField) and not isinstance(value, models.Model):
+        value = field.queryset.filter(pk=value).first()  # an initial value is the row's key
+    elif isinstance(field, forms.ChoiceField):
+        value = dict(field.choices).get(value, value)
+    return str(value)
+
+
+def spelled_out(message: list[dict], form: forms.ModelForm, names: Iterable[str]) -> list[dict]:
+    """Django's change message names the fields that changed; for the fields that decide who
+    reads whose entries it also says from what to what ("Manager (Mo → Nia)"), so the history
+    page and the audit trail show who gained access, not only that something changed."""
+    values = {
+        str(form.fields[name].label): f"{form.fields[name].label} "
+        f"({_shown(form.fields[name], form.initial.get(name))} "
+        f"→ {_shown(form.fields[name], form.cleaned_data.get(name))})"
+        for name in names
+        if name in form.changed_data
+    }
+    if not values:
+        return message
+    said = False
+    for part in message:
+        fields = part.get("changed", {}).get("fields")
+        if fields and values.keys() & set(fields):
+            part["changed"]["fields"] = [values.get(label, label) for label in fields]
+            said = True
+    if not said:  # a new row: "Added." says nothing of its fields
+        message.append({"changed": {"fields": list(values.values())}})
+    return message
 
 
 class LevelInline(admin.TabularInline):
@@ -15,7 +112,7 @@ class LevelInline(admin.TabularInline):
 
 
 @admin.register(Ladder)
-class LadderAdmin(admin.ModelAdmin):
+class LadderAdmin(CountsOnDelete, admin.ModelAdmin):
     list_display = ["name", "slug", "period_months", "window_months", "threshold"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
@@ -43,7 +140,7 @@ class BehaviourInline(admin.StackedInline):
 
 
 @admin.register(Level)
-class LevelAdmin(admin.ModelAdmin):
+class LevelAdmin(CountsOnDelete, admin.ModelAdmin):
     list_display = ["name", "ladder", "rank"]
     list_filter = ["ladder"]
     ordering = ["ladder", "rank"]
@@ -53,7 +150,7 @@ class LevelAdmin(admin.ModelAdmin):
 
 
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(CountsOnDelete, admin.ModelAdmin):
     search_fields = ["name"]
 
 
@@ -65,15 +162,30 @@ def _with_default_target(person: Person) -> Person:
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(CountsOnDelete, admin.ModelAdmin):
     list_display = ["__str__", "title", "team", "current_level", "target_level", "manager"]
     list_filter = ["team", "current_level__ladder", "current_level"]
     list_select_related = ["user", "team", "current_level", "target_level", "manager__user"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "user__email"]
     autocomplete_fields = ["user", "manager"]
 
-    def save_model(self, request: HttpRequest, obj: Person, form, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: Person, form: forms.ModelForm, change: bool
+    ) -> None:
         super().save_model(request, _with_default_target(obj), form, change)
+        services.reporting_line_admin_notify(
+            by=request.user, person=obj, old_manager_id=form.initial.get("manager")
+        )
+
+    def construct_change_message(
+        self,
+        request: HttpRequest,
+        form: forms.ModelForm,
+        formsets: list[forms.BaseModelFormSet] | None,
+        add: bool = False,
+    ) -> list[dict]:
+        message = super().construct_change_message(request, form, formsets, add)
+        return spelled_out(message, form, ["manager"])
 
 
 class PersonInline(admin.StackedInline):
@@ -89,17 +201,63 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class PromoUserAdmin(UserAdmin):
+class PromoUserAdmin(CountsOnDelete, UserAdmin):
     inlines = [PersonInline]
 
-    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: models.Model, form: forms.ModelForm, change: bool
+    ) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "email" in form.changed_data:
+            services.account_admin_notify(
+                by=request.user, user=obj, old_email=form.initial.get("email") or ""
+            )
+
+    def user_change_password(
+        self, request: HttpRequest, id: str, form_url: str = ""
+    ) -> HttpResponse:
+        """Django's password form for a person, and then the person is told (see
+        services.account_admin_notify)."""
+        found = self.get_object(request, unquote(id))
+        response = super().user_change_password(request, id, form_url)
+        if found is not None:
+            before = found.password
+            found.refresh_from_db(fields=["password"])
+            if found.password != before:
+                services.account_admin_notify(by=request.user, user=found, password=True)
+        return response
+
+    def save_formset(
+        self,
+        request: HttpRequest,
+        form: forms.ModelForm,
+        formset: forms.BaseModelFormSet,
+        change: bool,
+    ) -> None:
+        managers_before = {f.instance.pk: f.initial.get("manager") for f in formset.forms}
         for person in formset.save(commit=False):
             _with_default_target(person).save()
+            services.reporting_line_admin_notify(
+                by=request.user, person=person, old_manager_id=managers_before.get(person.pk)
+            )
         formset.save_m2m()
+
+    def construct_change_message(
+        self,
+        request: HttpRequest,
+        form: forms.ModelForm,
+        formsets: list[forms.BaseModelFormSet] | None,
+        add: bool = False,
+    ) -> list[dict]:
+        message = super().construct_change_message(request, form, formsets, add)
+        for formset in formsets or []:
+            for person_form in formset.forms:
+                spelled_out(message, person_form, ["manager"])
+        return message
 
 
 @admin.register(Mentorship)
-class MentorshipAdmin(admin.ModelAdmin):
+class MentorshipAdmin(CountsOnDelete, admin.ModelAdmin):
     list_display = ["mentor", "engineer", "state", "invited_at", "started_at", "ended_at"]
     list_filter = ["state"]
     list_select_related = ["mentor", "engineer"]
@@ -107,9 +265,40 @@ class MentorshipAdmin(admin.ModelAdmin):
     autocomplete_fields = ["mentor", "engineer"]
     readonly_fields = ["invited_at"]
 
+    def save_model(
+        self, request: HttpRequest, obj: Mentorship, form: forms.ModelForm, change: bool
+    ) -> None:
+        was = None
+        if change:
+            initial = form.initial
+            was = MentorshipState(initial["engineer"], initial["mentor"], initial["state"])
+        super().save_model(request, obj, form, change)
+        services.mentorship_admin_notify(by=request.user, was=was, now=MentorshipState.of(obj))
+
+    def delete_model(self, request: HttpRequest, obj: Mentorship) -> None:
+        was = MentorshipState.of(obj)
+        super().delete_model(request, obj)
+        services.mentorship_admin_notify(by=request.user, was=was, now=None)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Mentorship]) -> None:
+        gone = [MentorshipState.of(mentorship) for mentorship in queryset]
+        super().delete_queryset(request, queryset)
+        for was in gone:
+            services.mentorship_admin_notify(by=request.user, was=was, now=None)
+
+    def construct_change_message(
+        self,
+        request: HttpRequest,
+        form: forms.ModelForm,
+        formsets: list[forms.BaseModelFormSet] | None,
+        add: bool = False,
+    ) -> list[dict]:
+        message = super().construct_change_message(request, form, formsets, add)
+        return spelled_out(message, form, ["mentor", "engineer", "state"]) if not add else message
+
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(CountsOnDelete, admin.ModelAdmin):
     """The audit trail, read-only: nobody edits or deletes history from the admin."""
 
     list_display = ["at", "action", "username", "target", "detail", "ip"]

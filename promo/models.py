@@ -282,6 +282,8 @@ class Notification(models.Model):
         DOCUMENT = "document", "Promo document shared"
         ATTEMPT = "attempt", "Promotion attempt"
         CHECK = "check", "Clerical-error check"
+        REPORTING = "reporting", "Reporting line"
+        ACCOUNT = "account", "Your account"
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

@@ -1,12 +1,16 @@
 """Writes to the core domain. One function per write, keyword-only, atomic, validated."""
 
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, ProtectedError
 from django.urls import reverse
 from django.utils import timezone
 
-from promo import audit
+from promo import access, audit
 from promo.ladder_files import BehaviourSpec, LadderFileError, LadderSpec
 from promo.models import (
     Behaviour,
@@ -225,3 +229,190 @@ def mentorship_end(*, mentorship: Mentorship, by: AbstractBaseUser | None = None
             f"{display_name(mentorship.mentor)} and {display_name(mentorship.engineer)}.",
         )
     return mentorship
+
+
+# --- changes made in the admin -------------------------------------------------------------------
+# The admin saves the row itself; these tell the people a change affects, as the same change made
+# in the app would. The admin log line, which promo.signals copies into the audit trail, records
+# the change.
+
+ADMIN_DID = "An administrator ({name})"
+
+
+@dataclass(frozen=True)
+class MentorshipState:
+    """Who mentors whom, and how far along; None in its place means no mentorship at all."""
+
+    engineer_id: int
+    mentor_id: int
+    state: str
+
+    @classmethod
+    def of(cls, mentorship: Mentorship) -> "MentorshipState":
+        return cls(mentorship.engineer_id, mentorship.mentor_id, mentorship.state)
+
+
+@transaction.atomic
+def mentorship_admin_notify(
+    *, by: AbstractBaseUser, was: MentorshipState | None, now: MentorshipState | None
+) -> None:
+    """Tell the engineer and the mentor (not the administrator) what an administrator's change
+    to a mentorship means for what the mentor may read: only an active mentorship lets them read
+    anything. Giving a mentorship another mentor or engineer ends it for the old pair and starts
+    it for the new one."""
+    if was and now and (was.engineer_id, was.mentor_id) == (now.engineer_id, now.mentor_id):
+        changes = [(now, was.state, now.state)]
+    else:
+        changes = [(was, was.state, None)] if was else []
+        changes += [(now, None, now.state)] if now else []
+    people = get_user_model().objects.in_bulk(
+        {pk for link, _, _ in changes for pk in (link.engineer_id, link.mentor_id)}
+    )
+    for link, before, after in changes:
+        _mentorship_news(
+            by=by,
+            engineer=people[link.engineer_id],
+            mentor=people[link.mentor_id],
+            before=before,
+            after=after,
+        )
+
+
+def _mentorship_news(
+    *,
+    by: AbstractBaseUser,
+    engineer: AbstractBaseUser,
+    mentor: AbstractBaseUser,
+    before: str | None,
+    after: str | None,
+) -> None:
+    live = {Mentorship.State.INVITED, Mentorship.State.ACTIVE}
+    if before == after or (after is None and before not in live):
+        return  # nothing changed, or a finished mentorship was tidied away
+    admin = ADMIN_DID.format(name=display_name(by))
+    them, name = display_name(mentor), display_name(engineer)
+    if after == Mentorship.State.ACTIVE:
+        to_engineer = f"{admin} made {them} your active mentor: they can now read the entries "
+        to_engineer += "you share with mentors."
+        to_mentor = f"{admin} made you {name}'s active mentor: you can now read the entries "
+        to_mentor += "they share with mentors."
+    else:
+        did = {None: "removed", Mentorship.State.ENDED: "ended"}.get(after, "set")
+        state = f" to “{Mentorship.State(after).label}”" if did == "set" else ""
+        to_engineer = f"{admin} {did} {them}'s mentorship of you{state}"
+        to_mentor = f"{admin} {did} your mentorship of {name}{state}"
+        if before == Mentorship.State.ACTIVE:
+            to_engineer += ": they can no longer read the entries you share with mentors."
+            to_mentor += ": you can no longer read the entries they share with mentors."
+        else:
+            to_engineer, to_mentor = f"{to_engineer}.", f"{to_mentor}."
+    _tell(engineer, by=by, text=to_engineer)
+    _tell(mentor, by=by, text=to_mentor)
+
+
+@transaction.atomic
+def reporting_line_admin_notify(
+    *, by: AbstractBaseUser, person: Person, old_manager_id: int | None
+) -> None:
+    """Tell an engineer, their new manager and their old one (not the administrator) that an
+    administrator changed the engineer's manager, and what that means: a manager, and every
+    manager above them, reads the entries shared with managers (promo.access)."""
+    if person.manager_id == old_manager_id:
+        return
+    people = get_user_model().objects.in_bulk(
+        [pk for pk in (person.pk, person.manager_id, old_manager_id) if pk is not None]
+    )
+    engineer = people[person.pk]
+    new, old = people.get(person.manager_id), people.get(old_manager_id)
+    admin, name = ADMIN_DID.format(name=display_name(by)), display_name(engineer)
+    news: list[tuple[AbstractBaseUser, str]] = []
+    if new is not None:
+        instead = f" instead of {display_name(old)}" if old is not None else ""
+        news += [
+            (
+                engineer,
+                f"{admin} made {display_name(new)} your manager{instead}: they and the managers "
+                "above them can now read the entries you share with managers.",
+            ),
+            (
+                new,
+                f"{admin} made you {name}'s manager: you can now read the entries they share "
+                "with managers.",
+            ),
+        ]
+    elif old is not None:
+        news.append(
+            (
+                engineer,
+                f"{admin} removed {display_name(old)} as your manager: they can no longer read "
+                "the entries you share with managers.",
+            )
+        )
+    if old is not None:
+        if new is None:
+            did = f"removed you as {name}'s manager"
+        else:
+            did = f"made {display_name(new)} {name}'s manager"
+        if new is not None and access.is_manager_of(old.pk, engineer.pk):
+            news.append(
+                (old, f"{admin} {did}: {name} still reports to you, through {display_name(new)}.")
+            )
+        else:
+            news.append(
+                (
+                    old,
+                    f"{admin} {did}: you no longer manage {name} and can no longer read the "
+                    "entries they share with managers.",
+                )
+            )
+    for recipient, text in news:
+        notify(
+            recipients=[recipient],
+            actor=by,
+            kind=Notification.Kind.REPORTING,
+            text=text,
+            url=reverse("home"),
+        )
+
+
+ACCOUNT_PASSWORD = (
+    "{admin} set a new password for your account. If you did not ask for this, tell your "
+    "security team: whoever knows it can sign in as you."
+)
+ACCOUNT_EMAIL = "{admin} changed your account's email address from {old} to {new}."
+
+
+def account_admin_notify(
+    *,
+    by: AbstractBaseUser,
+    user: AbstractBaseUser,
+    password: bool = False,
+    old_email: str | None = None,
+) -> None:
+    """Tell a person that an administrator changed how their account signs in (a new password,
+    another email address): either would let the administrator sign in as them. The email goes
+    to the address the person had before too, which is the one they still read."""
+    if by.pk == user.pk:
+        return
+    admin = ADMIN_DID.format(name=display_name(by))
+    texts = []
+    if password:
+        texts.append(ACCOUNT_PASSWORD.format(admin=admin))
+    if old_email is not None and old_email != user.email:
+        texts.append(
+            ACCOUNT_EMAIL.format(admin=admin, old=old_email or "none", new=user.email or "none")
+        )
+    for text in texts:
+        notify(
+            recipients=[user],
+            actor=by,
+            kind=Notification.Kind.ACCOUNT,
+            text=text,
+            url=reverse("preferences"),
+        )
+        if old_email and old_email != user.email:
+            transaction.on_commit(
+                lambda text=text: send_mail(
+                    f"Promo: {text[:80]}", text, None, [old_email], fail_silently=True
+                )
+            )
