@@ -20,7 +20,7 @@ How it is read:
   "## Week of 2025-03-10", "## 10 March 2025", "## March 10th, 2025", "## March 2025" (the 1st
   of the month) or "## Q1 2025" (the first day of the quarter). Write dates as 2025-03-10 or
   10 March 2025: 03/10/2025 means different days in the UK and the US, so it is refused.
-  Dates more than a week from today are refused too.
+  Dates more than a week from today, and dates before 2000, are refused too.
 - A heading without a date is a section: it keeps the date from above, and its words say what
   kind of evidence follows: "summary" or "project" for work summaries; "vision", "strategy" or
   "direction" for vision documents; "moments", "shout-outs", "kudos" or "thanks" for moments;
@@ -44,8 +44,10 @@ KINDS = ("weekly_win", "work_summary", "vision_doc", "moment")
 TITLE_MAX = 200
 BODY_MAX = 20_000
 ENTRIES_MAX = 2_000
+PROBLEMS_KEPT = 100  # problems listed; the rest are counted
 FUTURE_DAYS_ALLOWED = 7
 TAB_WIDTH = 4
+EARLIEST = date(2000, 1, 1)  # the entry form refuses earlier weeks too: one rule, one constant
 
 # Problem messages, as format strings so the view and the tests can reuse them.
 NO_DATE = (
@@ -54,8 +56,10 @@ NO_DATE = (
 )
 EMPTY_BULLET = "line {line}: the bullet is empty"
 FUTURE_DATE = "line {line}: {on} is in the future"
+TOO_OLD = "line {line}: {on} is before 2000; check the year"
 TOO_LONG = "line {line}: this entry is {length:,} characters; the limit is {limit:,}"
 TOO_MANY = "the document has {count:,} entries; import at most {limit:,} at a time"
+MORE_PROBLEMS = "…and {count:,} more problems like these: fix the ones above first"
 NO_BULLETS = (
     "no bullet points found: each entry should be a '- ' bullet under a dated heading "
     "such as '## Week of 2025-03-10'"
@@ -102,16 +106,19 @@ _MONTH = (
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})(?!\d)"
 # Every accepted form; when several match, the one that starts first (then the longest) wins.
+# Headings are searched with their whitespace collapsed to single spaces, so one `\s` stands for
+# any run of it, and every quantifier is bounded: each attempt backtracks a constant amount, and
+# a search is linear in the heading's length.
 _DATE_FORMS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         r"(?<!\d)(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?!\d)",  # 2025-03-10
-        rf"(?<!\d)(?P<day>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",  # 10 March 2025
-        rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORDINAL},?\s+{_YEAR}",  # March 10, 2025
-        rf"\b{_MONTH},?\s+{_YEAR}",  # March 2025
+        rf"(?<!\d)(?P<day>\d{{1,2}}){_ORDINAL}\s(?:of\s)?{_MONTH},?\s{_YEAR}",  # 10 March 2025
+        rf"\b{_MONTH}\s(?P<day>\d{{1,2}}){_ORDINAL},?\s{_YEAR}",  # March 10, 2025
+        rf"\b{_MONTH},?\s{_YEAR}",  # March 2025
         r"(?<![\d-])(?P<year>\d{4})-(?P<mon>0[1-9]|1[0-2])(?![\d-])",  # 2025-03
-        rf"\bQ(?P<quarter>[1-4])\s+{_YEAR}",  # Q1 2025
-        r"(?<!\d)(?P<year>\d{4})\s*-?\s*Q(?P<quarter>[1-4])\b",  # 2025 Q1, 2025-Q1
+        rf"\bQ(?P<quarter>[1-4])\s{_YEAR}",  # Q1 2025
+        r"(?<!\d)(?P<year>\d{4})\s?-?\s?Q(?P<quarter>[1-4])\b",  # 2025 Q1, 2025-Q1, 2025 - Q1
     )
 )
 # 03/10/2025 is 3 October in the UK and 10 March in the US: refuse rather than guess.
@@ -146,7 +153,10 @@ _SECTION_WORD = re.compile(
 
 
 def _find_date(text: str) -> tuple[str, date | None] | None:
-    """The first date written in a heading, as (the text matched, the date or None if invalid)."""
+    """The first date written in a heading, as (the text matched, the date or None if invalid).
+
+    `text` must have its whitespace collapsed to single spaces (see `_DATE_FORMS`).
+    """
     matches = [m for m in (form.search(text) for form in _DATE_FORMS) if m]
     if not matches:
         return None
@@ -173,10 +183,11 @@ def _section_kind(text: str) -> str | None:
 
 # --- Block structure ---------------------------------------------------------------------------
 
-_HEADING = re.compile(r"#{1,6}(?:[ \t]+(?P<text>.*))?$")
-_RULE = re.compile(r"(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_BULLET = re.compile(r"(?P<marker>[-*+]|\d{1,9}[.)])(?:(?P<gap>[ \t]+)(?P<text>.*))?$")
-_FENCE = re.compile(r"(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+# Matched once per line, from its start. A line holds no "\n", so `.*$` succeeds at once, and no
+# other quantifier can take what `.*` takes: one space or tab follows the hashes (heading text is
+# collapsed later), and a bullet's gap of spaces and tabs ends where `[^ \t]` begins.
+_HEADING = re.compile(r"#{1,6}(?:[ \t](?P<text>.*))?$")
+_BULLET = re.compile(r"(?P<marker>[-*+]|\d{1,9}[.)])(?:(?P<gap>[ \t]+)(?P<text>[^ \t].*)?)?$")
 
 
 def _width(whitespace: str) -> int:
@@ -196,12 +207,22 @@ def _dedent(line: str, columns: int) -> str:
     return " " * max(removed - columns, 0) + line[i:]
 
 
+def _is_rule(text: str) -> bool:
+    """A horizontal rule: three or more of one of - * _, with spaces or tabs between."""
+    marks = text.replace(" ", "").replace("\t", "")
+    return len(marks) >= 3 and marks[0] in "-*_" and marks.count(marks[0]) == len(marks)
+
+
 def _fence_opener(text: str) -> str | None:
     """The fence (``` or ~~~, any length) that `text` opens, if it opens one."""
-    match = _FENCE.match(text.lstrip(" \t"))
-    if not match or (match["fence"][0] == "`" and "`" in match["info"]):
+    text = text.lstrip(" \t")
+    mark = text[:1]
+    if mark not in ("`", "~"):
         return None
-    return match["fence"]
+    length = len(text) - len(text.lstrip(mark))
+    if length < 3 or (mark == "`" and "`" in text[length:]):
+        return None
+    return text[:length]
 
 
 def _closes(line: str, fence: str) -> bool:
@@ -210,7 +231,7 @@ def _closes(line: str, fence: str) -> bool:
 
 
 def _is_block_start(text: str) -> bool:
-    return bool(_HEADING.match(text) or _RULE.match(text) or _BULLET.match(text))
+    return bool(_HEADING.match(text) or _is_rule(text) or _BULLET.match(text))
 
 
 # --- Titles and tags ---------------------------------------------------------------------------
@@ -221,7 +242,7 @@ _AFTER_BOLD_TITLE = re.compile(r"\s*:|\s+[-–—](?:\s|$)|\s*$")
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+(\S))")
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.")
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+_BACKTICKS = re.compile(r"`+")
 _NOT_TAGGABLE = re.compile(
     r"(?:\b[a-z][a-z0-9+.-]{0,30}://|\bwww\.)\S+|<[^<>\s]+>|\]\([^()\s]*\)", re.IGNORECASE
 )
@@ -266,6 +287,33 @@ def _title(body: str) -> str:
     return _shorten(title or _clean(first) or first)
 
 
+def _without_code_spans(line: str) -> str:
+    """`line` with each code span replaced by a space, in time linear in its length.
+
+    As in CommonMark, a run of n backticks opens a span that the next run of exactly n backticks
+    closes; a run with no such closer is literal text. (A regex with a lazy `.*?` and a
+    backreference finds the same spans, but retries from every backtick: quadratic and worse.)
+    """
+    if "`" not in line:
+        return line
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(line)]
+    closer: list[int | None] = [None] * len(runs)
+    later: dict[int, int] = {}  # run length -> the index of the nearest such run to the right
+    for i in range(len(runs) - 1, -1, -1):
+        length = runs[i][1] - runs[i][0]
+        closer[i], later[length] = later.get(length), i
+    pieces, kept_from, i = [], 0, 0
+    while i < len(runs):
+        j = closer[i]
+        if j is None:
+            i += 1
+            continue
+        pieces += [line[kept_from : runs[i][0]], " "]
+        kept_from, i = runs[j][1], j + 1
+    pieces.append(line[kept_from:])
+    return "".join(pieces)
+
+
 def _tags(body: str) -> tuple[str, ...]:
     found: dict[str, None] = {}  # a dict keeps the order and makes lookups cheap
     fence = None
@@ -276,7 +324,7 @@ def _tags(body: str) -> tuple[str, ...]:
             continue
         if fence := _fence_opener(line):
             continue
-        searchable = _NOT_TAGGABLE.sub(" ", _CODE_SPAN.sub(" ", line))
+        searchable = _NOT_TAGGABLE.sub(" ", _without_code_spans(line))
         for match in _TAG.finditer(searchable):
             found.setdefault(match["tag"].rstrip("-_").lower())
     return tuple(found)
@@ -321,7 +369,9 @@ class _Parser:
         self.bullets = 0
         self.entries: list[ParsedEntry] = []
         self.problems: list[tuple[int, str]] = []
-        self.future_headings: set[int] = set()
+        self.more_problems = 0  # found beyond PROBLEMS_KEPT: counted, not kept
+        self.more_entries = 0  # found beyond ENTRIES_MAX: counted, not read
+        self.out_of_range_headings: set[int] = set()  # dated headings already reported
 
     def feed(self, number: int, line: str) -> None:
         entry = self.entry
@@ -352,7 +402,7 @@ class _Parser:
             return  # an indented paragraph or code block outside any entry: commentary
         if fence := _fence_opener(text):
             self.fence, self.fence_line = fence, number
-        elif _RULE.match(text):
+        elif _is_rule(text):
             return
         elif heading := _HEADING.match(text):
             self.heading(number, heading["text"] or "")
@@ -361,8 +411,9 @@ class _Parser:
         # anything else is commentary
 
     def heading(self, number: int, text: str) -> None:
+        text = " ".join(text.split())  # what keeps the date patterns' backtracking bounded
         if ambiguous := _AMBIGUOUS.search(text):
-            self.problems.append((number, AMBIGUOUS_DATE.format(line=number, text=ambiguous[0])))
+            self.problem(number, AMBIGUOUS_DATE.format(line=number, text=ambiguous[0]))
             self.on, self.dating, self.kind = None, _BAD_DATE, "weekly_win"
             return
         found = _find_date(text)
@@ -372,7 +423,7 @@ class _Parser:
         written, on = found
         self.on, self.heading_line, self.kind = on, number, "weekly_win"
         if on is None:
-            self.problems.append((number, INVALID_DATE.format(line=number, text=written)))
+            self.problem(number, INVALID_DATE.format(line=number, text=written))
             self.dating = _BAD_DATE
         else:
             self.dating = _DATED
@@ -399,29 +450,26 @@ class _Parser:
         if entry is None:
             return
         if entry.fence:
-            self.problems.append(
-                (entry.fence_line, UNCLOSED_FENCE.format(line=entry.fence_line, fence=entry.fence))
-            )
+            opened = entry.fence_line
+            self.problem(opened, UNCLOSED_FENCE.format(line=opened, fence=entry.fence))
         start = next((i for i, line in enumerate(entry.lines) if line.strip()), len(entry.lines))
         body = "\n".join(entry.lines[start:]).rstrip()
         number = entry.line
         if not body:
-            self.problems.append((number, EMPTY_BULLET.format(line=number)))
+            self.problem(number, EMPTY_BULLET.format(line=number))
             return
         if entry.dating == _UNDATED:
-            self.problems.append((number, NO_DATE.format(line=number)))
+            self.problem(number, NO_DATE.format(line=number))
             return
         if entry.dating == _BAD_DATE or entry.on is None:
             return  # the heading's problem already explains it
         if len(body) > BODY_MAX:
-            self.problems.append(
-                (number, TOO_LONG.format(line=number, length=len(body), limit=BODY_MAX))
-            )
-        if entry.on > self.latest_allowed and entry.heading_line not in self.future_headings:
-            self.future_headings.add(entry.heading_line)
-            self.problems.append(
-                (entry.heading_line, FUTURE_DATE.format(line=entry.heading_line, on=entry.on))
-            )
+            self.problem(number, TOO_LONG.format(line=number, length=len(body), limit=BODY_MAX))
+        if not EARLIEST <= entry.on <= self.latest_allowed:
+            self.date_out_of_range(entry.heading_line, entry.on)
+        if len(self.entries) >= ENTRIES_MAX:
+            self.more_entries += 1  # the import is refused anyway: no need to read it further
+            return
         self.entries.append(
             ParsedEntry(
                 line=number,
@@ -433,15 +481,33 @@ class _Parser:
             )
         )
 
+    def problem(self, line: int, message: str) -> None:
+        """Keep the first PROBLEMS_KEPT problems and count the rest: a hostile document of a
+        million empty bullets needs one page of messages, not a million."""
+        if len(self.problems) < PROBLEMS_KEPT:
+            self.problems.append((line, message))
+        else:
+            self.more_problems += 1
+
+    def date_out_of_range(self, line: int, on: date) -> None:
+        """Say once per heading, when a bullet uses it, that its date is too late or too early."""
+        if line in self.out_of_range_headings:
+            return
+        self.out_of_range_headings.add(line)
+        message = FUTURE_DATE if on > self.latest_allowed else TOO_OLD
+        self.problem(line, message.format(line=line, on=on))
+
     def finish(self) -> ParseResult:
         self.close_entry()
         if self.fence:
-            self.problems.append(
-                (self.fence_line, UNCLOSED_FENCE.format(line=self.fence_line, fence=self.fence))
-            )
+            opened = self.fence_line
+            self.problem(opened, UNCLOSED_FENCE.format(line=opened, fence=self.fence))
         problems = [message for _, message in sorted(self.problems, key=lambda p: p[0])]
-        if len(self.entries) > ENTRIES_MAX:
-            problems.append(TOO_MANY.format(count=len(self.entries), limit=ENTRIES_MAX))
+        if self.more_problems:
+            problems.append(MORE_PROBLEMS.format(count=self.more_problems))
+        if self.more_entries:
+            count = len(self.entries) + self.more_entries
+            problems.append(TOO_MANY.format(count=count, limit=ENTRIES_MAX))
         if not self.bullets:
             problems.append(NO_BULLETS)
         return ParseResult(entries=tuple(self.entries), problems=tuple(problems))
@@ -452,12 +518,15 @@ def parse_brag_doc(text: str, *, today: date) -> ParseResult:
 
     Each top-level bullet ("- ", "* ", "+ ", "1. ") becomes an entry dated by the nearest heading
     above it that contains a date (2025-03-10, 10 March 2025, March 10, 2025, March 2025, 2025-03,
-    Q1 2025). Headings without a date are sections whose words set the kind of evidence
-    ("project summaries", "vision", "shout-outs", "wins"). Lines indented under a bullet, nested
-    bullets and fenced code blocks belong to it; other paragraphs are skipped as commentary.
+    Q1 2025) from 2000 on. Headings without a date are sections whose words set the kind of
+    evidence ("project summaries", "vision", "shout-outs", "wins"). Lines indented under a bullet,
+    nested bullets and fenced code blocks belong to it; other paragraphs are skipped as commentary.
 
     Every problem in the document is collected, each starting "line N: " where it has a line;
     nothing should be saved unless `result.ok`. `today` decides which dates are in the future.
+
+    Every step is linear in the length of the text: no pattern can backtrack more than a constant
+    amount, so a hostile document costs no more than a long honest one.
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     parser = _Parser(today)

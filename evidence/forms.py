@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import timezone
 
+from evidence.brag_import import EARLIEST
 from evidence.models import BODY_MAX, IMPACT_MAX, LINKS_MAX, TITLE_MAX, Kind
 from evidence.services import EntryData
 from promo.models import Behaviour, Visibility
@@ -25,7 +26,6 @@ LINK_LABEL_MAX = 120  # EntryLink.label
 DATE_TOO_OLD = "That date is before 2000; check the year."
 VERSION_BAD = "This edit form is damaged or out of date; open the entry again and redo the edit."
 FUTURE_GRACE_DAYS = 7
-EARLIEST = date(2000, 1, 1)
 
 
 class DateInput(forms.DateInput):

@@ -12,18 +12,24 @@ from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 
-from evidence.brag_import import parse_brag_doc
-from evidence.forms import EntryForm, links_text
+from evidence.brag_import import EARLIEST, ENTRIES_MAX, parse_brag_doc
+from evidence.forms import DATE_TOO_OLD, EntryForm, links_text
 from evidence.models import Entry, Kind
 from evidence.services import EntryData
 from promo.models import Behaviour, Person, display_name
+from promo.nesting import deeper_than
 
 FORMAT = "promo-entries"
 VERSION = 1
+DEPTH_MAX = 8  # an export nests five deep: document, entries, entry, behaviours, behaviour
 NOT_JSON = "This is not valid JSON (line {line}, column {col}): {msg}."
+TOO_DEEP = "This JSON is nested too deeply to be a Promo export."
+NUMBER_TOO_LONG = "This JSON holds a number too long to read; a Promo export has none."
+TOO_MANY = "This export has {count:,} entries; import at most {limit:,} at a time."
 NOT_OURS = 'This JSON is not a Promo export (it needs "format": "promo-entries").'
 BAD_VERSION = "This export is version {found}; this Promo reads version {VERSION}."
 BAD_ITEM = "Entry {n}: {field}: {message}"
+NOT_OBJECTS = "must be a list of objects"
 UNKNOWN_BEHAVIOUR = "Entry {n}: behaviour “{name}” ({path}) is not on this site's ladder."
 UNKNOWN_TAG = "#{tag} matches no behaviour; it stays in the text."
 
@@ -121,13 +127,35 @@ def _form_errors(n: int, form: EntryForm) -> list[str]:
     ]
 
 
+def _objects(value: Any) -> list[dict] | None:
+    """A list of JSON objects (missing or null: none), or None when it is something else."""
+    value = [] if value is None else value
+    if isinstance(value, list) and all(isinstance(item, dict) for item in value):
+        return value
+    return None
+
+
 def plan_json(text: str, *, today: date) -> ImportPlan:
-    """Check a JSON export entry by entry, through the same form the web uses."""
+    """Check a JSON export entry by entry, through the same form the web uses.
+
+    Hostile JSON gets a problem, never an exception: nesting too deep for the decoder (or
+    deeper than an export needs, which would make later `str()` calls recurse), integers too
+    long for Python to read, and more entries than ENTRIES_MAX (each goes through a form).
+    """
     plan = ImportPlan()
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         plan.problems.append(NOT_JSON.format(line=exc.lineno, col=exc.colno, msg=exc.msg))
+        return plan
+    except RecursionError:
+        plan.problems.append(TOO_DEEP)
+        return plan
+    except ValueError:  # an integer of more than sys.get_int_max_str_digits() digits
+        plan.problems.append(NUMBER_TOO_LONG)
+        return plan
+    if deeper_than(document, DEPTH_MAX):
+        plan.problems.append(TOO_DEEP)
         return plan
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         plan.problems.append(NOT_OURS)
@@ -139,13 +167,21 @@ def plan_json(text: str, *, today: date) -> ImportPlan:
     if not isinstance(raw_entries, list):
         plan.problems.append(BAD_ITEM.format(n="list", field="entries", message="must be a list"))
         return plan
+    if len(raw_entries) > ENTRIES_MAX:
+        plan.problems.append(TOO_MANY.format(count=len(raw_entries), limit=ENTRIES_MAX))
+        return plan
     behaviours = _behaviour_index()
     for n, raw in enumerate(raw_entries, start=1):
         if not isinstance(raw, dict):
             plan.problems.append(BAD_ITEM.format(n=n, field="entry", message="must be an object"))
             continue
+        refs, links = _objects(raw.get("behaviours")), _objects(raw.get("links"))
+        if refs is None or links is None:
+            field = "behaviours" if refs is None else "links"
+            plan.problems.append(BAD_ITEM.format(n=n, field=field, message=NOT_OBJECTS))
+            continue
         chosen = []
-        for ref in raw.get("behaviours") or []:
+        for ref in refs:
             key = (str(ref.get("ladder")), str(ref.get("level")), str(ref.get("behaviour")))
             if key in behaviours:
                 chosen.append(behaviours[key].pk)
@@ -154,7 +190,6 @@ def plan_json(text: str, *, today: date) -> ImportPlan:
                 plan.problems.append(
                     UNKNOWN_BEHAVIOUR.format(n=n, name=ref.get("name", key[2]), path=path)
                 )
-        links = raw.get("links") or []
         form = EntryForm(
             data={
                 "title": raw.get("title", ""),
@@ -179,6 +214,11 @@ def plan_json(text: str, *, today: date) -> ImportPlan:
         except (TypeError, ValueError):
             plan.problems.append(
                 BAD_ITEM.format(n=n, field="impact_measured_on", message="must be YYYY-MM-DD")
+            )
+            continue
+        if measured_on and measured_on < EARLIEST:
+            plan.problems.append(
+                BAD_ITEM.format(n=n, field="impact_measured_on", message=DATE_TOO_OLD)
             )
             continue
         item = form.entry_data()

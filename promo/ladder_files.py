@@ -19,6 +19,10 @@ The file format (TOML shown; YAML has the same shape):
 `parse()` checks the whole file before anything touches the database, and every problem names
 the line (syntax) or the field (content), e.g. ``levels[2].behaviours[1].name: is missing``.
 Pure Python: no database access here.
+
+A file is read in time linear in its length: it is at most TEXT_MAX characters; YAML aliases,
+which let a few lines stand for millions of values, are refused; nesting is capped; and so are
+the dots on a TOML line, because tomllib reads a dotted key in time quadratic in its parts.
 """
 
 import tomllib
@@ -32,9 +36,26 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.utils.text import slugify
 
+from promo.nesting import deeper_than
+
 FORMATS = ("toml", "yaml")
 NAME_MAX = 120
 SLUG_MAX = 60
+TEXT_MAX = 1_000_000  # characters; the shipped ladder is under 30,000
+LEVELS_MAX = 50
+BEHAVIOURS_MAX = 50  # per level
+EXAMPLES_MAX = 50  # per behaviour
+DEPTH_MAX = 10  # lists and tables inside each other; a ladder file needs six
+DOTS_MAX = 200  # per TOML line; a ladder file's keys hold at most one ("levels.behaviours")
+
+TOO_LONG = "the file is {length:,} characters; the limit is {limit:,}"
+TOO_MANY = "{field}: there are {count:,}; the limit is {limit:,}"
+TOO_DEEP = "{where}lists and tables are nested more than {limit} deep; a ladder needs six at most"
+TOO_MANY_DOTS = "line {line}: has {count:,} dots; the limit is {limit:,} on one line"
+YAML_ALIAS = (
+    "not valid YAML: line {line}, column {column}: aliases such as *{name} are not allowed in "
+    "a ladder file; write the value out in full"
+)
 
 LADDER_KEYS = {"name", "slug", "description"}
 # Readiness policy: name -> (type, smallest, largest, default). All optional in a file.
@@ -95,14 +116,60 @@ def format_for(path: Path, explicit: str | None = None) -> str:
     return fmt
 
 
+# libyaml's parser when PyYAML has it (its wheels do): the same documents, read several times
+# faster than by the pure-Python parser.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_YAML_OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_YAML_CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _check_yaml_events(text: str) -> None:
+    """Refuse aliases and deep nesting before anything is built from the file.
+
+    An alias (*name) repeats the value anchored as &name wherever it appears, so a few lines
+    can stand for millions of values ("billion laughs"); a ladder file never needs one. The
+    depth check also stops early on "[[[[…", where the pure-Python parser's look-ahead is
+    quadratic and its composer recurses past Python's limit.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_YAML_LOADER):
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent):
+            raise LadderFileError(
+                YAML_ALIAS.format(line=mark.line + 1, column=mark.column + 1, name=event.anchor)
+            )
+        if isinstance(event, _YAML_OPENS):
+            depth += 1
+            if depth > DEPTH_MAX:
+                where = f"not valid YAML: line {mark.line + 1}, column {mark.column + 1}: "
+                raise LadderFileError(TOO_DEEP.format(where=where, limit=DEPTH_MAX))
+        elif isinstance(event, _YAML_CLOSES):
+            depth -= 1
+
+
+def _check_toml_lines(text: str) -> None:
+    if text.count(".") <= DOTS_MAX:
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if (count := line.count(".")) > DOTS_MAX:
+            raise LadderFileError(TOO_MANY_DOTS.format(line=number, count=count, limit=DOTS_MAX))
+
+
 def _load(text: str, fmt: str) -> Any:
     if fmt == "toml":
+        _check_toml_lines(text)
         try:
-            return tomllib.loads(text)
+            data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise LadderFileError(f"not valid TOML: {exc}") from None
+        except RecursionError:  # tomllib recurses into nested arrays and inline tables
+            raise LadderFileError(TOO_DEEP.format(where="", limit=DEPTH_MAX)) from None
+        if deeper_than(data, DEPTH_MAX):
+            raise LadderFileError(TOO_DEEP.format(where="", limit=DEPTH_MAX))
+        return data
     try:
-        return yaml.safe_load(text)
+        _check_yaml_events(text)
+        return yaml.load(text, Loader=_YAML_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -149,17 +216,20 @@ def _slug(table: dict[str, Any], name: str, path: str) -> str:
     return slug
 
 
-def _list(table: dict[str, Any], key: str, path: str) -> list[Any]:
+def _list(table: dict[str, Any], key: str, path: str, *, limit: int) -> list[Any]:
     value = table.get(key, [])
     if not isinstance(value, list):
         raise LadderFileError(f"{path}.{key}: must be a list, not {type(value).__name__}")
+    if len(value) > limit:
+        field = key if path == "(top level)" else f"{path}.{key}"
+        raise LadderFileError(TOO_MANY.format(field=field, count=len(value), limit=limit))
     return value
 
 
 def _behaviour(raw: Any, path: str) -> BehaviourSpec:
     table = _table(raw, path, BEHAVIOUR_KEYS)
     name = _text(table, "name", path, required=True, limit=NAME_MAX)
-    examples = _list(table, "examples", path)
+    examples = _list(table, "examples", path, limit=EXAMPLES_MAX)
     for i, example in enumerate(examples):
         if not isinstance(example, str) or not example.strip():
             raise LadderFileError(f"{path}.examples[{i}]: must be non-empty text")
@@ -176,7 +246,7 @@ def _behaviour(raw: Any, path: str) -> BehaviourSpec:
 def _level(raw: Any, path: str) -> LevelSpec:
     table = _table(raw, path, LEVEL_KEYS)
     name = _text(table, "name", path, required=True, limit=NAME_MAX)
-    raw_behaviours = _list(table, "behaviours", path)
+    raw_behaviours = _list(table, "behaviours", path, limit=BEHAVIOURS_MAX)
     if not raw_behaviours:
         raise LadderFileError(f"{path}.behaviours: a level needs at least one behaviour")
     behaviours = tuple(
@@ -222,6 +292,8 @@ def _policy(raw: Any) -> dict[str, float]:
 
 def parse(text: str, fmt: str) -> LadderSpec:
     """Parse and check a whole ladder file; raise LadderFileError naming the line or field."""
+    if len(text) > TEXT_MAX:
+        raise LadderFileError(TOO_LONG.format(length=len(text), limit=TEXT_MAX))
     data = _load(text, fmt)
     if data is None:
         raise LadderFileError("the file is empty")
@@ -230,7 +302,7 @@ def parse(text: str, fmt: str) -> LadderSpec:
         raise LadderFileError("ladder: is missing; the file needs a [ladder] table")
     ladder = _table(root["ladder"], "ladder", LADDER_KEYS)
     name = _text(ladder, "name", "ladder", required=True, limit=NAME_MAX)
-    raw_levels = _list(root, "levels", "(top level)")
+    raw_levels = _list(root, "levels", "(top level)", limit=LEVELS_MAX)
     if not raw_levels:
         raise LadderFileError("levels: a ladder needs at least one level")
     levels = tuple(_level(raw, f"levels[{i}]") for i, raw in enumerate(raw_levels))

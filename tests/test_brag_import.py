@@ -1,13 +1,16 @@
 """Brag document import: Markdown bullets under dated headings become evidence entries."""
 
+import time
 from datetime import date, timedelta
 from textwrap import dedent
 
 import pytest
 
+from evidence import brag_import, forms
 from evidence.brag_import import (
     AMBIGUOUS_DATE,
     BODY_MAX,
+    EARLIEST,
     EMPTY_BULLET,
     ENTRIES_MAX,
     FUTURE_DATE,
@@ -18,6 +21,7 @@ from evidence.brag_import import (
     TITLE_MAX,
     TOO_LONG,
     TOO_MANY,
+    TOO_OLD,
     UNCLOSED_FENCE,
     ParseResult,
     parse_brag_doc,
@@ -256,6 +260,25 @@ def test_invalid_calendar_dates_are_a_problem_naming_the_line(written):
     assert result.entries == ()
 
 
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("## Week of   2025-03-10", date(2025, 3, 10)),
+        ("## 10\tMarch \t 2025", date(2025, 3, 10)),
+        ("## 10th  of  March  2025", date(2025, 3, 10)),
+        ("## March   10,   2025", date(2025, 3, 10)),
+        ("## March\u00a0\u00a02025", date(2025, 3, 1)),
+        ("## Q2     2025", date(2025, 4, 1)),
+        ("## 2025   -   Q3", date(2025, 7, 1)),
+        ("## 2025 -Q3", date(2025, 7, 1)),
+        ("## 2024Q4", date(2024, 10, 1)),
+    ],
+)
+def test_runs_of_whitespace_in_a_dated_heading_count_as_one_space(heading, expected):
+    entry = only_entry(f"{heading}\n- Ran the quarterly architecture review\n")
+    assert entry.on == expected
+
+
 def test_a_year_alone_is_a_title_not_a_date():
     result = parse("# 2025\n- Reviewed twelve pull requests for the billing team\n")
     assert result.problems == (NO_DATE.format(line=2),)
@@ -271,6 +294,27 @@ def test_version_numbers_and_fiscal_years_in_headings_are_not_dates():
     """)
     assert result.problems == ()
     assert [e.on for e in result.entries] == [date(2025, 3, 10), date(2025, 3, 10)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "on"),
+    [
+        ("## Week of 1999-12-20", date(1999, 12, 20)),
+        ("## Q4 1999", date(1999, 10, 1)),
+        ("## 0999-01-01", date(999, 1, 1)),
+    ],
+)
+def test_a_heading_dated_before_2000_is_refused_like_the_entry_form_refuses_it(heading, on):
+    result = parse(f"## 2025-03-10\n{heading}\n- Fixed the Y2K bug\n- Wrote it up\n")
+
+    assert result.problems == (TOO_OLD.format(line=2, on=on),)  # once for both bullets
+    assert result.problems[0].endswith("is before 2000; check the year")
+    assert not result.ok
+    assert forms.EARLIEST is EARLIEST  # the entry form and the import keep one rule
+
+
+def test_the_first_day_of_2000_is_early_enough():
+    assert only_entry("## 1 January 2000\n- Fixed the Y2K bug\n").on == EARLIEST
 
 
 def test_a_heading_needs_a_space_after_its_hashes():
@@ -610,6 +654,20 @@ def test_hashtags_become_lowercased_deduplicated_tags_in_order():
     assert "#Mentoring #growing-others (#on_call)" in entry.body
 
 
+@pytest.mark.parametrize(
+    ("bullet", "tags"),
+    [
+        ("`#code` #tag", ("tag",)),
+        ("`` #code ` #code `` #tag", ("tag",)),
+        ("`#code`` #code ``#code` #tag", ("tag",)),
+        ("``#open` and #tag", ("open", "tag")),
+        ("#tag ``` #open", ("tag", "open")),
+    ],
+)
+def test_a_code_span_closes_only_at_a_backtick_run_of_its_own_length(bullet, tags):
+    assert only_entry(f"## Week of 2025-03-10\n- {bullet}\n").tags == tags
+
+
 def test_url_fragments_code_numbers_and_headings_are_not_tags():
     entry = only_entry("""\
         ## Week of 2025-03-10
@@ -682,7 +740,7 @@ def test_more_than_the_maximum_number_of_entries_is_one_problem():
 
     assert result.problems == (TOO_MANY.format(count=2_345, limit=ENTRIES_MAX),)
     assert result.problems[0].startswith("the document has 2,345 entries")
-    assert len(result.entries) == 2_345
+    assert len(result.entries) == ENTRIES_MAX  # the rest are counted, not read
     at_the_limit = parse(closed_tickets(ENTRIES_MAX))
     assert at_the_limit.ok
     assert len(at_the_limit.entries) == ENTRIES_MAX
@@ -717,3 +775,56 @@ def test_a_leading_byte_order_mark_is_ignored():
     result = parse_brag_doc("\ufeff## Week of 2025-03-10\r\n- Led the retro\r\n", today=TODAY)
     assert result.problems == ()
     assert [(e.on, e.body) for e in result.entries] == [(date(2025, 3, 10), "Led the retro")]
+
+
+# --- Time ----------------------------------------------------------------------------------------
+
+
+def seconds_to_parse(text: str) -> float:
+    """The best of three runs, on the real clock (time_machine leaves perf_counter alone)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        parse_brag_doc(text, today=TODAY)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_a_heading_with_a_long_run_of_spaces_parses_in_linear_time():
+    text = "## 2025" + " " * 30_000 + "x\n- Shipped the audit log\n"
+    assert seconds_to_parse(text) < 0.5
+    assert parse_brag_doc(text, today=TODAY).problems == (NO_DATE.format(line=2),)
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "`" * 20_000,
+        "`" * 10_000 + "a" * 10_000,
+        "".join("`" * k + "a" for k in range(1, 200)),
+    ],
+    ids=["one run", "one run then text", "runs of every length"],
+)
+def test_long_runs_of_backticks_in_a_bullet_parse_in_linear_time(bullet):
+    text = f"## Week of 2025-03-10\n- Shipped {bullet} #tag\n"
+    assert seconds_to_parse(text) < 0.5
+    assert parse_brag_doc(text, today=TODAY).entries[0].tags == ("tag",)
+
+
+def test_a_flood_of_problems_lists_the_first_hundred_and_counts_the_rest():
+    text = "## Week of 2025-03-10\n" + "-\n" * 5_000
+    result = parse_brag_doc(text, today=TODAY)
+    assert len(result.problems) == brag_import.PROBLEMS_KEPT + 1
+    assert result.problems[0] == brag_import.EMPTY_BULLET.format(line=2)
+    assert result.problems[-1] == brag_import.MORE_PROBLEMS.format(count=4_900)
+
+
+def test_entries_past_the_limit_are_counted_not_read():
+    text = "## Week of 2025-03-10\n" + "- a\n" * (brag_import.ENTRIES_MAX + 5)
+    result = parse_brag_doc(text, today=TODAY)
+    assert len(result.entries) == brag_import.ENTRIES_MAX
+    assert result.problems == (
+        brag_import.TOO_MANY.format(
+            count=brag_import.ENTRIES_MAX + 5, limit=brag_import.ENTRIES_MAX
+        ),
+    )

@@ -4,6 +4,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+import tomli_w
 from django.core.management import CommandError, call_command
 
 from promo import ladder_files
@@ -266,3 +267,138 @@ def test_bad_policy_values_are_refused_by_name(tmp_path, policy, message):
         import_file(write(tmp_path, GOOD + f"\n[policy]\n{policy}\n"))
     assert message in str(caught.value)
     assert not Ladder.objects.exists()
+
+
+# --- Hostile files: refused quickly, with the line or field named ------------------------------
+
+
+def ladder_with(*, levels: int = 1, behaviours: int = 1, examples: int = 1) -> str:
+    behaviour = {"name": "B", "description": "d", "examples": ["Shipped it"] * examples}
+    data = {
+        "ladder": {"name": "L"},
+        "levels": [
+            {
+                "name": f"Level {i}",
+                "behaviours": [behaviour | {"slug": f"b{j}"} for j in range(behaviours)],
+            }
+            for i in range(levels)
+        ],
+    }
+    return tomli_w.dumps(data)
+
+
+def test_yaml_aliases_are_refused_naming_their_line():
+    text = (
+        "ladder: {name: L}\n"
+        "levels:\n"
+        "  - name: Junior\n"
+        "    behaviours:\n"
+        "      - &delivery {name: Delivery, description: Ships small things.}\n"
+        "  - name: Senior\n"
+        "    behaviours:\n"
+        "      - *delivery\n"
+    )
+    with pytest.raises(ladder_files.LadderFileError) as refused:
+        ladder_files.parse(text, "yaml")
+    assert str(refused.value) == ladder_files.YAML_ALIAS.format(line=8, column=9, name="delivery")
+
+
+def test_yaml_aliases_cannot_make_a_small_file_cost_like_a_huge_one():
+    examples = ", ".join(["Shipped it"] * 2_000)
+    text = (
+        "ladder: {name: L}\nlevels:\n  - name: A\n    behaviours:\n"
+        f"      - &b {{name: B, description: d, examples: [{examples}]}}\n"
+        + "      - *b\n"
+        * 2_000  # 2,000 behaviours of 2,000 examples each, if read
+    )
+    with pytest.raises(ladder_files.LadderFileError) as refused:
+        ladder_files.parse(text, "yaml")
+    assert str(refused.value) == ladder_files.YAML_ALIAS.format(line=6, column=9, name="b")
+
+
+@pytest.mark.parametrize(
+    ("counts", "field", "limit"),
+    [
+        ({"levels": ladder_files.LEVELS_MAX + 1}, "levels", ladder_files.LEVELS_MAX),
+        (
+            {"behaviours": ladder_files.BEHAVIOURS_MAX + 1},
+            "levels[0].behaviours",
+            ladder_files.BEHAVIOURS_MAX,
+        ),
+        (
+            {"examples": ladder_files.EXAMPLES_MAX + 1},
+            "levels[0].behaviours[0].examples",
+            ladder_files.EXAMPLES_MAX,
+        ),
+    ],
+)
+def test_too_many_levels_behaviours_or_examples_are_refused_by_field(counts, field, limit):
+    with pytest.raises(ladder_files.LadderFileError) as refused:
+        ladder_files.parse(ladder_with(**counts), "toml")
+    assert str(refused.value) == ladder_files.TOO_MANY.format(
+        field=field, count=limit + 1, limit=limit
+    )
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        {"levels": ladder_files.LEVELS_MAX, "behaviours": ladder_files.BEHAVIOURS_MAX},
+        {"examples": ladder_files.EXAMPLES_MAX},
+    ],
+)
+def test_a_ladder_at_the_limits_is_accepted(counts):
+    spec = ladder_files.parse(ladder_with(**counts), "toml")
+    assert len(spec.levels) == counts.get("levels", 1)
+    assert {len(level.behaviours) for level in spec.levels} == {counts.get("behaviours", 1)}
+    assert len(spec.levels[0].behaviours[0].examples) == counts.get("examples", 1)
+
+
+def test_a_file_over_the_size_limit_is_refused_unread():
+    text = GOOD + "#" * ladder_files.TEXT_MAX
+    with pytest.raises(ladder_files.LadderFileError) as refused:
+        ladder_files.parse(text, "toml")
+    assert str(refused.value) == ladder_files.TOO_LONG.format(
+        length=len(text), limit=ladder_files.TEXT_MAX
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "where"),
+    [
+        ("a = " + "[" * 100_000, "toml", ""),
+        ("a = " + "{b = " * 100_000, "toml", ""),
+        ("levels = " + "[" * 50 + "]" * 50, "toml", ""),
+        ("[" * 100_000, "yaml", "not valid YAML: line 1, column 11: "),
+        ("- " * 100_000, "yaml", "not valid YAML: line 1, column 21: "),
+        (
+            "".join(" " * i + "a:\n" for i in range(400)),
+            "yaml",
+            "not valid YAML: line 11, column 11: ",
+        ),
+    ],
+    ids=[
+        "toml arrays",
+        "toml inline tables",
+        "toml under the recursion limit",
+        "yaml flow",
+        "yaml block",
+        "yaml indentation",
+    ],
+)
+def test_deeply_nested_files_are_refused_not_crashed(text, fmt, where):
+    with pytest.raises(ladder_files.LadderFileError) as refused:
+        ladder_files.parse(text, fmt)
+    assert str(refused.value) == ladder_files.TOO_DEEP.format(
+        where=where, limit=ladder_files.DEPTH_MAX
+    )
+
+
+def test_a_toml_line_with_too_many_dots_is_refused_before_tomllib_reads_it():
+    dotted = "a" + ".a" * (ladder_files.DOTS_MAX + 1) + " = 1"
+    with pytest.raises(ladder_files.LadderFileError) as refused:
+        ladder_files.parse(GOOD + dotted + "\n", "toml")
+    line = GOOD.count("\n") + 1
+    assert str(refused.value) == ladder_files.TOO_MANY_DOTS.format(
+        line=line, count=ladder_files.DOTS_MAX + 1, limit=ladder_files.DOTS_MAX
+    )
