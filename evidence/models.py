@@ -11,10 +11,11 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from promo.markdown import MARKDOWN_MAX
 from promo.models import Behaviour, Visibility
 
 TITLE_MAX = 200
-BODY_MAX = 20_000
+BODY_MAX = MARKDOWN_MAX
 IMPACT_MAX = 2_000
 LINKS_MAX = 10
 TRASH_DAYS = 30

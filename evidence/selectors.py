@@ -65,7 +65,7 @@ FIELD_LABELS = {
 }
 
 
-DIFF_KINDS = {"+": "add", "-": "del", " ": "same"}
+DIFF_WINDOW = 400  # changed lines compared one by one; a longer changed middle shows replaced
 
 
 def _shown(value: object) -> str:
@@ -84,14 +84,71 @@ def changes_between(old: dict, new: dict) -> tuple[list[dict], list[tuple[str, s
     old_lines = old.get("body", "").splitlines()
     new_lines = new.get("body", "").splitlines()
     body_diff: list[tuple[str, str]] = []
-    in_hunk = False  # the two header lines ("--- ", "+++ ") come before the first "@@"
-    for line in difflib.unified_diff(old_lines, new_lines, lineterm="", n=1):
-        if line.startswith("@@"):
-            in_hunk = True
-            body_diff.append(("gap", "…"))
-        elif in_hunk:
-            body_diff.append((DIFF_KINDS[line[:1]], line[1:]))
+    for group in _grouped(_opcodes(old_lines, new_lines)):
+        body_diff.append(("gap", "…"))
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                body_diff += [("same", line) for line in old_lines[i1:i2]]
+                continue
+            body_diff += [("del", line) for line in old_lines[i1:i2]]
+            body_diff += [("add", line) for line in new_lines[j1:j2]]
     return changes, body_diff
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def _opcodes(old: list[str], new: list[str]) -> list[Opcode]:
+    """difflib's opcodes for turning `old` into `new`, in time linear in their length: the lines
+    both start and end with are set aside first, and a changed middle longer than DIFF_WINDOW
+    lines on either side is shown as replaced rather than matched line by line (difflib's
+    matching is quadratic on such input)."""
+    shortest = min(len(old), len(new))
+    head = 0
+    while head < shortest and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < shortest - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    a1, b1 = len(old) - tail, len(new) - tail
+    codes: list[Opcode] = [("equal", 0, head, 0, head)] if head else []
+    if a1 - head <= DIFF_WINDOW and b1 - head <= DIFF_WINDOW:
+        middle = difflib.SequenceMatcher(None, old[head:a1], new[head:b1], autojunk=False)
+        codes += [
+            (tag, i1 + head, i2 + head, j1 + head, j2 + head)
+            for tag, i1, i2, j1, j2 in middle.get_opcodes()
+        ]
+    elif a1 > head or b1 > head:
+        codes.append(("replace", head, a1, head, b1))
+    if tail:
+        codes.append(("equal", a1, len(old), b1, len(new)))
+    return codes
+
+
+def _grouped(codes: list[Opcode], context: int = 1) -> list[list[Opcode]]:
+    """The changes with `context` unchanged lines around each, as difflib's unified diff groups
+    them into hunks; nothing when nothing changed."""
+    if not any(tag != "equal" for tag, *_ in codes):
+        return []
+    codes = list(codes)
+    tag, i1, i2, j1, j2 = codes[0]
+    if tag == "equal":
+        codes[0] = (tag, max(i1, i2 - context), i2, max(j1, j2 - context), j2)
+    tag, i1, i2, j1, j2 = codes[-1]
+    if tag == "equal":
+        codes[-1] = (tag, i1, min(i2, i1 + context), j1, min(j2, j1 + context))
+    groups: list[list[Opcode]] = []
+    group: list[Opcode] = []
+    for tag, i1, i2, j1, j2 in codes:
+        if tag == "equal" and i2 - i1 > 2 * context:
+            group.append((tag, i1, i1 + context, j1, j1 + context))
+            groups.append(group)
+            group = []
+            i1, j1 = i2 - context, j2 - context
+        group.append((tag, i1, i2, j1, j2))
+    if group and not (len(group) == 1 and group[0][0] == "equal"):
+        groups.append(group)
+    return groups
 
 
 def history_of(entry: Entry) -> list[dict]:
@@ -226,14 +283,14 @@ def search(viewer: AbstractBaseUser, filters: Filters) -> QuerySet[Entry]:
             .filter(document=query)  # the @@ match; ts_rank alone is no filter
             .order_by("-rank", "-week_start", "-pk")
         )
-    for word in text.split():
-        entries = entries.filter(
-            Q(title__icontains=word)
-            | Q(body__icontains=word)
-            | Q(impact__icontains=word)
-            | Q(impact_measured__icontains=word)
-        )
-    return entries.order_by("-week_start", "-pk")
+    every_word = [  # one filter for all the words: a filter per word copies the query each time
+        Q(title__icontains=word)
+        | Q(body__icontains=word)
+        | Q(impact__icontains=word)
+        | Q(impact_measured__icontains=word)
+        for word in dict.fromkeys(text.split())
+    ]
+    return entries.filter(*every_word).order_by("-week_start", "-pk")
 
 
 def visible_authors(viewer: AbstractBaseUser) -> QuerySet[Person]:

@@ -13,8 +13,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 
 from evidence import portable, selectors, services
-from evidence.forms import EditEntryForm, EntryForm, ImpactForm, SearchForm, links_text
-from evidence.models import Entry, EntryQuerySet, week_start
+from evidence.forms import (
+    BODY_TOO_LONG,
+    EditEntryForm,
+    EntryForm,
+    ImpactForm,
+    SearchForm,
+    links_text,
+)
+from evidence.models import BODY_MAX, Entry, EntryQuerySet, week_start
 from promo import access, audit, panels
 from promo.markdown import render_markdown
 from promo.models import Visibility
@@ -109,21 +116,26 @@ def entry_create(request: HttpRequest) -> HttpResponse:
         return redirect("evidence:week" if quick else entry.get_absolute_url())
     context = _form_context(request, form)
     if previewing:
-        context["preview"] = render_markdown(request.POST.get("body", ""))
+        context |= _preview(request)
     if request.htmx and quick:  # htmx swaps only 2xx answers in: the refused form comes back 200
         return render(request, "evidence/week.html#quick-add", context)
-    refused = request.method == "POST" and not previewing
+    refused = request.method == "POST" and (not previewing or "preview_error" in context)
     return render(request, "evidence/entry_form.html", context, status=400 if refused else 200)
+
+
+def _preview(request: HttpRequest) -> dict[str, str]:
+    """What the preview shows: the details rendered, or why they cannot be. The length limit
+    is the form's, so a preview never renders more than could be saved."""
+    body = request.POST.get("body", "")
+    if len(body) > BODY_MAX:
+        return {"preview_error": BODY_TOO_LONG.format(n=len(body), limit=BODY_MAX)}
+    return {"preview": render_markdown(body)}
 
 
 @login_required
 @require_POST
 def entry_preview(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "evidence/entry_form.html#preview",
-        {"preview": render_markdown(request.POST.get("body", ""))},
-    )
+    return render(request, "evidence/entry_form.html#preview", _preview(request))
 
 
 @login_required
@@ -172,8 +184,9 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     context = {**_form_context(request, form), "entry": entry}
     if "preview" in request.POST or not form.is_valid():
         if "preview" in request.POST:
-            context["preview"] = render_markdown(request.POST.get("body", ""))
-            return render(request, "evidence/entry_form.html", context)
+            context |= _preview(request)
+            status = 400 if "preview_error" in context else 200
+            return render(request, "evidence/entry_form.html", context, status=status)
         return render(request, "evidence/entry_form.html", context, status=400)
     try:
         services.entry_update(

@@ -4,6 +4,13 @@ markdown-it-py's `js-default` preset turns raw HTML off (it is shown as text); n
 only an allow-list of tags and attributes, drops `javascript:`/`data:` links and adds
 `rel="noopener noreferrer"` to every link. One of two `mark_safe` calls in the code base
 (the other, reviews.views.mini_heatmap, joins constants and escaped names).
+
+Rendering takes time linear in the text, and the text is bounded: no field holds more than
+MARKDOWN_MAX characters, and anything longer reaching here (a preview of an over-long draft)
+is cut there. markdown-it's cost per character grows with its nesting limit on runs of
+unclosed brackets ("![![![…"), so the limit is MAX_NESTING, far above what prose uses. The
+same text is rendered once per process and then served from a small cache, so a page that
+shows a long entry again does not parse it again.
 """
 
 from functools import lru_cache
@@ -21,6 +28,11 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
+MARKDOWN_MAX = 20_000  # the longest Markdown any field holds (an entry's details)
+MAX_NESTING = 20  # lists in quotes in lists…; markdown-it's default is 100
+RENDERED_CACHED = 256  # texts whose HTML each process keeps
+CUT_NOTE = '<p class="muted">(Shown up to {limit:,} characters.)</p>'
+
 
 def _image_as_link(self, tokens, idx, options, env) -> str:  # noqa: ANN001 - markdown-it API
     """Pages never load images from elsewhere; an image becomes a link to it."""
@@ -32,19 +44,31 @@ def _image_as_link(self, tokens, idx, options, env) -> str:  # noqa: ANN001 - ma
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False})
+    md = MarkdownIt(
+        "js-default",
+        {"html": False, "linkify": False, "typographer": False, "maxNesting": MAX_NESTING},
+    )
     md.add_render_rule("image", _image_as_link)
     return md
 
 
-def render_markdown(text: str) -> SafeString:
-    """Render user Markdown to HTML that is safe to put in a page."""
-    html = _parser().render(text or "")
-    clean = nh3.clean(
+@lru_cache(maxsize=RENDERED_CACHED)
+def _clean_html(text: str) -> str:
+    html = _parser().render(text)
+    return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
-    return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+
+
+def render_markdown(text: str) -> SafeString:
+    """Render user Markdown to HTML that is safe to put in a page; at most MARKDOWN_MAX
+    characters of it, with a note when the rest is left out."""
+    text = text or ""
+    html = _clean_html(text[:MARKDOWN_MAX])
+    if len(text) > MARKDOWN_MAX:
+        html += CUT_NOTE.format(limit=MARKDOWN_MAX)
+    return mark_safe(html)  # noqa: S308 - sanitised by nh3 in _clean_html; CUT_NOTE is ours

@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from evidence import forms, views
 from evidence.models import BODY_MAX, Entry, EntryRevision
+from promo import markdown as markdown_module
+from promo.markdown import MARKDOWN_MAX, render_markdown
 from promo.models import Visibility
 from tests.conftest import assert_flat_query_count, client_for
 from tests.factories import EntryFactory
@@ -275,6 +277,47 @@ def test_preview_renders_sanitised_markdown(engineer):
     )
     html = response.content.decode()
     assert "<em>hi</em>" in html and "<b onclick" not in html
+
+
+OVER_LIMIT = "![" * (BODY_MAX // 2) + "x"  # slow to parse, and one character too many
+
+
+@pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "page"])
+def test_a_preview_over_the_length_limit_says_so_and_renders_nothing(engineer, htmx):
+    response = client_for(engineer).post(
+        reverse("evidence:preview"), {"body": OVER_LIMIT}, **(HTMX if htmx else {})
+    )
+    html = response.content.decode()
+    assert forms.BODY_TOO_LONG.format(n=BODY_MAX + 1, limit=BODY_MAX) in html
+    assert "Preview</p>" not in html and "![" not in html
+
+
+@pytest.mark.parametrize("path", ["create", "edit"])
+def test_the_full_forms_preview_keeps_the_text_and_explains_the_limit(engineer, path):
+    entry = EntryFactory(author=engineer, title="Kept as saved")
+    url = CREATE if path == "create" else reverse("evidence:edit", args=[entry.pk])
+    data = {"title": "Draft", "kind": "weekly_win", "visibility": "private", "version": "1"}
+    response = client_for(engineer).post(url, {**data, "body": OVER_LIMIT, "preview": "1"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert forms.BODY_TOO_LONG.format(n=BODY_MAX + 1, limit=BODY_MAX) in html
+    assert html.count(OVER_LIMIT) == 1  # in the textarea, as typed; not rendered
+    assert Entry.objects.get().title == "Kept as saved"
+
+
+def test_the_renderer_shows_at_most_the_longest_field_and_says_so():
+    html = render_markdown("word " * (MARKDOWN_MAX // 5) + "beyond-the-limit")
+    assert "beyond-the-limit" not in html
+    assert f"(Shown up to {MARKDOWN_MAX:,} characters.)" in html
+    assert "(Shown up to" not in render_markdown("word " * 10)
+
+
+def test_the_same_text_is_parsed_once_per_process():
+    text = "A **distinct** text for the rendering cache."
+    render_markdown(text)
+    hits = markdown_module._clean_html.cache_info().hits
+    assert render_markdown(text) == render_markdown(text)
+    assert markdown_module._clean_html.cache_info().hits == hits + 2
 
 
 def test_timeline_pages_back_through_earlier_weeks(engineer):

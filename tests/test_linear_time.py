@@ -1,4 +1,5 @@
-"""Every parser of user text runs in time linear in the text's length, on hostile text too.
+"""Every parser and renderer of user text runs in time linear in the text's length, on hostile
+text too.
 
 Each row of ROWS names a parser, a callable that parses one text, an attack, and a function that
 builds the attack's text at a given size. The 100 KB text must parse in under 20 times the time
@@ -22,11 +23,13 @@ from typing import NamedTuple
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
 
 from evidence import portable, selectors
+from evidence import views as evidence_views
 from evidence.brag_import import parse_brag_doc
 from evidence.forms import DATE_TOO_OLD, WEEK_TOO_OLD, SearchForm
-from promo import ladder_files
+from promo import ladder_files, markdown
 
 SMALL, LARGE = 10_000, 100_000  # characters
 RATIO_MAX = 20  # linear would be 10
@@ -320,7 +323,70 @@ SEARCH_ATTACKS: dict[str, Callable[[int], str]] = {
 }
 
 
+# --- Markdown: the renderer, the preview, and the revision diff ---------------------------------
+
+
+def render(text: str) -> object:
+    """render_markdown as a first view sees it: nothing cached yet."""
+    markdown._clean_html.cache_clear()
+    return markdown.render_markdown(text)
+
+
+def preview(text: str) -> object:
+    """The preview's answer to a posted draft: refused past the limit, rendered within it."""
+    markdown._clean_html.cache_clear()
+    return evidence_views._preview(RequestFactory().post("/entries/preview/", {"body": text}))
+
+
+def body_diff(text: str) -> object:
+    """What the entry page shows of an edit that rewrote the details: old half against new."""
+    lines = text.splitlines()
+    old = "\n".join(lines[::2])
+    new = "\n".join(lines[1::2])
+    return selectors.changes_between({"body": old}, {"body": new})
+
+
+MARKDOWN_ATTACKS: dict[str, Callable[[int], str]] = {
+    "unclosed images": lambda n: fill("![", n),
+    "unclosed links": lambda n: fill("[", n),
+    "links in images": lambda n: fill("[![", n),
+    "emphasis and brackets": lambda n: fill("*[", n),
+    "unclosed link targets": lambda n: fill("[a](", n),
+    "footnote-like labels": lambda n: fill("[^", n),
+    "emphasis runs": lambda n: fill("a*_", n),
+    "underscores": lambda n: fill("_a", n),
+    "stars then a letter": lambda n: fill("*", n, "", "a"),
+    "angle brackets": lambda n: fill("<a", n),
+    "entities": lambda n: fill("&#", n),
+    "backslashes": lambda n: fill("\\", n),
+    "backtick runs of growing length": backtick_runs,
+    "nested quotes": lambda n: fill("> ", n, "", "a"),
+    "nested lists": lambda n: staircase("  ", "- a", n),
+    "ordered lists": lambda n: fill("1. ", n),
+    "a fence that never closes": lambda n: fill("a\n", n, "```\n"),
+    "tables": lambda n: fill("| a ", n, "| h |\n|---|\n"),
+    "link reference definitions": lambda n: numbered("[r{i}]: https://x.example/{i}\n", n),
+    "references used": lambda n: numbered("[r{i}] ", n, "[r0]: https://x.example\n\n"),
+    "autolinks": lambda n: fill("<https://a.example/", n),
+    "headings": lambda n: fill("# a\n", n),
+    "html (shown as text)": lambda n: fill("<div><script>", n),
+}
+
+DIFF_ATTACKS: dict[str, Callable[[int], str]] = {
+    # Lines taken alternately into the old and the new text (see body_diff).
+    "numbered lines against the same with one line in three blank": lambda n: numbered(
+        "{i}\n" + "z\n", n
+    ),
+    "repeated lines": lambda n: fill("a\nb\n", n),
+    "all lines different": lambda n: numbered("old {i}\nnew {i}\n", n),
+    "a line moved to the end": lambda n: numbered("{i}\n{i}\n", n, "", "first\nlast\n"),
+}
+
+
 ROWS: list[Row] = [
+    *rows("Markdown", render, MARKDOWN_ATTACKS),
+    *rows("Markdown preview", preview, MARKDOWN_ATTACKS),
+    *rows("revision diff", body_diff, DIFF_ATTACKS),
     *rows("brag import", parse_brag, BRAG_ATTACKS),
     *rows("TOML ladder", ladder_parser("toml"), TOML_ATTACKS),
     *rows("YAML ladder", ladder_parser("yaml"), YAML_ATTACKS),
