@@ -11,6 +11,7 @@ from evidence.brag_import import EARLIEST
 from evidence.models import BODY_MAX, IMPACT_MAX, LINKS_MAX, TITLE_MAX, Kind
 from evidence.services import EntryData
 from promo.models import Behaviour, Visibility
+from promo.params import ID_MAX, parse_id
 
 TITLE_REQUIRED = "Give the entry a title, e.g. “Unblocked the refunds migration”."
 TITLE_TOO_LONG = "The title is {n:,} characters; keep it under {limit:,}."
@@ -83,6 +84,19 @@ def links_text(links) -> str:  # noqa: ANN001 - EntryLink rows or (url, label) p
 class BehaviourChoices(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Behaviour) -> str:
         return obj.name
+
+    def _check_values(self, value):  # noqa: ANN001, ANN202 - Django's own signature
+        """Refuse a value that cannot be an id before it reaches an `IN (...)` query, where
+        SQLite raises OverflowError on integers past 64 bits."""
+        for pk in value:
+            digits = str(pk).strip().removeprefix("-")
+            if digits.isascii() and digits.isdecimal() and parse_id(digits) is None:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": str(pk)[:20]},
+                )
+        return super()._check_values(value)
 
 
 class EntryForm(forms.Form):
@@ -203,7 +217,7 @@ class EntryForm(forms.Form):
 
 
 class EditEntryForm(EntryForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=ID_MAX)
 
     def clean(self) -> dict:
         data = super().clean()

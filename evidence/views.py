@@ -25,6 +25,7 @@ from evidence.models import BODY_MAX, Entry, EntryQuerySet, week_start
 from promo import access, audit, panels
 from promo.markdown import render_markdown
 from promo.models import Visibility
+from promo.params import parse_id
 
 WEEKS_PER_PAGE = 6
 SEARCH_LIMIT = 100
@@ -63,8 +64,8 @@ def _mine(request: HttpRequest) -> EntryQuerySet:
 
 def _just_trashed(request: HttpRequest) -> Entry | None:
     """The entry named by ?deleted=, if it is the user's and in the trash: offer an Undo."""
-    deleted = request.GET.get("deleted", "")
-    if not deleted.isdecimal():  # isdigit() lets "²" through to int()
+    deleted = parse_id(request.GET.get("deleted"))
+    if deleted is None:
         return None
     return selectors.trash_of(request.user).filter(pk=deleted).first()
 

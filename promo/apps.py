@@ -6,4 +6,9 @@ class PromoConfig(AppConfig):
     verbose_name = "Promo: ladder and people"
 
     def ready(self) -> None:
+        from django.urls import register_converter
+
         from promo import signals  # noqa: F401 - connects the audit and session receivers
+        from promo.params import IdConverter
+
+        register_converter(IdConverter, "id")  # <id:pk> in every app's URL patterns

@@ -25,6 +25,7 @@ from evidence import selectors as evidence_selectors
 from evidence.models import Entry
 from promo import access, audit, panels
 from promo.models import Behaviour, Ladder, Level, Person, Team
+from promo.params import parse_id, parse_int
 from reviews import packet, readiness, selectors, services
 from reviews.forms import FeedbackForm, ReplyForm
 from reviews.models import Feedback
@@ -185,8 +186,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
     mentees = {c.user.username: c.user for c in counts}
     mentee = mentees.get(request.GET.get("mentee", ""))
     behaviour = None
-    if request.GET.get("behaviour", "").isdecimal():  # isdigit() lets "²" through to int()
-        behaviour = Behaviour.objects.filter(pk=request.GET["behaviour"]).first()
+    if (behaviour_id := parse_id(request.GET.get("behaviour"))) is not None:
+        behaviour = Behaviour.objects.filter(pk=behaviour_id).first()
     entries = selectors.inbox(request.user, mentee=mentee, behaviour=behaviour)
     page = Paginator(entries, INBOX_PAGE).get_page(request.GET.get("page"))
     behaviours = Behaviour.objects.filter(
@@ -428,11 +429,16 @@ def readiness_cell(request: HttpRequest, username: str) -> HttpResponse:
     engineer, _ = engineer_or_404(request, username, scope)
     as_of, _ = _as_of(request)
     level, policy = _target(engineer)
-    try:
-        period = int(request.GET.get("period", ""))
-        behaviour = Behaviour.objects.get(pk=int(request.GET.get("behaviour", "")), level=level)
-    except (ValueError, Behaviour.DoesNotExist):
-        raise Http404("No such cell.") from None
+    period = parse_int(
+        request.GET.get("period"),
+        low=readiness.period_index(date.min, policy),
+        high=readiness.period_index(as_of, policy),
+    )
+    behaviour = Behaviour.objects.filter(
+        pk=parse_id(request.GET.get("behaviour")), level=level
+    ).first()
+    if period is None or behaviour is None:
+        raise Http404("No such cell.")
     months = readiness.months_of([period], policy)
     claims, entries = selectors.claims_of(
         request.user, engineer, as_of=as_of, months=months, scope=scope

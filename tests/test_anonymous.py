@@ -11,7 +11,7 @@ PUBLIC = {
     "password_reset_confirm",
     "password_reset_complete",
 }
-SAMPLE_ARGS = {"int": 1, "string": "engineer", "slug": "x"}
+SAMPLE_ARGS = {"id": 1, "int": 1, "string": "engineer", "slug": "x"}
 
 
 def app_urls() -> list[str]:

@@ -1487,3 +1487,71 @@ def test_sql_looking_search_finds_only_what_matches_and_every_table_survives(wor
 def test_the_database_really_is_the_one_under_test():
     """A guard: the PostgreSQL run must not silently fall back to SQLite."""
     assert connection.vendor == ("postgresql" if ON_POSTGRES else "sqlite")
+
+
+# === Numbers no row can hold: range-checked before the database =================================
+
+PAST_64_BITS = ("9223372036854775808", "9" * 20, "9" * 40)  # 2**63, then longer runs
+
+
+def _id_routes() -> list[str]:
+    """Every route of the app with an id in it, from the resolver."""
+    from tests.test_authorization_matrix import PATTERNS
+
+    return sorted({p.route for p in PATTERNS.values() if "<id:" in p.route})
+
+
+@pytest.mark.parametrize("number", PAST_64_BITS)
+@pytest.mark.parametrize("route", _id_routes())
+def test_an_id_past_64_bits_in_any_url_is_not_found(world, route, number):
+    path = "/" + re.sub(r"<id:\w+>", number, route)
+    client = client_for(world.engineer)
+    for method in ("get", "post"):
+        response = getattr(client, method)(path)
+        assert response.status_code in (404, 405), (method, path, response.status_code)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("evidence:create", {"behaviours": ["BEHAVIOUR", "HUGE"]}),
+        ("evidence:create", {"behaviours": "HUGE", "quick": "1"}),
+        ("evidence:edit", {"version": "HUGE"}),
+        ("evidence:edit", {"behaviours": "HUGE", "version": "1"}),
+    ],
+    ids=["create-behaviours", "quick-add-behaviours", "edit-version", "edit-behaviours"],
+)
+@pytest.mark.parametrize("number", PAST_64_BITS)
+def test_an_id_past_64_bits_in_a_form_is_refused_in_words(world, name, data, number):
+    base = {"title": "Still here", "kind": "weekly_win", "visibility": "private"}
+    fill = {"HUGE": number, "BEHAVIOUR": str(world.scope.pk)}
+    data = {
+        k: [fill.get(v, v) for v in val] if isinstance(val, list) else fill.get(val, val)
+        for k, val in data.items()
+    }
+    args = (world.entry.pk,) if name == "evidence:edit" else ()
+    before = Entry.objects.count()
+    response = client_for(world.engineer).post(url(name, *args), {**base, **data})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "is not one of the available choices" in page or evidence_forms.VERSION_BAD in page
+    assert Entry.objects.count() == before
+    world.entry.refresh_from_db()
+    assert world.entry.title == "Led the ledger migration"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"period": "99999999999999999999"},
+        {"period": "9223372036854775808"},
+        {"period": "-9223372036854775809"},
+        {"period": "0"},
+    ],
+    ids=["20-digits", "2-to-the-63", "below-64-bits", "year-zero"],
+)
+def test_a_readiness_cell_period_no_calendar_holds_is_not_found(world, params):
+    response = client_for(world.engineer).get(
+        url("reviews:readiness-cell", "engineer"), {"behaviour": str(world.scope.pk), **params}
+    )
+    assert response.status_code == 404
