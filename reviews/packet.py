@@ -202,6 +202,19 @@ def _md_text(text: str) -> str:
     return "".join(f"\\{c}" if c in "\\`*_[]<>#|" else c for c in flat)
 
 
+def _section_markdown(section: Section, *, site: str = "") -> str:
+    """One behaviour's part of the document: the narrative verbatim, warnings, evidence."""
+    lines = [section.narrative.strip() or "_No narrative written yet._", ""]
+    for warning in section.warnings:
+        lines += [f"> Warning: {warning}", ""]
+    if section.evidence:
+        lines += ["Evidence:", ""]
+        lines += [_evidence_line(item, site) for item in section.evidence]
+        if section.more:
+            lines.append(f"- …and {section.more} more.")
+    return "\n".join(lines).rstrip()
+
+
 def markdown(draft: Draft, *, site: str = "") -> str:
     """The document as Markdown: narratives verbatim, evidence as links back to the entries."""
     document = draft.document
@@ -214,15 +227,7 @@ def markdown(draft: Draft, *, site: str = "") -> str:
     ]
     for section in draft.sections:
         lines += [f"## {_md_text(section.behaviour.name)}", ""]
-        lines += [section.narrative.strip() or "_No narrative written yet._", ""]
-        for warning in section.warnings:
-            lines += [f"> Warning: {warning}", ""]
-        if section.evidence:
-            lines += ["Evidence:", ""]
-            lines += [_evidence_line(item, site) for item in section.evidence]
-            if section.more:
-                lines.append(f"- …and {section.more} more.")
-            lines.append("")
+        lines += [_section_markdown(section, site=site), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -277,8 +282,10 @@ def document_share(
     share_mentors: bool,
     period_start: date,
     period_end: date,
+    tell: bool = True,
 ) -> PromoDocument:
-    """Change the period and who may read it; tell the people it is newly shared with."""
+    """Change the period and who may read it; tell the people it is newly shared with (unless
+    the caller tells them itself)."""
     if period_start > period_end:
         raise ValidationError("The period must start before it ends.")
     newly = []
@@ -299,6 +306,8 @@ def document_share(
     document.share_manager, document.share_mentors = share_manager, share_mentors
     document.period_start, document.period_end = period_start, period_end
     document.save()
+    if not tell:
+        return document
     name = display_name(engineer)
     notify(
         recipients=newly,
@@ -318,6 +327,36 @@ def _managers(engineer: AbstractBaseUser) -> list:
 
 # --- attempts ---------------------------------------------------------------------------------
 
+# What an attempt keeps of the promo document (snapshot["document"]["state"]).
+DOCUMENT_INCLUDED = "included"  # frozen, as any manager could read it that day
+DOCUMENT_NOT_SHARED = "not_shared"  # the engineer had not shared it with managers: no text kept
+DOCUMENT_NONE = "none"  # there was no document for the level
+
+ADD_NOT_PENDING = "The committee has decided; what was submitted can no longer change."
+ADD_ALREADY = "Your promo document is already part of this submission."
+ADD_NO_DOCUMENT = "You have no promo document for {level} yet: start one, then add it here."
+
+
+def _frozen_document(engineer: AbstractBaseUser, level: Level, *, as_of: date) -> dict:
+    """The engineer's document for the level as any manager could read it, one entry per
+    behaviour; no text at all when managers may not read it (a frozen copy never shows a reader
+    more than the live document would)."""
+    document = PromoDocument.objects.filter(engineer=engineer, level=level).first()
+    if document is None:
+        return {"state": DOCUMENT_NONE}
+    if not may_read(document, access.Relation(is_manager=True)):
+        return {"state": DOCUMENT_NOT_SHARED}
+    draft = build(document, scope=manager_scope(engineer), today=as_of)
+    return {
+        "state": DOCUMENT_INCLUDED,
+        "period_start": document.period_start.isoformat(),
+        "period_end": document.period_end.isoformat(),
+        "sections": [
+            {"behaviour": section.behaviour.name, "markdown": _section_markdown(section)}
+            for section in draft.sections
+        ],
+    }
+
 
 def snapshot(engineer: AbstractBaseUser, level: Level, *, as_of: date) -> dict:
     """Readiness and the document as any manager of the engineer saw them on `as_of`."""
@@ -334,10 +373,6 @@ def snapshot(engineer: AbstractBaseUser, level: Level, *, as_of: date) -> dict:
         policy=policy,
         range_periods=len(window),
     ).readiness
-    document = PromoDocument.objects.filter(engineer=engineer, level=level).first()
-    text = ""
-    if document is not None:
-        text = markdown(build(document, scope=scope, today=as_of))
     return {
         "as_of": as_of.isoformat(),
         "level": level.name,
@@ -352,8 +387,12 @@ def snapshot(engineer: AbstractBaseUser, level: Level, *, as_of: date) -> dict:
             }
             for b in found.behaviours
         ],
-        "document": text,
+        "document": _frozen_document(engineer, level, as_of=as_of),
     }
+
+
+def document_state(attempt: PromoAttempt) -> str:
+    return attempt.snapshot.get("document", {}).get("state", DOCUMENT_NONE)
 
 
 def attempt_record(
@@ -371,16 +410,70 @@ def attempt_record(
         recorded_by=actor,
         snapshot=snapshot(engineer, level, as_of=submitted_on),
     )
-    others = [engineer] if not relation.is_self else [p.user for p in _managers(engineer)]
+    url = reverse("reviews:attempt", args=[attempt.pk])
     name = display_name(engineer)
+    if relation.is_self:
+        notify(
+            recipients=[p.user for p in _managers(engineer)],
+            actor=actor,
+            kind=Notification.Kind.ATTEMPT,
+            text=f"A promotion submission for {name} to {level.name} was recorded.",
+            url=url,
+        )
+        return attempt
+    text = f"{display_name(actor)} recorded your promotion submission to {level.name}."
+    if document_state(attempt) == DOCUMENT_NOT_SHARED:
+        text += (
+            " Your promo document is not shared with managers, so it is not part of it: "
+            "open the submission to add it."
+        )
+    notify(recipients=[engineer], actor=actor, kind=Notification.Kind.ATTEMPT, text=text, url=url)
+    return attempt
+
+
+@transaction.atomic
+def attempt_add_document(attempt: PromoAttempt, *, actor: AbstractBaseUser) -> PromoAttempt:
+    """The engineer adds their document to a pending submission recorded without it: the
+    document is shared with their managers (as the live one then is) and frozen as they read it,
+    with the evidence as it stood on the day of the submission."""
+    locked = (
+        PromoAttempt.objects.select_for_update()
+        .select_related("engineer", "level")
+        .get(pk=attempt.pk)
+    )
+    engineer, level = locked.engineer, locked.level
+    if actor.pk != engineer.pk:
+        raise PermissionDenied
+    if locked.outcome != PromoAttempt.Outcome.PENDING:
+        raise ValidationError(ADD_NOT_PENDING)
+    if document_state(locked) == DOCUMENT_INCLUDED:
+        raise ValidationError(ADD_ALREADY)
+    document = PromoDocument.objects.filter(engineer=engineer, level=level).first()
+    if document is None:
+        raise ValidationError(ADD_NO_DOCUMENT.format(level=level.name))
+    if not document.share_manager:
+        document_share(
+            document,
+            actor=actor,
+            share_manager=True,
+            share_mentors=document.share_mentors,
+            period_start=document.period_start,
+            period_end=document.period_end,
+            tell=False,
+        )
+    frozen = _frozen_document(engineer, level, as_of=locked.submitted_on)
+    frozen["added_on"] = timezone.localdate().isoformat()
+    locked.snapshot = {**locked.snapshot, "document": frozen}
+    locked.save(update_fields=["snapshot"])
     notify(
-        recipients=others,
+        recipients=[p.user for p in _managers(engineer)],
         actor=actor,
         kind=Notification.Kind.ATTEMPT,
-        text=f"A promotion submission for {name} to {level.name} was recorded.",
-        url=reverse("reviews:attempt", args=[attempt.pk]),
+        text=f"{display_name(engineer)} shared their promo document with their managers and "
+        f"added it to the submission to {level.name}.",
+        url=reverse("reviews:attempt", args=[locked.pk]),
     )
-    return attempt
+    return locked
 
 
 def committee_points(text: str) -> list[str]:

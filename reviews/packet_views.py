@@ -1,5 +1,7 @@
 """Pages of the promotion packet: the document builder, its exports, and promo attempts."""
 
+from datetime import date
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -14,7 +16,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from promo import access, audit
-from promo.models import Behaviour, Level
+from promo.models import Behaviour, Level, display_name
 from reviews import packet
 from reviews.forms import (
     AttemptForm,
@@ -201,6 +203,28 @@ def _engineer_or_404(
     return engineer, relation
 
 
+RECORDED = (
+    "Submission recorded, with the document and readiness as they stand: later changes will not "
+    "alter it."
+)
+RECORDED_OWN_UNSHARED = (
+    "Submission recorded, with the readiness as it stands. Your promo document is not shared "
+    "with your managers, so it is not part of it: add it below."
+)
+RECORDED_UNSHARED = (
+    "Submission recorded, with the readiness as it stands. {name} has not shared their promo "
+    "document with managers, so it is not part of it; they have been asked to add it."
+)
+
+
+def _recorded_message(attempt: PromoAttempt, relation: access.Relation) -> str:
+    if packet.document_state(attempt) != packet.DOCUMENT_NOT_SHARED:
+        return RECORDED
+    if relation.is_self:
+        return RECORDED_OWN_UNSHARED
+    return RECORDED_UNSHARED.format(name=display_name(attempt.engineer))
+
+
 def _attempt_or_404(request: HttpRequest, pk: int) -> tuple[PromoAttempt, access.Relation]:
     attempt = get_object_or_404(
         PromoAttempt.objects.select_related("engineer", "level", "recorded_by"), pk=pk
@@ -223,11 +247,7 @@ def attempts(request: HttpRequest, username: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         attempt = packet.attempt_record(actor=request.user, engineer=engineer, **form.cleaned_data)
-        messages.success(
-            request,
-            "Submission recorded, with the document and readiness as they stand: "
-            "later changes will not alter it.",
-        )
+        messages.success(request, _recorded_message(attempt, relation))
         return redirect("reviews:attempt", attempt.pk)
     found = list(
         PromoAttempt.objects.filter(engineer=engineer)
@@ -242,6 +262,14 @@ def attempts(request: HttpRequest, username: str) -> HttpResponse:
     )
 
 
+def _snapshot_document(attempt: PromoAttempt) -> dict:
+    """The snapshot's document part, with its date read back from the stored ISO string."""
+    document = dict(attempt.snapshot.get("document") or {"state": packet.DOCUMENT_NONE})
+    if document.get("added_on"):
+        document["added_on"] = date.fromisoformat(document["added_on"])
+    return document
+
+
 def _attempt_context(request: HttpRequest, attempt: PromoAttempt, relation, **forms) -> dict:  # noqa: ANN001, ANN003
     pending = attempt.outcome == PromoAttempt.Outcome.PENDING
     points = list(attempt.points.select_related("behaviour"))
@@ -250,6 +278,11 @@ def _attempt_context(request: HttpRequest, attempt: PromoAttempt, relation, **fo
         "engineer": attempt.engineer,
         "relation": relation,
         "snapshot": attempt.snapshot,
+        "document": _snapshot_document(attempt),
+        "may_add_document": relation.is_self
+        and pending
+        and packet.document_state(attempt) != packet.DOCUMENT_INCLUDED
+        and PromoDocument.objects.filter(engineer=attempt.engineer, level=attempt.level).exists(),
         "snapshot_status": STATUS_LABELS.get(attempt.snapshot.get("status"), "Unknown"),
         "labels": STATUS_LABELS,
         "points": points,
@@ -310,6 +343,24 @@ def attempt_point_add(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("reviews:attempt", found.pk)
     context = _attempt_context(request, found, relation, point_form=form)
     return render(request, "reviews/packet/attempt.html", context, status=400)
+
+
+@login_required
+@require_POST
+def attempt_add_document(request: HttpRequest, pk: int) -> HttpResponse:
+    found, relation = _attempt_or_404(request, pk)
+    if not relation.is_self:
+        raise Http404("No such attempt.")
+    try:
+        packet.attempt_add_document(found, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            "Your promo document is shared with your managers and is now part of this submission.",
+        )
+    return redirect(f"{found.get_absolute_url()}#snapshot-heading")
 
 
 def _point_or_404(request: HttpRequest, pk: int) -> CommitteePoint:

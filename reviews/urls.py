@@ -30,6 +30,7 @@ urlpatterns = [
     path("attempts/<id:pk>/", packet_views.attempt, name="attempt"),
     path("attempts/<id:pk>/outcome/", packet_views.attempt_outcome, name="attempt-outcome"),
     path("attempts/<id:pk>/points/", packet_views.attempt_point_add, name="attempt-point-add"),
+    path("attempts/<id:pk>/document/", packet_views.attempt_add_document, name="attempt-document"),
     path("points/<id:pk>/track/", packet_views.point_track, name="point-track"),
     path("points/<id:pk>/resolve/", packet_views.point_resolve, name="point-resolve"),
     # clerical-error checks

@@ -527,6 +527,7 @@ TABLE: dict[str, list[Case]] = {
     "reviews:attempt-outcome": [
         Case("denied", pk("attempt"), allow(SELF_OR_MANAGERS, POST=400)),
     ],
+    "reviews:attempt-document": [Case("denied", pk("attempt"), allow([OWNER], POST=302))],
     "reviews:attempt-point-add": [
         Case("denied", pk("attempt"), allow(SELF_OR_MANAGERS, POST=400)),
     ],

@@ -95,3 +95,52 @@ def test_engineer_builds_a_document_and_manager_turns_a_denial_into_a_gap(
     page.goto(f"{base}/reviews/gaps/")
     expect(page.get_by_text(POINT)).to_be_visible()
     screenshot("packet-gaps")
+
+
+def test_a_submission_without_a_shared_document_asks_the_engineer_to_add_it(
+    page, demo_site, screenshot
+):
+    """The manager records a submission while the document is private: the attempt keeps no
+    word of it; the engineer is told, shares it and adds it in one click."""
+    base = demo_site.url
+    sign_in(page, base, ENGINEER)
+    page.goto(f"{base}/reviews/documents/")
+    page.get_by_role("button", name="Open the document").click()
+    section = page.locator("section.doc-section").first
+    section.get_by_role("link", name="Write narrative").click()
+    section.get_by_label("Your narrative").fill("Words for my eyes until I choose otherwise.")
+    section.get_by_role("button", name="Save narrative").click()
+    expect(section.locator(".narrative")).to_contain_text("Words for my eyes")
+    sign_out(page)
+
+    sign_in(page, base, MANAGER)
+    page.goto(f"{base}/reviews/people/{ENGINEER}/attempts/")
+    page.get_by_role("button", name="Record submission").click()
+    expect(page.get_by_text("has not shared their promo document with managers")).to_be_visible()
+    expect(page.get_by_text("Words for my eyes")).to_have_count(0)
+    attempt_url = page.url
+    screenshot("packet-attempt-not-shared-manager")
+    sign_out(page)
+
+    sign_in(page, base, ENGINEER)
+    page.goto(f"{base}/notifications/")
+    page.get_by_role("link", name=re.compile("recorded your promotion submission")).click()
+    assert page.url.split("#")[0] == attempt_url
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 900})
+            screenshot(f"packet-attempt-not-shared-engineer-{width}-{scheme}")
+    page.emulate_media(color_scheme="light")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.get_by_role("button", name="Share it with my managers and add it").click()
+    expect(page.get_by_text("is now part of this submission")).to_be_visible()
+    page.get_by_text("The promo document as submitted").click()
+    expect(page.get_by_text("Words for my eyes until I choose otherwise.")).to_be_visible()
+    sign_out(page)
+
+    sign_in(page, base, MANAGER)
+    page.goto(attempt_url)
+    page.get_by_text("The promo document as submitted").click()
+    expect(page.get_by_text("Words for my eyes until I choose otherwise.")).to_be_visible()
+    screenshot("packet-attempt-added-manager")
