@@ -23,6 +23,7 @@ from django.utils.formats import date_format
 from promo import access
 from promo.models import Level, Notification, display_name
 from promo.notifications import notify
+from reviews import packet
 from reviews.models import CheckQuestion, ClericalCheck, Narrative, PromoDocument
 
 Answer = CheckQuestion.Answer
@@ -114,15 +115,26 @@ def target_level(engineer: AbstractBaseUser) -> Level | None:
     return person.target_level if person else None
 
 
+def _may_pass_on(document: PromoDocument, *, asker_id: int) -> bool:
+    """May the asker let respondents read the document? The engineer always; a manager only
+    while they manage the engineer and the engineer shares it with managers: a manager cannot
+    pass on more than they may read."""
+    if asker_id == document.engineer_id:
+        return True
+    return packet.may_read(document, access.Relation(is_manager=True)) and access.is_manager_of(
+        asker_id, document.engineer_id
+    )
+
+
 def shareable_document(
     engineer: AbstractBaseUser, level: Level | None, *, by: AbstractBaseUser
 ) -> PromoDocument | None:
-    """The promo document the asker may let respondents read: the engineer's own for the level;
-    a manager only when the engineer shared that document with managers."""
+    """The promo document the asker may let respondents read: the engineer's own for the level,
+    when the asker may pass it on."""
     if level is None:
         return None
     document = PromoDocument.objects.filter(engineer=engineer, level=level).first()
-    if document is None or (by.pk != engineer.pk and not document.share_manager):
+    if document is None or not _may_pass_on(document, asker_id=by.pk):
         return None
     return document
 
@@ -259,7 +271,8 @@ def check_for_asker_or_404(viewer: AbstractBaseUser, pk: int) -> ClericalCheck:
 
 def shared_narratives(question: CheckQuestion) -> list[Narrative] | None:
     """The narratives a respondent may read, in behaviour order; None when nothing is shared
-    (not shared, no document, or the check is closed). Narratives only: never the evidence."""
+    (not shared, no document, the check is closed, or the engineer has since stopped sharing
+    the document with managers when a manager asked). Narratives only: never the evidence."""
     check = question.clerical_check
     if not check.share_document or not check.is_open():
         return None
@@ -267,10 +280,12 @@ def shared_narratives(question: CheckQuestion) -> list[Narrative] | None:
         Narrative.objects.filter(
             document__engineer_id=check.engineer_id, document__level_id=check.level_id
         )
-        .select_related("behaviour")
+        .select_related("behaviour", "document")
         .order_by("behaviour__rank", "pk")
     )
-    return narratives or None
+    if not narratives or not _may_pass_on(narratives[0].document, asker_id=check.asked_by_id):
+        return None
+    return narratives
 
 
 # --- writes ----------------------------------------------------------------------------------
@@ -392,8 +407,9 @@ def check_answer(
     question.full_clean()
     question.save(update_fields=["answer", "comment", "answered_at"])
     verb = "changed their answer to" if changed else "answered"
+    asker = check.asked_by  # told only while they may still see the check's answers
     notify(
-        recipients=[check.asked_by, check.engineer],
+        recipients=[check.engineer, *([asker] if may_ask(asker, check.engineer) else [])],
         actor=respondent,
         kind=KIND,
         text=f"{display_name(respondent)} {verb} “{question_text(check.engineer, check.level)}”",

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from evidence.models import Entry
-from promo import audit
+from promo import access, audit
 from promo.models import Behaviour, Notification, display_name
 from promo.notifications import notify
 from reviews.models import BehaviourVerdict, Feedback, FeedbackRevision, Reply
@@ -143,8 +143,10 @@ TRANSITIONS = {
 }
 
 
-# When its mentor can no longer review the entry (the mentorship ended, or the entry is no
-# longer shared with mentors), nobody else could ever resolve the feedback: the engineer may.
+# When its mentor no longer mentors the engineer, nobody else could ever resolve the feedback:
+# the engineer may. Making the entry private does not count: the mentor reads it again when it is
+# shared again, and an engineer could otherwise close a mentor's gap by hiding the entry for a
+# moment.
 ORPHANED_TRANSITIONS = {
     ("engineer", Feedback.State.OPEN, Feedback.State.RESOLVED),
     ("engineer", Feedback.State.ADDRESSED, Feedback.State.RESOLVED),
@@ -152,8 +154,9 @@ ORPHANED_TRANSITIONS = {
 
 
 def is_orphaned(feedback: Feedback) -> bool:
-    """True when the feedback's author can no longer review its entry."""
-    return not is_reviewer(feedback.author, feedback.entry)
+    """True when the feedback's author is no longer an active mentor of the entry's author (the
+    rule the feedback panel and gaps page show as `mentor_active`)."""
+    return not access.is_mentor_of(feedback.author_id, feedback.entry.author_id)
 
 
 @transaction.atomic
@@ -173,8 +176,8 @@ def feedback_set_state(*, feedback: Feedback, by: AbstractBaseUser, to: str) -> 
     feedback.updated_at = timezone.now()
     feedback.save(update_fields=["state", "updated_at"])
     other = feedback.author if role == "engineer" else entry.author
-    notify(
-        recipients=[other],
+    notify(  # a mentor who can no longer review the entry hears nothing of it, title included
+        recipients=[other] if sees_feedback(other, entry) else [],
         actor=by,
         kind=Notification.Kind.FEEDBACK,
         text=f"{display_name(by)} marked feedback on “{entry.title}” "

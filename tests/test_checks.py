@@ -361,6 +361,56 @@ def test_respondent_reads_narratives_only_when_shared(engineer, respondent, docu
     assert "billing rewrite" not in html and "design clinic" not in html
 
 
+def test_respondents_stop_reading_when_the_engineer_stops_sharing_with_managers(
+    engineer, manager, respondent, document
+):
+    """A manager passed the document on while it was shared with managers; once the engineer
+    withdraws that, respondents read nothing more of it, including words written since."""
+    document.share_manager = True
+    document.save()
+    asked = checks.check_create(
+        engineer=engineer, asked_by=manager, respondents=[respondent], share_document=True
+    )
+    url = question_url(asked.questions.get())
+    reader = client_for(respondent)
+    assert "Ran the design clinic." in reader.get(url).content.decode()
+
+    document.share_manager = False
+    document.save()
+    Narrative.objects.filter(document=document).update(text="Written after the withdrawal.")
+    html = reader.get(url).content.decode()
+    assert "design clinic" not in html and "Written after the withdrawal." not in html
+    assert "Would you be surprised to learn that" in html
+
+    document.share_manager = True
+    document.save()
+    assert "Written after the withdrawal." in reader.get(url).content.decode()
+
+
+def test_respondents_stop_reading_when_the_asking_manager_no_longer_manages_the_engineer(
+    engineer, manager, stranger, respondent, document
+):
+    document.share_manager = True
+    document.save()
+    asked = checks.check_create(
+        engineer=engineer, asked_by=manager, respondents=[respondent], share_document=True
+    )
+    engineer.person.manager = stranger.person
+    engineer.person.save()
+    html = client_for(respondent).get(question_url(asked.questions.get())).content.decode()
+    assert "design clinic" not in html
+
+
+def test_the_engineers_own_check_keeps_sharing_whatever_managers_may_read(
+    engineer, respondent, document
+):
+    asked = checks.check_create(
+        engineer=engineer, asked_by=engineer, respondents=[respondent], share_document=True
+    )
+    html = client_for(respondent).get(question_url(asked.questions.get())).content.decode()
+    assert not document.share_manager and "Ran the design clinic." in html
+
+
 def test_the_question_page_shows_the_question_and_nothing_of_the_evidence(
     engineer, respondent, question, entries
 ):
@@ -619,3 +669,14 @@ def test_question_pages_queries_do_not_grow_with_questions(
     client = client_for(respondent)
     for url in [reverse("reviews:questions"), question_url(first.questions.get())]:
         assert_flat_query_count(django_assert_max_num_queries, client, url, grow=grow, bound=6)
+
+
+def test_a_manager_who_no_longer_manages_the_engineer_is_not_told_of_answers(
+    engineer, manager, stranger, respondent
+):
+    asked = checks.check_create(engineer=engineer, asked_by=manager, respondents=[respondent])
+    engineer.person.manager = stranger.person
+    engineer.person.save()
+    checks.check_answer(question=asked.questions.get(), respondent=respondent, answer=YES)
+    assert not Notification.objects.filter(recipient=manager, kind="check").exists()
+    assert Notification.objects.filter(recipient=engineer, kind="check").count() == 2

@@ -459,3 +459,38 @@ def test_after_a_mentorship_ends_the_engineer_can_close_its_gaps_themselves(
         "Turn it into a shared library."
         not in client_for(engineer).get(reverse("reviews:gaps")).content.decode()
     )
+
+
+def test_hiding_the_entry_for_a_moment_does_not_let_the_engineer_close_a_mentors_gap(
+    thread, engineer, mentor, shared
+):
+    shared.visibility = PRIVATE
+    shared.save()
+    html = set_state(engineer, thread, "resolved", **HTMX).content.decode()
+    assert "This feedback is open; it cannot be marked resolved." in html
+    shared.visibility = MENTORS
+    shared.save()
+    thread.refresh_from_db()
+    assert thread.state == "open"
+
+
+def test_an_ended_mentor_hears_nothing_more_of_the_entry(thread, engineer, mentor, shared):
+    """Not in the app, not by email, and not the entry's new title."""
+    mentor.mentees_links.update(state="ended")
+    shared.title = "Renamed, and private now"
+    shared.visibility = PRIVATE
+    shared.save()
+    mail.outbox.clear()
+    set_state(engineer, thread, "addressed")
+    set_state(engineer, thread, "resolved")
+    thread.refresh_from_db()
+    assert thread.state == "resolved"
+    assert not Notification.objects.filter(recipient=mentor).exclude(kind="mentorship").exists()
+    assert not [m for m in mail.outbox if mentor.email in m.to]
+
+
+def test_a_mentor_who_still_reviews_the_entry_hears_it_was_addressed(thread, engineer, mentor):
+    set_state(engineer, thread, "addressed")
+    assert Notification.objects.get(recipient=mentor, kind="feedback").text.endswith(
+        "marked feedback on “Shared work” addressed."
+    )
