@@ -153,7 +153,9 @@ class DocumentStartForm(PeriodForm):
 
 
 class DocumentSettingsForm(PeriodForm):
-    share_manager = forms.BooleanField(required=False, label="My manager may read it")
+    share_manager = forms.BooleanField(
+        required=False, label="My managers may read it: everyone above me in the reporting line"
+    )
     share_mentors = forms.BooleanField(required=False, label="My mentors may read it")
 
 

@@ -1555,3 +1555,21 @@ def test_a_readiness_cell_period_no_calendar_holds_is_not_found(world, params):
         url("reviews:readiness-cell", "engineer"), {"behaviour": str(world.scope.pk), **params}
     )
     assert response.status_code == 404
+
+
+def test_help_text_is_escaped_unless_it_was_built_safe():
+    """A help text that ever carries user words (a behaviour's name, say) must not become
+    markup; Django's own password rules come as safe HTML and keep their list."""
+    from django import forms
+    from django.template.loader import render_to_string
+    from django.utils.html import format_html
+
+    class Form(forms.Form):
+        plain = forms.CharField(help_text="<em>typed</em> & said")
+        built = forms.CharField(help_text=format_html("<em>{}</em>", "built"))
+
+    form = Form()
+    plain = render_to_string("includes/field.html", {"field": form["plain"]})
+    built = render_to_string("includes/field.html", {"field": form["built"]})
+    assert "&lt;em&gt;typed&lt;/em&gt; &amp; said" in plain and "<em>typed" not in plain
+    assert "<em>built</em>" in built

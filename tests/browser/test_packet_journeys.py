@@ -63,7 +63,7 @@ def test_engineer_builds_a_document_and_manager_turns_a_denial_into_a_gap(
 
     # Share with the manager, who records the submission and the committee's denial.
     page.goto(document_url)
-    page.get_by_label("My manager may read it").check()
+    page.get_by_label("My managers may read it").check()
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("Saved.")).to_be_visible()
     sign_out(page)
