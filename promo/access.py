@@ -15,20 +15,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import reduce
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from promo.models import MAX_REPORTING_DEPTH, Mentorship, Person, Visibility
 
 __all__ = [
     "Scope",
+    "ANY_MANAGER",
     "Visibility",
+    "engineer_or_404",
     "may_see",
     "relation",
     "relation_or_404",
+    "relation_q",
     "scope_of",
     "visibility_q",
 ]
@@ -154,6 +159,21 @@ def scope_of(viewer: Viewer) -> Scope:
     )
 
 
+# What every manager above an engineer may see of them: for a reader who is a role, not a person
+# (the copy of a promo document a promotion attempt keeps is for whoever manages the engineer).
+ANY_MANAGER = Relation(is_manager=True)
+
+
+def relation_q(relation: Relation, author_id: int, *, prefix: str = "") -> Q:
+    """Rows by one author that a reader standing in `relation` to them may see: the list form of
+    `Relation.visibilities`."""
+    seen = relation.visibilities
+    if not seen:
+        return Q(pk__in=[])
+    rule = Q(**{f"{prefix}author_id": author_id})
+    return rule if seen == OWNER_SEES else rule & Q(**{f"{prefix}visibility__in": sorted(seen)})
+
+
 def visibility_q(
     viewer: Viewer,
     *,
@@ -203,6 +223,14 @@ def is_mentor_of(mentor_id: int, engineer_id: int) -> bool:
     return Mentorship.objects.active().filter(mentor_id=mentor_id, engineer_id=engineer_id).exists()
 
 
+def may_see_as_mentor(viewer: Viewer, engineer_id: int, visibility: str) -> bool:
+    """May `viewer` see the engineer's row shared at `visibility` as their active mentor? The
+    relation mentor feedback needs: a manager sees entries but gives no mentor feedback."""
+    if not viewer.is_authenticated or viewer.pk == engineer_id:
+        return False
+    return visibility in MENTOR_SEES and is_mentor_of(viewer.pk, engineer_id)
+
+
 def relation(viewer: Viewer, engineer: AbstractBaseUser, *, scope: Scope | None = None) -> Relation:
     """How the viewer stands to the engineer; read off `scope` when the page has one."""
     if not viewer.is_authenticated or not viewer.is_active:
@@ -224,6 +252,19 @@ def may_see(viewer: Viewer, engineer: AbstractBaseUser, visibility: str) -> bool
     if visibility not in OWNER_SEES:
         raise ValueError(f"Unknown visibility {visibility!r}")
     return visibility in relation(viewer, engineer).visibilities
+
+
+def engineer_or_404(
+    viewer: Viewer, username: str, *, scope: Scope | None = None
+) -> tuple[AbstractBaseUser, Relation]:
+    """The active person `username` and the viewer's relation to them (read off `scope` when
+    given), with their profile and target level fetched; 404 when there is no relation."""
+    engineer = get_object_or_404(
+        get_user_model().objects.select_related("person__target_level__ladder"),
+        username=username,
+        is_active=True,
+    )
+    return engineer, relation_or_404(viewer, engineer, scope=scope)
 
 
 def relation_or_404(

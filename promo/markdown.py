@@ -3,7 +3,7 @@
 markdown-it-py's `js-default` preset turns raw HTML off (it is shown as text); nh3 then keeps
 only an allow-list of tags and attributes, drops `javascript:`/`data:` links and adds
 `rel="noopener noreferrer"` to every link. One of two `mark_safe` calls in the code base
-(the other, reviews.views.mini_heatmap, joins constants and escaped names).
+(the other, reviews.readiness.labels.mini_heatmap, joins constants and escaped names).
 
 Rendering takes time linear in the text, and the text is bounded: no field holds more than
 MARKDOWN_MAX characters, and anything longer reaching here (a preview of an over-long draft)

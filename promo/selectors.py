@@ -61,6 +61,31 @@ def person_of(user: AbstractBaseUser) -> Person | None:
     )
 
 
+def target_of(user: AbstractBaseUser) -> Level | None:
+    """The level the person is working towards, as their profile names it (None: no profile,
+    or no target yet)."""
+    person = getattr(user, "person", None)
+    return person.target_level if person else None
+
+
+def target_behaviours(user: AbstractBaseUser) -> QuerySet[Behaviour]:
+    """The behaviours of the person's target level, in ladder order (none without a target)."""
+    person = getattr(user, "person", None)
+    if person is None or person.target_level_id is None:
+        return Behaviour.objects.none()
+    return Behaviour.objects.filter(level_id=person.target_level_id).order_by("rank")
+
+
+def ladder_levels_of(user: AbstractBaseUser) -> QuerySet[Level]:
+    """The levels of the person's ladder (the one their target, else current, level is on),
+    for choosing a level; every ladder's levels when they are on none."""
+    person = getattr(user, "person", None)
+    level = (person.target_level or person.current_level) if person else None
+    if level is None:
+        return Level.objects.order_by("ladder_id", "rank")
+    return Level.objects.filter(ladder_id=level.ladder_id).order_by("rank")
+
+
 def behaviours_of(level: Level | None) -> QuerySet[Behaviour]:
     if level is None:
         return Behaviour.objects.none()

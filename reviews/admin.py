@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from promo.admin import CountsOnDelete
-from reviews.models import CheckQuestion, ClericalCheck
+from reviews.checks.models import CheckQuestion, ClericalCheck
 
 
 class CheckQuestionInline(admin.TabularInline):

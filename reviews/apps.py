@@ -6,12 +6,15 @@ class ReviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from promo import panels
-        from reviews import check_views, packet_views, views
+        from reviews.checks import panels as checks
+        from reviews.feedback import panels as feedback
+        from reviews.packet import panels as packet
+        from reviews.readiness import panels as readiness
 
-        panels.register("entry", views.feedback_panel)
-        panels.register("home", views.home_readiness)
-        panels.register("home", views.home_mentor)
-        panels.register("home", views.home_team)
-        panels.register("home", check_views.home_panel)
-        panels.register("readiness", check_views.readiness_panel)
-        panels.register("readiness", packet_views.readiness_packet)
+        panels.register("entry", feedback.feedback_panel)
+        panels.register("home", readiness.home_readiness)
+        panels.register("home", feedback.home_mentor)
+        panels.register("home", readiness.home_team)
+        panels.register("home", checks.home_panel)
+        panels.register("readiness", checks.readiness_panel)
+        panels.register("readiness", packet.readiness_packet)

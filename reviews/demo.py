@@ -15,8 +15,9 @@ from evidence.models import Entry
 from promo import access
 from promo.models import Mentorship
 from promo.notifications import quiet
-from reviews import demo_packet, services
+from reviews import demo_packet
 from reviews.demo_content import FOLLOW_UPS, NOTES, REPLIES, Note
+from reviews.feedback import services
 from reviews.models import Feedback, Reply, Verdict
 
 # (demonstrated, flashes, gap) weights for the verdicts each engineer's work tends to earn.

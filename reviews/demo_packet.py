@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from promo.models import Behaviour, Level
 from promo.notifications import quiet
-from reviews import checks, packet
+from reviews.checks import services as checks
 from reviews.models import (
     CheckQuestion,
     ClericalCheck,
@@ -25,6 +25,8 @@ from reviews.models import (
     PromoAttempt,
     PromoDocument,
 )
+from reviews.packet import selectors as packet_selectors
+from reviews.packet import services as packet
 
 AMARA_NARRATIVES = {
     "scope-and-impact": (
@@ -94,7 +96,7 @@ def _document(engineer, narratives: dict[str, str], today: date) -> None:  # noq
     level = engineer.person.target_level
     if level is None or PromoDocument.objects.filter(engineer=engineer, level=level).exists():
         return
-    start, end = packet.default_period(today)
+    start, end = packet_selectors.default_period(today)
     document = packet.document_start(engineer, level=level, period_start=start, period_end=end)
     behaviours = _behaviours(level)
     for slug, text in narratives.items():

@@ -113,15 +113,15 @@ class EntryFactory(factory.django.DjangoModelFactory):
 
 def feedback_for(entry: Entry, mentor, verdict: str = "demonstrated", **fields):  # noqa: ANN001,ANN003,ANN201
     """Feedback posted through the service, with `verdict` on every claimed behaviour."""
-    from reviews import services as review_services
+    from reviews.feedback import services as feedback_services
     from reviews.models import Feedback
 
-    data = review_services.FeedbackData(
+    data = feedback_services.FeedbackData(
         body=fields.pop("body", "Clear write-up; the impact is measured."),
         verdicts={b.pk: verdict for b in entry.behaviours.all()},
         **fields,
     )
-    feedback = review_services.feedback_post(entry=entry, mentor=mentor, data=data)
+    feedback = feedback_services.feedback_post(entry=entry, mentor=mentor, data=data)
     return Feedback.objects.get(pk=feedback.pk)
 
 

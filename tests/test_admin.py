@@ -18,9 +18,11 @@ from django.urls import reverse
 from promo import services
 from promo.admin import CountsOnDelete
 from promo.models import AuditEvent, Mentorship, Notification, Person, Visibility, display_name
-from reviews import checks, packet
-from reviews import services as review_services
+from reviews.checks import selectors as check_selectors
+from reviews.checks import services as check_services
+from reviews.feedback import services as feedback_services
 from reviews.models import ClericalCheck, CommitteePoint, PromoAttempt
+from reviews.packet import services as packet_services
 from tests.conftest import client_for
 from tests.factories import (
     EntryFactory,
@@ -123,12 +125,12 @@ def private_life(engineer, mentor, manager, stranger, levels):
     feedback = feedback_for(
         shared, mentor, verdict="gap", body=f"{SECRET} feedback", gap_note=f"{SECRET} gap note"
     )
-    review_services.reply_post(feedback=feedback, author=engineer, body=f"{SECRET} reply")
+    feedback_services.reply_post(feedback=feedback, author=engineer, body=f"{SECRET} reply")
     Notification.objects.create(
         recipient=engineer, kind=Notification.Kind.FEEDBACK, text=f"{SECRET} notice", url="/"
     )
     document = PromoDocumentFactory(engineer=engineer, level=levels[2])
-    packet.narrative_save(document, scope, f"{SECRET} narrative")
+    packet_services.narrative_save(document, scope, f"{SECRET} narrative")
     attempt = PromoAttempt.objects.create(
         engineer=engineer,
         level=levels[2],
@@ -137,11 +139,11 @@ def private_life(engineer, mentor, manager, stranger, levels):
         committee_feedback=f"{SECRET} committee",
     )
     CommitteePoint.objects.create(attempt=attempt, text=f"{SECRET} point", behaviour=scope)
-    check = checks.check_create(engineer=engineer, asked_by=manager, respondents=[stranger])
-    checks.check_answer(
+    check = check_services.check_create(engineer=engineer, asked_by=manager, respondents=[stranger])
+    check_services.check_answer(
         question=check.questions.get(),
         respondent=stranger,
-        answer=checks.Answer.YES,
+        answer=check_selectors.Answer.YES,
         comment=f"{SECRET} comment",
     )
     assert Notification.objects.filter(recipient=engineer, text__contains=SECRET).count() >= 2

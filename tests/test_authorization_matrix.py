@@ -42,9 +42,11 @@ from evidence import services as evidence_services
 from evidence.models import Entry
 from promo import services as promo_services
 from promo.models import Ladder, Mentorship, Team, Visibility
-from reviews import checks, packet, readiness
-from reviews import services as review_services
+from reviews.checks import services as check_services
+from reviews.feedback import services as feedback_services
 from reviews.models import PromoDocument
+from reviews.packet import services as packet_services
+from reviews.readiness import rules
 from tests.conftest import TODAY
 from tests.factories import (
     BehaviourFactory,
@@ -178,7 +180,7 @@ def build_world() -> World:
     feedback = feedback_for(
         shared, mentor, gap_note="Make it a library other teams use.", gap_behaviour=mentoring
     )
-    reply = review_services.reply_post(feedback=feedback, author=engineer, body="On it.")
+    reply = feedback_services.reply_post(feedback=feedback, author=engineer, body="On it.")
     former_feedback = feedback_for(shared, ended, verdict="flashes")
     promo_services.mentorship_end(mentorship=former)
     invited = promo_services.mentorship_invite(engineer=engineer, mentor=ended)
@@ -196,14 +198,14 @@ def build_world() -> World:
         share_manager=True,
         share_mentors=True,
     )
-    packet.narrative_save(document, scope, "I set the direction for three teams.")
+    packet_services.narrative_save(document, scope, "I set the direction for three teams.")
     unshared = PromoDocument.objects.create(
         engineer=engineer, level=levels[1], period_start=date(2025, 12, 1), period_end=TODAY_DATE
     )
-    attempt = packet.attempt_record(
+    attempt = packet_services.attempt_record(
         actor=manager, engineer=engineer, level=levels[2], submitted_on=date(2026, 10, 1)
     )
-    packet.attempt_decide(
+    packet_services.attempt_decide(
         attempt,
         actor=manager,
         outcome="denied",
@@ -211,8 +213,8 @@ def build_world() -> World:
         feedback="- Needs larger scope\n- Lead partner teams",
     )
     tracked, untracked = attempt.points.order_by("pk")
-    packet.point_track(tracked, scope)
-    check = checks.check_create(
+    packet_services.point_track(tracked, scope)
+    check = check_services.check_create(
         engineer=engineer, asked_by=engineer, respondents=[respondent], share_document=True
     )
 
@@ -353,7 +355,7 @@ def narrative_of(document: str, behaviour: str) -> Callable[[World], dict[str, o
 
 
 def readiness_cell_query(w: World) -> str:
-    period = readiness.month_index(TODAY_DATE)  # the default ladder policy judges by month
+    period = rules.month_index(TODAY_DATE)  # the default ladder policy judges by month
     return f"?behaviour={w.ids['behaviour.staff']}&period={period}"
 
 

@@ -25,7 +25,7 @@ from evidence import services as evidence_services
 from evidence.models import Entry, EntryRevision
 from promo import backups
 from promo.models import Ladder
-from reviews import services as review_services
+from reviews.feedback import services as feedback_services
 from reviews.models import Feedback
 from tests.conftest import client_for
 from tests.factories import EntryFactory, feedback_for
@@ -83,10 +83,10 @@ def enrich_demo() -> None:
             ),
         )
     feedback = Feedback.objects.filter(verdicts__isnull=False).first()
-    review_services.feedback_edit(
+    feedback_services.feedback_edit(
         feedback=feedback,
         editor=feedback.author,
-        data=review_services.FeedbackData(
+        data=feedback_services.FeedbackData(
             body="Reworded.", verdicts={v.behaviour_id: v.verdict for v in feedback.verdicts.all()}
         ),
     )
@@ -145,7 +145,7 @@ def test_backup_and_restore_give_back_every_row_of_every_table(tmp_path):
 
 def test_a_restored_database_gives_new_rows_fresh_ids(tmp_path, entries, mentor):
     entry = entries["mentors"]
-    reply = review_services.reply_post(
+    reply = feedback_services.reply_post(
         feedback=feedback_for(entry, mentor), author=entry.author, body="Thanks."
     )
     path = tmp_path / "promo.json"
@@ -160,7 +160,9 @@ def test_a_restored_database_gives_new_rows_fresh_ids(tmp_path, entries, mentor)
     assert EntryRevision.objects.get(entry=added).pk > newest_restored.pk
     assert User.objects.create(username="newcomer").pk > engineer.pk
     feedback = Feedback.objects.get(pk=reply.feedback_id)
-    assert review_services.reply_post(feedback=feedback, author=engineer, body="And.").pk > reply.pk
+    assert (
+        feedback_services.reply_post(feedback=feedback, author=engineer, body="And.").pk > reply.pk
+    )
 
 
 def test_restore_refuses_a_database_that_has_data(tmp_path, entries):

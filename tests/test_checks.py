@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from promo.models import Notification
-from reviews import checks
-from reviews.check_views import NO_DOCUMENT, NOT_SHARED_WITH_MANAGERS
+from reviews.checks import services as check_services
+from reviews.checks.forms import NO_DOCUMENT, NOT_SHARED_WITH_MANAGERS
 from reviews.models import CheckQuestion, ClericalCheck, Narrative, PromoDocument
 from tests.conftest import assert_flat_query_count, client_for
 from tests.factories import PersonFactory, UserFactory
@@ -64,7 +64,7 @@ def cast(
 
 @pytest.fixture
 def check(cast, engineer, respondent, second):
-    return checks.check_create(
+    return check_services.check_create(
         engineer=engineer, asked_by=engineer, respondents=[respondent, second]
     )
 
@@ -227,11 +227,11 @@ def test_staff_can_open_checks_in_the_admin(admin_user, check):
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        ("nobody-here", checks.UNKNOWN_PERSON.format(handle="nobody-here")),
-        ("ghost@example.com", checks.UNKNOWN_PERSON.format(handle="ghost@example.com")),
-        ("", checks.NO_RESPONDENTS),
-        (" ,\n ", checks.NO_RESPONDENTS),
-        (", ".join(f"p{n}" for n in range(9)), checks.TOO_MANY.format(max=8, count=9)),
+        ("nobody-here", check_services.UNKNOWN_PERSON.format(handle="nobody-here")),
+        ("ghost@example.com", check_services.UNKNOWN_PERSON.format(handle="ghost@example.com")),
+        ("", check_services.NO_RESPONDENTS),
+        (" ,\n ", check_services.NO_RESPONDENTS),
+        (", ".join(f"p{n}" for n in range(9)), check_services.TOO_MANY.format(max=8, count=9)),
     ],
 )
 def test_asking_refuses_bad_respondents_with_a_message_and_saves_nothing(
@@ -247,14 +247,14 @@ def test_asking_an_inactive_user_is_refused_by_name(engineer, respondent):
     UserFactory(username="gone", is_active=False)
     response = ask(client_for(engineer), engineer, respondents="senior, gone")
     assert response.status_code == 400
-    assert checks.UNKNOWN_PERSON.format(handle="gone") in response.content.decode()
+    assert check_services.UNKNOWN_PERSON.format(handle="gone") in response.content.decode()
     assert not ClericalCheck.objects.exists()
 
 
 def test_the_engineer_cannot_be_asked_about_themselves(engineer, manager, respondent):
     response = ask(client_for(manager), engineer, respondents="senior\nengineer@example.com")
     assert response.status_code == 400
-    expected = checks.ASKING_THEMSELVES.format(
+    expected = check_services.ASKING_THEMSELVES.format(
         handle="engineer@example.com", name=engineer.get_full_name()
     )
     assert expected in response.content.decode()
@@ -265,7 +265,7 @@ def test_the_engineer_cannot_be_asked_about_themselves(engineer, manager, respon
 def test_expiry_must_be_between_one_and_sixty_days(engineer, respondent, second, days):
     response = ask(client_for(engineer), engineer, expires_in_days=days)
     assert response.status_code == 400
-    assert checks.BAD_EXPIRY in response.content.decode()
+    assert check_services.BAD_EXPIRY in response.content.decode()
     assert not ClericalCheck.objects.exists()
 
 
@@ -308,10 +308,10 @@ def test_without_a_target_level_the_page_explains_and_offers_no_form(engineer, r
 
 
 def test_service_refuses_a_mentor_and_an_empty_list(engineer, mentor, respondent):
-    with pytest.raises(checks.CheckError):
-        checks.check_create(engineer=engineer, asked_by=mentor, respondents=[respondent])
-    with pytest.raises(checks.CheckError, match="at least one"):
-        checks.check_create(engineer=engineer, asked_by=engineer, respondents=[])
+    with pytest.raises(check_services.CheckError):
+        check_services.check_create(engineer=engineer, asked_by=mentor, respondents=[respondent])
+    with pytest.raises(check_services.CheckError, match="at least one"):
+        check_services.check_create(engineer=engineer, asked_by=engineer, respondents=[])
     assert not ClericalCheck.objects.exists()
 
 
@@ -347,7 +347,7 @@ def test_a_manager_cannot_share_a_document_not_shared_with_managers(
 
 
 def test_respondent_reads_narratives_only_when_shared(engineer, respondent, document, entries):
-    shared = checks.check_create(
+    shared = check_services.check_create(
         engineer=engineer, asked_by=engineer, respondents=[respondent], share_document=True
     )
     html = client_for(respondent).get(question_url(shared.questions.get())).content.decode()
@@ -356,7 +356,9 @@ def test_respondent_reads_narratives_only_when_shared(engineer, respondent, docu
     for entry in entries.values():
         assert entry.title not in html and reverse("evidence:detail", args=[entry.pk]) not in html
 
-    unshared = checks.check_create(engineer=engineer, asked_by=engineer, respondents=[respondent])
+    unshared = check_services.check_create(
+        engineer=engineer, asked_by=engineer, respondents=[respondent]
+    )
     html = client_for(respondent).get(question_url(unshared.questions.get())).content.decode()
     assert "billing rewrite" not in html and "design clinic" not in html
 
@@ -368,7 +370,7 @@ def test_respondents_stop_reading_when_the_engineer_stops_sharing_with_managers(
     withdraws that, respondents read nothing more of it, including words written since."""
     document.share_manager = True
     document.save()
-    asked = checks.check_create(
+    asked = check_services.check_create(
         engineer=engineer, asked_by=manager, respondents=[respondent], share_document=True
     )
     url = question_url(asked.questions.get())
@@ -392,7 +394,7 @@ def test_respondents_stop_reading_when_the_asking_manager_no_longer_manages_the_
 ):
     document.share_manager = True
     document.save()
-    asked = checks.check_create(
+    asked = check_services.check_create(
         engineer=engineer, asked_by=manager, respondents=[respondent], share_document=True
     )
     engineer.person.manager = stranger.person
@@ -404,7 +406,7 @@ def test_respondents_stop_reading_when_the_asking_manager_no_longer_manages_the_
 def test_the_engineers_own_check_keeps_sharing_whatever_managers_may_read(
     engineer, respondent, document
 ):
-    asked = checks.check_create(
+    asked = check_services.check_create(
         engineer=engineer, asked_by=engineer, respondents=[respondent], share_document=True
     )
     html = client_for(respondent).get(question_url(asked.questions.get())).content.decode()
@@ -438,14 +440,16 @@ def test_each_respondent_is_notified_with_a_link_to_their_question(
 
 
 def test_the_engineer_hears_when_their_manager_asks_about_them(engineer, manager, respondent):
-    checks.check_create(engineer=engineer, asked_by=manager, respondents=[respondent])
+    check_services.check_create(engineer=engineer, asked_by=manager, respondents=[respondent])
     note = Notification.objects.get(recipient=engineer, kind="check")
     assert note.actor == manager and "not yet at Staff" in note.text
     assert note.url == checks_url(engineer)
 
 
 def test_an_answer_notifies_the_asker_and_the_engineer(engineer, manager, respondent):
-    made = checks.check_create(engineer=engineer, asked_by=manager, respondents=[respondent])
+    made = check_services.check_create(
+        engineer=engineer, asked_by=manager, respondents=[respondent]
+    )
     client_for(respondent).post(question_url(made.questions.get()), {"answer": NO})
     told = Notification.objects.filter(kind="check", actor=respondent)
     assert set(told.values_list("recipient__username", flat=True)) == {"engineer", "manager"}
@@ -472,7 +476,7 @@ def test_respondent_answers_and_changes_the_answer(respondent, question):
 
 def test_an_answer_must_be_one_of_the_three(respondent, question):
     response = client_for(respondent).post(question_url(question), {"answer": "maybe"})
-    assert response.status_code == 400 and checks.BAD_ANSWER in response.content.decode()
+    assert response.status_code == 400 and check_services.BAD_ANSWER in response.content.decode()
     question.refresh_from_db()
     assert question.answer == ""
 
@@ -481,11 +485,13 @@ def test_an_answer_must_be_one_of_the_three(respondent, question):
 def test_a_closed_check_refuses_answers_and_keeps_the_given_ones(
     engineer, respondent, second, check, question, close
 ):
-    checks.check_answer(question=question, respondent=respondent, answer=YES, comment="Surely.")
+    check_services.check_answer(
+        question=question, respondent=respondent, answer=YES, comment="Surely."
+    )
     if close == "expire":
         expire(check)
     else:
-        checks.check_withdraw(clerical_check=check, by=engineer)
+        check_services.check_withdraw(clerical_check=check, by=engineer)
     other = CheckQuestion.objects.get(clerical_check=check, respondent=second)
 
     response = client_for(respondent).post(question_url(question), {"answer": NO})
@@ -496,8 +502,8 @@ def test_a_closed_check_refuses_answers_and_keeps_the_given_ones(
     assert client_for(second).post(question_url(other), {"answer": NO}).status_code == 409
     other.refresh_from_db()
     assert other.answer == ""
-    with pytest.raises(checks.CheckError):
-        checks.check_answer(question=other, respondent=second, answer=NO)
+    with pytest.raises(check_services.CheckError):
+        check_services.check_answer(question=other, respondent=second, answer=NO)
 
     html = client_for(respondent).get(question_url(question)).content.decode()
     assert "can no longer be given or changed" in html and 'name="answer"' not in html
@@ -513,16 +519,18 @@ def test_withdrawing_a_closed_check_says_so_and_changes_nothing(engineer, check)
     check.refresh_from_db()
     first = check.withdrawn_at
     response = client.post(reverse("reviews:check-withdraw", args=[check.pk]), follow=True)
-    assert checks.ALREADY_CLOSED in response.content.decode()
+    assert check_services.ALREADY_CLOSED in response.content.decode()
     check.refresh_from_db()
     assert check.withdrawn_at == first
 
 
 def test_checks_page_lists_newest_first_with_each_answer(engineer, manager, respondent, second):
-    older = checks.check_create(engineer=engineer, asked_by=engineer, respondents=[respondent])
+    older = check_services.check_create(
+        engineer=engineer, asked_by=engineer, respondents=[respondent]
+    )
     ClericalCheck.objects.filter(pk=older.pk).update(created_at=timezone.now() - timedelta(days=3))
-    newer = checks.check_create(engineer=engineer, asked_by=manager, respondents=[second])
-    checks.check_answer(
+    newer = check_services.check_create(engineer=engineer, asked_by=manager, respondents=[second])
+    check_services.check_answer(
         question=newer.questions.get(), respondent=second, answer=NO, comment="Not yet."
     )
     response = client_for(engineer).get(checks_url(engineer))
@@ -533,11 +541,19 @@ def test_checks_page_lists_newest_first_with_each_answer(engineer, manager, resp
 
 
 def test_questions_list_puts_open_unanswered_questions_first(engineer, respondent):
-    answered = checks.check_create(engineer=engineer, asked_by=engineer, respondents=[respondent])
-    checks.check_answer(question=answered.questions.get(), respondent=respondent, answer=YES)
-    closed = checks.check_create(engineer=engineer, asked_by=engineer, respondents=[respondent])
+    answered = check_services.check_create(
+        engineer=engineer, asked_by=engineer, respondents=[respondent]
+    )
+    check_services.check_answer(
+        question=answered.questions.get(), respondent=respondent, answer=YES
+    )
+    closed = check_services.check_create(
+        engineer=engineer, asked_by=engineer, respondents=[respondent]
+    )
     expire(closed)
-    waiting = checks.check_create(engineer=engineer, asked_by=engineer, respondents=[respondent])
+    waiting = check_services.check_create(
+        engineer=engineer, asked_by=engineer, respondents=[respondent]
+    )
     response = client_for(respondent).get(reverse("reviews:questions"))
     assert [q.clerical_check_id for q in response.context["waiting"]] == [waiting.pk]
     assert {q.clerical_check_id for q in response.context["done"]} == {answered.pk, closed.pk}
@@ -554,7 +570,9 @@ def readiness(client: Client, engineer) -> str:  # noqa: ANN001
 def test_readiness_card_shows_counts_to_the_engineer_and_managers_only(
     cast, engineer, respondent, second, check, question, role, shown
 ):
-    checks.check_answer(question=question, respondent=respondent, answer=YES, comment="Obviously.")
+    check_services.check_answer(
+        question=question, respondent=respondent, answer=YES, comment="Obviously."
+    )
     html = readiness(client_for(cast[role]), engineer)
     assert ("Would senior people be surprised?" in html) is shown
     assert ("Obviously." in html) is shown
@@ -570,8 +588,8 @@ def test_readiness_card_invites_asking_when_nobody_was_asked(engineer):
 
 
 def test_readiness_card_leaves_out_withdrawn_checks(engineer, respondent, check, question):
-    checks.check_answer(question=question, respondent=respondent, answer=NO, comment="Hmm.")
-    checks.check_withdraw(clerical_check=check, by=engineer)
+    check_services.check_answer(question=question, respondent=respondent, answer=NO, comment="Hmm.")
+    check_services.check_withdraw(clerical_check=check, by=engineer)
     html = readiness(client_for(engineer), engineer)
     assert "Hmm." not in html and "earlier checks" in html
 
@@ -581,9 +599,11 @@ def test_readiness_card_as_of_a_past_day_shows_the_checks_as_they_stood(
 ):
     now = timezone.now()
     ClericalCheck.objects.filter(pk=check.pk).update(created_at=now - timedelta(days=10))
-    checks.check_answer(question=question, respondent=respondent, answer=YES, comment="Obviously.")
+    check_services.check_answer(
+        question=question, respondent=respondent, answer=YES, comment="Obviously."
+    )
     CheckQuestion.objects.filter(pk=question.pk).update(answered_at=now - timedelta(days=5))
-    checks.check_withdraw(clerical_check=check, by=engineer)
+    check_services.check_withdraw(clerical_check=check, by=engineer)
     client = client_for(engineer)
 
     def card(days_ago: int) -> str:
@@ -614,7 +634,7 @@ def test_home_shows_questions_waiting_for_an_answer(respondent, question):
     html = client.get(reverse("home")).content.decode()
     assert "1 question waiting for your answer" in " ".join(re.sub(r"<[^>]+>", " ", html).split())
     assert f'href="{reverse("reviews:questions")}"' in html
-    checks.check_answer(question=question, respondent=respondent, answer=YES)
+    check_services.check_answer(question=question, respondent=respondent, answer=YES)
     assert "waiting for your answer" not in client.get(reverse("home")).content.decode()
 
 
@@ -626,9 +646,11 @@ def grow_checks(engineer, manager):
     def grow(n: int) -> None:
         for _ in range(n):
             people = [PersonFactory().user for _ in range(3)]
-            made = checks.check_create(engineer=engineer, asked_by=manager, respondents=people)
+            made = check_services.check_create(
+                engineer=engineer, asked_by=manager, respondents=people
+            )
             first = made.questions.first()
-            checks.check_answer(
+            check_services.check_answer(
                 question=first, respondent=first.respondent, answer=YES, comment="x"
             )
 
@@ -655,14 +677,14 @@ def test_readiness_card_queries_do_not_grow_with_checks(
 def test_question_pages_queries_do_not_grow_with_questions(
     django_assert_max_num_queries, engineer, respondent, document
 ):
-    first = checks.check_create(
+    first = check_services.check_create(
         engineer=engineer, asked_by=engineer, respondents=[respondent], share_document=True
     )
 
     def grow(n: int) -> None:
         for _ in range(n):
             others = [PersonFactory().user for _ in range(2)]
-            checks.check_create(
+            check_services.check_create(
                 engineer=engineer, asked_by=engineer, respondents=[respondent, *others]
             )
 
@@ -674,9 +696,11 @@ def test_question_pages_queries_do_not_grow_with_questions(
 def test_a_manager_who_no_longer_manages_the_engineer_is_not_told_of_answers(
     engineer, manager, stranger, respondent
 ):
-    asked = checks.check_create(engineer=engineer, asked_by=manager, respondents=[respondent])
+    asked = check_services.check_create(
+        engineer=engineer, asked_by=manager, respondents=[respondent]
+    )
     engineer.person.manager = stranger.person
     engineer.person.save()
-    checks.check_answer(question=asked.questions.get(), respondent=respondent, answer=YES)
+    check_services.check_answer(question=asked.questions.get(), respondent=respondent, answer=YES)
     assert not Notification.objects.filter(recipient=manager, kind="check").exists()
     assert Notification.objects.filter(recipient=engineer, kind="check").count() == 2

@@ -49,9 +49,8 @@ from evidence.models import (
 from promo.markdown import render_markdown
 from promo.models import Mentorship, Notification, Person, Visibility
 from promo.views import NO_SUCH_PERSON
-from reviews import checks, packet
-from reviews import forms as review_forms
-from reviews import views as review_views
+from reviews.checks import services as check_services
+from reviews.feedback import forms as feedback_forms
 from reviews.models import (
     ANSWER_COMMENT_MAX,
     COMMITTEE_MAX,
@@ -71,6 +70,9 @@ from reviews.models import (
     PromoDocument,
     Reply,
 )
+from reviews.packet import forms as packet_forms
+from reviews.packet import services as packet_services
+from reviews.readiness import labels as readiness_labels
 from tests.conftest import client_for
 from tests.factories import (
     EntryFactory,
@@ -410,16 +412,16 @@ def world(engineer, mentor, manager, levels) -> World:
     document = PromoDocumentFactory(
         engineer=engineer, level=staff, share_manager=True, share_mentors=True
     )
-    attempt = packet.attempt_record(
+    attempt = packet_services.attempt_record(
         actor=manager, engineer=engineer, level=staff, submitted_on=date(2026, 11, 2)
     )
-    decided = packet.attempt_record(
+    decided = packet_services.attempt_record(
         actor=manager, engineer=engineer, level=staff, submitted_on=date(2026, 5, 4)
     )
-    packet.attempt_decide(
+    packet_services.attempt_decide(
         decided, actor=manager, outcome="denied", decided_on=date(2026, 6, 1), feedback="Narrow"
     )
-    check = checks.check_create(
+    check = check_services.check_create(
         engineer=engineer, asked_by=engineer, respondents=[respondent], share_document=True
     )
     return World(
@@ -748,11 +750,11 @@ def test_clerical_check_handles_are_refused_and_echoed_inert(world, payload):
     handles = one_line(payload, 2000)
     before = db_state()
     response = client.post(url("reviews:checks", "engineer"), {"respondents": handles})
-    first = checks.parse_handles(handles)[0]
-    message = checks.UNKNOWN_PERSON.format(handle=first)
-    if len(checks.parse_handles(handles)) > checks.MAX_RESPONDENTS:
-        message = checks.TOO_MANY.format(
-            max=checks.MAX_RESPONDENTS, count=len(checks.parse_handles(handles))
+    first = check_services.parse_handles(handles)[0]
+    message = check_services.UNKNOWN_PERSON.format(handle=first)
+    if len(check_services.parse_handles(handles)) > check_services.MAX_RESPONDENTS:
+        message = check_services.TOO_MANY.format(
+            max=check_services.MAX_RESPONDENTS, count=len(check_services.parse_handles(handles))
         )
     assert_refused(response, message, status=400)
     assert db_state() == before
@@ -1038,7 +1040,7 @@ def _refusals() -> dict[str, Refusal]:
     for name, fields, message in [
         ("body-over-max", {"body": "n" * (NOTE_MAX + 1)}, too_long(NOTE_MAX, NOTE_MAX + 1)),
         ("body-1mb", {"body": HUGE}, too_long(NOTE_MAX, len(HUGE))),
-        ("body-blank", {"body": "  "}, review_forms.NOTE_REQUIRED),
+        ("body-blank", {"body": "  "}, feedback_forms.NOTE_REQUIRED),
         ("body-nul", {"body": NUL}, NUL_MESSAGE),
         ("gap-over-max", {"gap_note": "g" * (GAP_MAX + 1)}, too_long(GAP_MAX, GAP_MAX + 1)),
         ("gap-nul", {"gap_note": NUL}, NUL_MESSAGE),
@@ -1053,7 +1055,7 @@ def _refusals() -> dict[str, Refusal]:
     reply = lambda w: url("reviews:reply-create", w.feedback.pk)  # noqa: E731
     for name, value, message in [
         ("over-max", "r" * (REPLY_MAX + 1), too_long(REPLY_MAX, REPLY_MAX + 1)),
-        ("blank", " \n ", review_forms.REPLY_REQUIRED),
+        ("blank", " \n ", feedback_forms.REPLY_REQUIRED),
         ("nul", NUL, NUL_MESSAGE),
     ]:
         for htmx in (False, True):
@@ -1082,9 +1084,9 @@ def _refusals() -> dict[str, Refusal]:
         (
             "start-after-end",
             {"period_start": "2026-11-24", "period_end": "2026-01-01"},
-            review_forms.PERIOD_ORDER,
+            packet_forms.PERIOD_ORDER,
         ),
-        ("day-first-after-end", {"period_start": DAY_FIRST}, review_forms.PERIOD_ORDER),
+        ("day-first-after-end", {"period_start": DAY_FIRST}, packet_forms.PERIOD_ORDER),
         *[(f"start-{k}", {"period_start": v}, INVALID_DATE) for k, v in BAD_DATES.items()],
         *[(f"end-{k}", {"period_end": v}, INVALID_DATE) for k, v in BAD_DATES.items()],
     ]:
@@ -1107,9 +1109,9 @@ def _refusals() -> dict[str, Refusal]:
 
     attempts = lambda w: url("reviews:attempts", "engineer")  # noqa: E731
     for name, value, message in [
-        ("far-future", FAR_FUTURE, review_forms.NOT_FUTURE),
-        ("tomorrow", "2026-11-25", review_forms.NOT_FUTURE),
-        ("day-first", DAY_FIRST, review_forms.NOT_FUTURE),
+        ("far-future", FAR_FUTURE, packet_forms.NOT_FUTURE),
+        ("tomorrow", "2026-11-25", packet_forms.NOT_FUTURE),
+        ("day-first", DAY_FIRST, packet_forms.NOT_FUTURE),
         *[(k, v, INVALID_DATE) for k, v in BAD_DATES.items()],
     ]:
         add(f"attempt-submitted-{name}", "manager", attempts, message,
@@ -1119,8 +1121,8 @@ def _refusals() -> dict[str, Refusal]:
 
     outcome = lambda w: url("reviews:attempt-outcome", w.attempt.pk)  # noqa: E731
     for name, fields, message in [
-        ("decided-far-future", {"decided_on": FAR_FUTURE}, review_forms.NOT_FUTURE),
-        ("decided-day-first", {"decided_on": DAY_FIRST}, review_forms.NOT_FUTURE),
+        ("decided-far-future", {"decided_on": FAR_FUTURE}, packet_forms.NOT_FUTURE),
+        ("decided-day-first", {"decided_on": DAY_FIRST}, packet_forms.NOT_FUTURE),
         (
             "decided-before-submission",
             {"decided_on": "2026-11-01"},
@@ -1152,36 +1154,38 @@ def _refusals() -> dict[str, Refusal]:
     point = lambda w: url("reviews:attempt-point-add", w.decided.pk)  # noqa: E731
     for name, value, message in [
         ("over-max", "p" * (POINT_MAX + 1), too_long(POINT_MAX, POINT_MAX + 1)),
-        ("blank", "  ", review_forms.POINT_REQUIRED),
+        ("blank", "  ", packet_forms.POINT_REQUIRED),
         ("nul", NUL, NUL_MESSAGE),
     ]:
         add(f"point-{name}", "manager", point, message, data=lambda w, v=value: {"text": v})
 
     ask = lambda w: url("reviews:checks", "engineer")  # noqa: E731
-    nine = ", ".join(f"person{n}" for n in range(checks.MAX_RESPONDENTS + 1))
+    nine = ", ".join(f"person{n}" for n in range(check_services.MAX_RESPONDENTS + 1))
     for name, fields, message in [
         ("handles-over-max", {"respondents": "senior," + "h" * 1994}, too_long(2000, 2001)),
         ("handles-nul", {"respondents": f"senior{NUL}"}, NUL_MESSAGE),
         (
             "handles-sql",
             {"respondents": SQL["drop-table"]},
-            checks.UNKNOWN_PERSON.format(handle="DROP"),
+            check_services.UNKNOWN_PERSON.format(handle="DROP"),
         ),
         (
             "handles-too-many",
             {"respondents": nine},
-            checks.TOO_MANY.format(max=checks.MAX_RESPONDENTS, count=checks.MAX_RESPONDENTS + 1),
+            check_services.TOO_MANY.format(
+                max=check_services.MAX_RESPONDENTS, count=check_services.MAX_RESPONDENTS + 1
+            ),
         ),
-        ("handles-blank", {"respondents": " ,;\n"}, checks.NO_RESPONDENTS),
+        ("handles-blank", {"respondents": " ,;\n"}, check_services.NO_RESPONDENTS),
         (
             "handles-themselves",
             {"respondents": "ENGINEER"},
-            checks.ASKING_THEMSELVES.split("{name}")[0].format(handle="ENGINEER"),
+            check_services.ASKING_THEMSELVES.split("{name}")[0].format(handle="ENGINEER"),
         ),
-        ("expiry-huge", {"expires_in_days": "1e9"}, checks.BAD_EXPIRY),
-        ("expiry-negative", {"expires_in_days": "-1"}, checks.BAD_EXPIRY),
-        ("expiry-sql", {"expires_in_days": SQL["or-true"]}, checks.BAD_EXPIRY),
-        ("expiry-nul", {"expires_in_days": f"14{NUL}"}, checks.BAD_EXPIRY),
+        ("expiry-huge", {"expires_in_days": "1e9"}, check_services.BAD_EXPIRY),
+        ("expiry-negative", {"expires_in_days": "-1"}, check_services.BAD_EXPIRY),
+        ("expiry-sql", {"expires_in_days": SQL["or-true"]}, check_services.BAD_EXPIRY),
+        ("expiry-nul", {"expires_in_days": f"14{NUL}"}, check_services.BAD_EXPIRY),
     ]:
         add(f"check-{name}", "engineer", ask, message, data=lambda w, f=fields: _check(w, **f))
 
@@ -1194,8 +1198,8 @@ def _refusals() -> dict[str, Refusal]:
         ),
         ("comment-1mb", {"comment": HUGE}, too_long(ANSWER_COMMENT_MAX, len(HUGE))),
         ("comment-nul", {"comment": NUL}, NUL_MESSAGE),
-        ("answer-script", {"answer": XSS["script"]}, checks.BAD_ANSWER),
-        ("answer-nul", {"answer": NUL}, checks.BAD_ANSWER),
+        ("answer-script", {"answer": XSS["script"]}, check_services.BAD_ANSWER),
+        ("answer-nul", {"answer": NUL}, check_services.BAD_ANSWER),
     ]:
         add(f"answer-{name}", "respondent", question, message,
             data=lambda w, f=fields: {"answer": "yes", "comment": "Ready."} | f)  # fmt: skip
@@ -1296,11 +1300,11 @@ def test_nothing_imported_when_one_bullet_of_many_is_bad(world):
 @pytest.mark.parametrize(
     ("as_of", "message"),
     [
-        *[(bad, review_views.AS_OF_BAD) for bad in BAD_DATES.values()],
-        (FAR_FUTURE, review_views.AS_OF_FUTURE),
-        ("2026-11-25", review_views.AS_OF_FUTURE),
-        (SQL["drop-table"], review_views.AS_OF_BAD),
-        (XSS["script"], review_views.AS_OF_BAD),
+        *[(bad, readiness_labels.AS_OF_BAD) for bad in BAD_DATES.values()],
+        (FAR_FUTURE, readiness_labels.AS_OF_FUTURE),
+        ("2026-11-25", readiness_labels.AS_OF_FUTURE),
+        (SQL["drop-table"], readiness_labels.AS_OF_BAD),
+        (XSS["script"], readiness_labels.AS_OF_BAD),
     ],
     ids=[*BAD_DATES, "far-future", "tomorrow", "sql", "script"],
 )
@@ -1315,7 +1319,7 @@ def test_readiness_far_in_the_past_is_a_page_not_a_500(world, as_of):
     text = visit(
         client_for(world.manager), url("reviews:readiness", "engineer") + f"?as_of={as_of}"
     )
-    assert review_views.AS_OF_BAD not in text
+    assert readiness_labels.AS_OF_BAD not in text
     cell = url("reviews:readiness-cell", "engineer")
     params = f"?behaviour={world.scope.pk}&period={int(as_of[:4]) * 12}&as_of={as_of}"
     visit(client_for(world.manager), cell + params)

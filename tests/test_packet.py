@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from promo.models import Visibility, display_name
-from reviews import packet
 from reviews.models import CommitteePoint, Narrative, PromoAttempt, PromoDocument
+from reviews.packet import selectors as packet_selectors
+from reviews.packet import services as packet_services
 from tests.conftest import assert_flat_query_count, client_for
 from tests.factories import EntryFactory, PromoDocumentFactory, feedback_for
 
@@ -67,7 +68,7 @@ def test_evidence_puts_mentor_confirmed_with_measured_impact_first(
     feedback_for(confirmed, mentor)
     feedback_for(recent, mentor)
 
-    section = _section(packet.build(document, viewer=engineer), scope)
+    section = _section(packet_selectors.draft_for(document, engineer), scope)
 
     assert [e.entry.title for e in section.evidence] == [
         confirmed.title,
@@ -82,9 +83,9 @@ def test_evidence_puts_mentor_confirmed_with_measured_impact_first(
 def test_gap_verdicts_are_not_evidence(engineer, mentor, document, behaviours):
     entry = _entry(engineer, behaviours["scope"], week=date(2026, 6, 1))
     feedback_for(entry, mentor, verdict="gap")
-    section = _section(packet.build(document, viewer=engineer), behaviours["scope"])
+    section = _section(packet_selectors.draft_for(document, engineer), behaviours["scope"])
     assert section.evidence == []
-    assert section.warnings == [packet.NO_EVIDENCE]
+    assert section.warnings == [packet_selectors.NO_EVIDENCE]
 
 
 def test_unconfirmed_thin_and_too_recent_evidence_each_warn(engineer, mentor, document, behaviours):
@@ -93,11 +94,11 @@ def test_unconfirmed_thin_and_too_recent_evidence_each_warn(engineer, mentor, do
     recent = _entry(engineer, mentoring, week=date(2026, 11, 9), shipped_on=date(2026, 11, 16))
     feedback_for(recent, mentor)
 
-    draft = packet.build(document, viewer=engineer)
+    draft = packet_selectors.draft_for(document, engineer)
 
-    assert packet.UNCONFIRMED in _section(draft, scope).warnings
-    assert packet.THIN.format(months="one month") in _section(draft, scope).warnings
-    assert packet.TOO_RECENT in _section(draft, mentoring).warnings
+    assert packet_selectors.UNCONFIRMED in _section(draft, scope).warnings
+    assert packet_selectors.THIN.format(months="one month") in _section(draft, scope).warnings
+    assert packet_selectors.TOO_RECENT in _section(draft, mentoring).warnings
 
 
 def test_steady_confirmed_evidence_has_no_warnings(engineer, mentor, document, behaviours):
@@ -108,12 +109,12 @@ def test_steady_confirmed_evidence_has_no_warnings(engineer, mentor, document, b
             impact_measured="Measured", impact_measured_on=date(2026, month + 2, 1),
         )  # fmt: skip
         feedback_for(entry, mentor)
-    assert _section(packet.build(document, viewer=engineer), scope).warnings == []
+    assert _section(packet_selectors.draft_for(document, engineer), scope).warnings == []
 
 
 def test_evidence_outside_the_period_is_left_out(engineer, document, behaviours):
     _entry(engineer, behaviours["scope"], week=date(2025, 11, 3), title="Before the period")
-    section = _section(packet.build(document, viewer=engineer), behaviours["scope"])
+    section = _section(packet_selectors.draft_for(document, engineer), behaviours["scope"])
     assert section.evidence == []
 
 
@@ -140,8 +141,8 @@ def test_a_manager_reading_a_shared_document_never_sees_private_evidence(
 def test_only_the_strongest_five_are_listed_and_the_rest_counted(engineer, document, behaviours):
     for week in range(7):
         _entry(engineer, behaviours["scope"], week=date(2026, 3, 2 + week * 7 % 28))
-    section = _section(packet.build(document, viewer=engineer), behaviours["scope"])
-    assert len(section.evidence) == packet.EVIDENCE_SHOWN
+    section = _section(packet_selectors.draft_for(document, engineer), behaviours["scope"])
+    assert len(section.evidence) == packet_selectors.EVIDENCE_SHOWN
     assert section.more == 2
 
 
@@ -239,7 +240,7 @@ def test_markdown_export_has_narratives_warnings_and_links_back(
     assert "## Scope at Staff\n\nI led it." in text
     assert f"(https://promo.example.com{entry.get_absolute_url()})" in text
     assert r"Cut \[p99\] \*by half\*" in text  # titles cannot inject Markdown
-    assert f"> Warning: {packet.UNCONFIRMED}" in text
+    assert f"> Warning: {packet_selectors.UNCONFIRMED}" in text
     assert "_No narrative written yet._" in text  # the mentoring behaviour
 
 
@@ -360,7 +361,7 @@ def test_engineer_and_managers_record_a_submission(request, engineer, levels, ro
 
 @pytest.mark.parametrize("role", [MENTOR, ENDED, STRANGER, ADMIN])
 def test_others_can_neither_see_nor_record_attempts(request, engineer, manager, levels, role):
-    attempt = packet.attempt_record(
+    attempt = packet_services.attempt_record(
         actor=manager, engineer=engineer, level=levels[2], submitted_on=date(2026, 11, 2)
     )
     client = client_for(request.getfixturevalue(role))
@@ -404,7 +405,7 @@ def test_the_snapshot_is_what_a_manager_saw_even_when_the_engineer_records_it(
     )  # fmt: skip
     _record(client_for(engineer), engineer, levels[2])
     attempt = PromoAttempt.objects.get()
-    assert attempt.snapshot["document"]["state"] == packet.DOCUMENT_INCLUDED
+    assert attempt.snapshot["document"]["state"] == packet_selectors.DOCUMENT_INCLUDED
     assert "Shared work" in _frozen_text(attempt)
     assert "Private work" not in _frozen_text(attempt)
     assert attempt.snapshot["level"] == "Staff" and attempt.snapshot["status"] == "building"
@@ -421,7 +422,7 @@ def test_an_unshared_document_never_reaches_a_submission(
     )
     _record(client_for(request.getfixturevalue(recorder)), engineer, levels[2])
     attempt = PromoAttempt.objects.get()
-    assert attempt.snapshot["document"] == {"state": packet.DOCUMENT_NOT_SHARED}
+    assert attempt.snapshot["document"] == {"state": packet_selectors.DOCUMENT_NOT_SHARED}
     assert "Only for my own eyes." not in str(attempt.snapshot)
     for reader in (manager, skip_manager):
         page = client_for(reader).get(attempt.get_absolute_url()).content.decode()
@@ -464,7 +465,7 @@ def test_the_engineer_shares_and_adds_the_document_to_a_pending_submission(
     document.refresh_from_db()
     attempt.refresh_from_db()
     assert document.share_manager
-    assert attempt.snapshot["document"]["state"] == packet.DOCUMENT_INCLUDED
+    assert attempt.snapshot["document"]["state"] == packet_selectors.DOCUMENT_INCLUDED
     assert attempt.snapshot["document"]["added_on"] == "2026-11-24"
     assert "My case, as it stands now." in _frozen_text(attempt)
     assert "Shared work" in _frozen_text(attempt)
@@ -492,14 +493,14 @@ def test_only_the_engineer_adds_the_document_and_only_once_while_pending(
     client = client_for(engineer)
     client.post(url)
     again = client.post(url, follow=True)
-    assert packet.ADD_ALREADY in again.content.decode()
+    assert packet_services.ADD_ALREADY in again.content.decode()
 
 
 def test_a_decided_submission_takes_no_document(engineer, manager, document, levels):
-    attempt = packet.attempt_record(
+    attempt = packet_services.attempt_record(
         actor=manager, engineer=engineer, level=levels[2], submitted_on=date(2026, 11, 2)
     )
-    packet.attempt_decide(
+    packet_services.attempt_decide(
         attempt, actor=manager, outcome="approved", decided_on=date(2026, 11, 20), feedback=""
     )
     client = client_for(engineer)
@@ -507,10 +508,10 @@ def test_a_decided_submission_takes_no_document(engineer, manager, document, lev
         client.get(attempt.get_absolute_url()).content.decode()
     )
     response = client.post(reverse("reviews:attempt-document", args=[attempt.pk]), follow=True)
-    assert packet.ADD_NOT_PENDING in response.content.decode()
+    assert packet_services.ADD_NOT_PENDING in response.content.decode()
     attempt.refresh_from_db()
     document.refresh_from_db()
-    assert attempt.snapshot["document"] == {"state": packet.DOCUMENT_NOT_SHARED}
+    assert attempt.snapshot["document"] == {"state": packet_selectors.DOCUMENT_NOT_SHARED}
     assert not document.share_manager
 
 
@@ -574,7 +575,7 @@ def test_a_submitted_attempt_does_not_change_when_evidence_changes_later(
 
 
 def test_a_denial_turns_each_line_of_feedback_into_a_point(engineer, manager, levels):
-    attempt = packet.attempt_record(
+    attempt = packet_services.attempt_record(
         actor=manager, engineer=engineer, level=levels[2], submitted_on=date(2026, 11, 2)
     )
     response = client_for(manager).post(
@@ -596,7 +597,7 @@ def test_a_denial_turns_each_line_of_feedback_into_a_point(engineer, manager, le
 
 
 def test_an_outcome_is_recorded_once(engineer, manager, levels):
-    attempt = packet.attempt_record(
+    attempt = packet_services.attempt_record(
         actor=manager, engineer=engineer, level=levels[2], submitted_on=date(2026, 11, 2)
     )
     url = reverse("reviews:attempt-outcome", args=[attempt.pk])
@@ -610,7 +611,7 @@ def test_an_outcome_is_recorded_once(engineer, manager, levels):
 
 
 def test_a_decision_before_the_submission_is_refused(engineer, manager, levels):
-    attempt = packet.attempt_record(
+    attempt = packet_services.attempt_record(
         actor=manager, engineer=engineer, level=levels[2], submitted_on=date(2026, 11, 2)
     )
     response = client_for(manager).post(
@@ -625,10 +626,10 @@ def test_a_decision_before_the_submission_is_refused(engineer, manager, levels):
 
 @pytest.fixture
 def denied(engineer, manager, levels):
-    attempt = packet.attempt_record(
+    attempt = packet_services.attempt_record(
         actor=manager, engineer=engineer, level=levels[2], submitted_on=date(2026, 10, 5)
     )
-    return packet.attempt_decide(
+    return packet_services.attempt_decide(
         attempt,
         actor=manager,
         outcome="denied",
@@ -702,17 +703,17 @@ def test_attempts_timeline_queries_do_not_grow_with_attempts(
 ):
     def grow(n: int) -> None:
         for _ in range(n):
-            attempt = packet.attempt_record(
+            attempt = packet_services.attempt_record(
                 actor=manager, engineer=engineer, level=levels[2], submitted_on=date(2026, 1, 5)
             )
-            packet.attempt_decide(
+            packet_services.attempt_decide(
                 attempt,
                 actor=manager,
                 outcome="denied",
                 decided_on=date(2026, 2, 1),
                 feedback="A\nB",
             )
-            packet.point_track(attempt.points.first(), behaviours["scope"])
+            packet_services.point_track(attempt.points.first(), behaviours["scope"])
 
     assert_flat_query_count(
         django_assert_max_num_queries,
@@ -725,13 +726,19 @@ def test_attempts_timeline_queries_do_not_grow_with_attempts(
 
 def test_committee_points_strip_list_markers_and_blank_lines():
     text = "* one\n\n  - two  \n3. three\n•four\n10.5% more reach\n"
-    assert packet.committee_points(text) == ["one", "two", "three", "four", "10.5% more reach"]
+    assert packet_services.committee_points(text) == [
+        "one",
+        "two",
+        "three",
+        "four",
+        "10.5% more reach",
+    ]
 
 
 def test_committee_point_resolved_flag(denied, behaviours):
-    point = packet.point_track(denied.points.get(), behaviours["scope"])
+    point = packet_services.point_track(denied.points.get(), behaviours["scope"])
     assert point.is_open_gap
-    packet.point_resolve(point)
+    packet_services.point_resolve(point)
     assert not CommitteePoint.objects.get().is_open_gap
 
 
@@ -739,10 +746,10 @@ def test_gaps_page_queries_do_not_grow_with_committee_gaps(
     django_assert_max_num_queries, engineer, manager, levels, behaviours
 ):
     def grow(n: int) -> None:
-        attempt = packet.attempt_record(
+        attempt = packet_services.attempt_record(
             actor=manager, engineer=engineer, level=levels[2], submitted_on=date(2026, 1, 5)
         )
-        attempt = packet.attempt_decide(
+        attempt = packet_services.attempt_decide(
             attempt,
             actor=manager,
             outcome="denied",
@@ -750,7 +757,7 @@ def test_gaps_page_queries_do_not_grow_with_committee_gaps(
             feedback="\n".join(f"Point {i}" for i in range(n)),
         )
         for point in attempt.points.all():
-            packet.point_track(point, behaviours["scope"])
+            packet_services.point_track(point, behaviours["scope"])
 
     assert_flat_query_count(
         django_assert_max_num_queries,
@@ -766,17 +773,17 @@ def test_an_attempt_page_keeps_a_flat_query_count(
     request, django_assert_max_num_queries, engineer, manager, document, levels, behaviours, reader
 ):
     _share_with_managers(document)
-    attempt = packet.attempt_record(
+    attempt = packet_services.attempt_record(
         actor=manager, engineer=engineer, level=levels[2], submitted_on=date(2026, 1, 5)
     )
-    attempt = packet.attempt_decide(
+    attempt = packet_services.attempt_decide(
         attempt, actor=manager, outcome="denied", decided_on=date(2026, 2, 1), feedback="A"
     )
 
     def grow(n: int) -> None:
         for i in range(n):
-            point = packet.point_add(attempt, f"Point {i}")
-            packet.point_track(point, behaviours["scope"])
+            point = packet_services.point_add(attempt, f"Point {i}")
+            packet_services.point_track(point, behaviours["scope"])
 
     assert_flat_query_count(
         django_assert_max_num_queries,
@@ -790,7 +797,7 @@ def test_an_attempt_page_keeps_a_flat_query_count(
 def test_a_pending_attempt_without_the_document_keeps_a_flat_query_count(
     django_assert_max_num_queries, engineer, manager, document, levels
 ):
-    attempt = packet.attempt_record(
+    attempt = packet_services.attempt_record(
         actor=manager, engineer=engineer, level=levels[2], submitted_on=date(2026, 1, 5)
     )
     client = client_for(engineer)

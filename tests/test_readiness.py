@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from reviews import readiness
-from reviews.readiness import (
+from reviews.readiness import rules
+from reviews.readiness.rules import (
     BUILDING,
     CLOSE,
     EMERGING,
@@ -786,7 +786,7 @@ def test_assess_needs_a_range_covering_the_window():
 
 
 def test_the_rules_read_no_clock_and_import_no_django():
-    tree = ast.parse(inspect.getsource(readiness))
+    tree = ast.parse(inspect.getsource(rules))
     imported = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -981,7 +981,7 @@ def test_as_of_a_year_ago_gives_the_result_it_would_have_given_then():
 
 # Invariants --------------------------------------------------------------------------------------
 
-WORDS = list(readiness.STRENGTH)
+WORDS = list(rules.STRENGTH)
 POLICIES = [Policy(), QUARTERLY, Policy(recent_months=1, threshold=0.34, close_share=0.5)]
 
 
@@ -1061,4 +1061,4 @@ def test_invariants_hold_for_random_evidence(seed):
     ],
 )
 def test_months_of_covers_every_month_of_the_periods(periods, period_months, months):
-    assert readiness.months_of(periods, readiness.Policy(period_months=period_months)) == months
+    assert rules.months_of(periods, rules.Policy(period_months=period_months)) == months

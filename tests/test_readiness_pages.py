@@ -12,9 +12,10 @@ from django.urls import reverse
 
 from promo import access
 from promo.models import Visibility
-from reviews import readiness
-from reviews import services as review_services
-from reviews.views import _assessment, _team_people, readiness_links, team_rows
+from reviews.feedback import services as feedback_services
+from reviews.readiness import rules
+from reviews.readiness.assembly import _assessment
+from reviews.readiness.dashboard import _team_people, readiness_links, team_rows
 from tests.conftest import assert_flat_query_count, client_for
 from tests.factories import (
     EntryFactory,
@@ -88,7 +89,7 @@ def test_readiness_page_follows_the_relation(request, steady, role, status):
 
 @pytest.mark.parametrize(("role", "status"), ROLES.items())
 def test_heatmap_cells_follow_the_relation(request, steady, scope, role, status):
-    period = readiness.period_index(TODAY, readiness.Policy())
+    period = rules.period_index(TODAY, rules.Policy())
     response = client_for(request.getfixturevalue(role)).get(cell_url(scope, period))
     assert response.status_code == status
 
@@ -115,7 +116,7 @@ def test_a_cell_lists_its_entries_with_how_much_each_counted(steady, scope, engi
     recent = EntryFactory(
         author=engineer, week_of=TODAY, behaviours=(scope,), title="Fresh claim", visibility=BOTH
     )
-    period = readiness.period_index(TODAY, readiness.Policy())
+    period = rules.period_index(TODAY, rules.Policy())
     html = (
         client_for(engineer).get(cell_url(scope, period), HTTP_HX_REQUEST="true").content.decode()
     )
@@ -129,7 +130,7 @@ def test_a_cell_costs_the_same_however_many_entries_it_holds(
     request, django_assert_max_num_queries, steady, scope, mentor, role
 ):
     client = client_for(request.getfixturevalue(role))
-    url = cell_url(scope, readiness.period_index(TODAY, readiness.Policy()))
+    url = cell_url(scope, rules.period_index(TODAY, rules.Policy()))
     with django_assert_max_num_queries(8):
         assert client.get(url, HTTP_HX_REQUEST="true").status_code == 200
     for _ in range(12):  # many more entries in the same month
@@ -166,9 +167,9 @@ def test_a_manager_sees_only_what_was_shared_with_managers(
 ):
     for weeks_ago in (0, 4, 9, 13, 18, 22):
         demonstrated(engineer, mentor, [scope, mentoring], weeks_ago=weeks_ago, visibility=MENTORS)
-    assert client_for(mentor).get(readiness_url()).context["status"] == readiness.READY
+    assert client_for(mentor).get(readiness_url()).context["status"] == rules.READY
     manager_view = client_for(manager).get(readiness_url())
-    assert manager_view.context["status"] == readiness.BUILDING
+    assert manager_view.context["status"] == rules.BUILDING
     assert "Scope at Staff: no evidence in the last 6 months." in manager_view.content.decode()
 
 
@@ -176,7 +177,7 @@ def test_as_of_a_past_date_shows_that_days_picture(steady):
     response = client_for(steady).get(readiness_url(), {"as_of": "2026-01-15"})
     assert response.context["as_of"] == date(2026, 1, 15)
     assert response.context["period_labels"][-1] == "Jan 2026"
-    assert response.context["status"] == readiness.BUILDING  # none of that evidence existed yet
+    assert response.context["status"] == rules.BUILDING  # none of that evidence existed yet
 
 
 @pytest.mark.parametrize(
@@ -217,7 +218,7 @@ def test_dashboard_lists_direct_and_indirect_reports_with_status(steady, manager
     for boss in (manager, skip_manager):
         response = client_for(boss).get(reverse("reviews:team"))
         rows = {row["person"].user.username: row for row in response.context["rows"]}
-        assert rows["engineer"]["readiness"].status == readiness.READY
+        assert rows["engineer"]["readiness"].status == rules.READY
 
 
 def test_mentors_get_the_same_view_over_their_mentees(steady, mentor):
@@ -324,10 +325,10 @@ def test_the_dashboard_and_the_engineer_page_agree_for_random_histories(levels, 
                 untagged = [b for b in behaviours if b not in entry.behaviours.all()]
                 if untagged and rng.random() < 0.2:  # a mentor names a behaviour nobody tagged
                     extra = rng.choice(untagged)
-                    review_services.feedback_post(
+                    feedback_services.feedback_post(
                         entry=entry,
                         mentor=rng.choice([mentor, second_mentor]),
-                        data=review_services.FeedbackData(
+                        data=feedback_services.FeedbackData(
                             body="This also shows another behaviour.",
                             verdicts={
                                 **{b.pk: "flashes" for b in entry.behaviours.all()},
@@ -408,7 +409,7 @@ def test_the_demo_shows_every_status_on_the_managers_dashboard():
     manager = get_user_model().objects.get(username="demo-manager")
     response = client_for(manager).get(reverse("reviews:team"))
     statuses = {row["readiness"].status for row in response.context["rows"] if row["assessed"]}
-    assert statuses == {readiness.READY, readiness.CLOSE, readiness.BUILDING}
+    assert statuses == {rules.READY, rules.CLOSE, rules.BUILDING}
 
 
 def test_a_quarterly_policy_draws_quarters(steady, levels):

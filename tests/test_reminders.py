@@ -20,10 +20,12 @@ from django.urls import reverse
 from evidence import selectors as evidence_selectors
 from evidence import services as evidence_services
 from promo.models import Mentorship, Person, Visibility
-from reviews import reminders
-from reviews import selectors as review_selectors
+from reviews.feedback import selectors as feedback_selectors
 from reviews.management.commands.send_reminders import BAD_DATE
 from reviews.models import ReminderSent
+from reviews.reminders import messages as reminder_messages
+from reviews.reminders import selectors as reminder_selectors
+from reviews.reminders import services as reminders
 from tests.conftest import client_for
 from tests.factories import EntryFactory, MentorshipFactory, PersonFactory, feedback_for
 
@@ -163,7 +165,7 @@ def test_impact_reminder_lists_what_the_impact_page_lists(engineer, mentor):
         EntryFactory(author=author, shipped_on=LONG_AGO)
         EntryFactory(author=author, shipped_on=date(2026, 9, 29))  # exactly 8 weeks ago
         EntryFactory(author=author, shipped_on=date(2026, 9, 30))  # not yet
-    found = reminders.impact_due(TODAY)
+    found = reminder_selectors.impact_due(TODAY)
     for author in [engineer, mentor]:
         page = evidence_selectors.impact_due(author, today=TODAY)
         assert [i.path for i in found[author.pk]] == [e.get_absolute_url() for e in page]
@@ -255,7 +257,7 @@ def test_digest_counts_waiting_entries_per_mentee_as_the_inbox_does(engineer, me
     run()
     (digest,) = [m for m in sent_to(mentor) if "review" in m.subject]
     assert digest.subject == "Promo: 5 entries waiting for your review"
-    inbox = {c.user.get_full_name(): c.unreviewed for c in review_selectors.inbox_counts(mentor)}
+    inbox = {c.user.get_full_name(): c.unreviewed for c in feedback_selectors.inbox_counts(mentor)}
     for name, waiting in inbox.items():
         assert f"- {name}: {waiting}\n" in digest.body
     assert inbox == {engineer.get_full_name(): 2, "Bea Kowalski": 3}
@@ -266,7 +268,7 @@ def test_digest_names_ten_entries_and_says_how_many_more(engineer, mentor):
         shared(engineer, f"Shared entry {n:02}")
     run()
     (digest,) = [m for m in sent_to(mentor) if "review" in m.subject]
-    assert digest.body.count(f"{SITE}/entries/") == reminders.DIGEST_LIMIT == 10
+    assert digest.body.count(f"{SITE}/entries/") == reminder_messages.DIGEST_LIMIT == 10
     assert f"and 3 more in your inbox: {SITE}{reverse('reviews:inbox')}" in digest.body
 
 
@@ -300,7 +302,7 @@ def test_the_next_week_sends_again(busy_mentor):
 
 def test_another_run_that_claimed_first_wins(busy_mentor, monkeypatch):
     """Two runs at once: the one that records a reminder first sends it, the other does not."""
-    stale = reminders.due(TODAY)
+    stale = reminder_selectors.due(TODAY)
     ReminderSent.objects.create(
         user=busy_mentor, kind=ReminderSent.Kind.IMPACT, week_start=THIS_WEEK
     )

@@ -5,7 +5,8 @@ from django.core import mail
 from django.urls import reverse
 
 from promo.models import Notification, Visibility
-from reviews import forms as review_forms
+from reviews.feedback import forms as feedback_forms
+from reviews.feedback import services as feedback_services
 from reviews.models import BehaviourVerdict, Feedback, FeedbackRevision, Reply
 from tests.conftest import assert_flat_query_count, client_for
 from tests.factories import (
@@ -89,7 +90,7 @@ def test_missing_verdicts_are_explained_and_the_note_is_kept(shared, mentor, sco
     )
     html = response.content.decode()
     assert (
-        review_forms.VERDICT_REQUIRED.format(name=mentoring.name).replace("“", "&ldquo;")[:10]
+        feedback_forms.VERDICT_REQUIRED.format(name=mentoring.name).replace("“", "&ldquo;")[:10]
         in html
         or "Give a verdict for" in html
     )
@@ -197,7 +198,7 @@ def test_empty_reply_is_refused_with_a_message(thread, engineer):
     response = client_for(engineer).post(
         reverse("reviews:reply-create", args=[thread.pk]), {"body": "   "}, **HTMX
     )
-    assert review_forms.REPLY_REQUIRED in response.content.decode()
+    assert feedback_forms.REPLY_REQUIRED in response.content.decode()
     assert not Reply.objects.exists()
 
 
@@ -321,9 +322,8 @@ def test_gaps_page_groups_open_gap_notes_by_behaviour_newest_first(
     feedback_for(second, mentor, gap_note="Newer gap on scope", gap_behaviour=scope)
     feedback_for(second, mentor, gap_note="A gap on the whole")
     done = feedback_for(resolved, mentor, gap_note="Already fixed", gap_behaviour=scope)
-    from reviews import services as review_services
 
-    review_services.feedback_set_state(feedback=done, by=mentor, to="resolved")
+    feedback_services.feedback_set_state(feedback=done, by=mentor, to="resolved")
     html = client_for(engineer).get(reverse("reviews:gaps")).content.decode()
     assert (
         html.index("Scope at Staff")
@@ -416,10 +416,9 @@ def test_entry_page_with_many_threads_has_a_fixed_query_count(
     def grow(n: int) -> None:
         for i in range(n):
             feedback = feedback_for(shared, mentor, gap_note=f"Gap {i}")
-            from reviews import services as review_services
 
-            review_services.reply_post(feedback=feedback, author=engineer, body="Thanks")
-            review_services.reply_post(feedback=feedback, author=mentor, body="Good")
+            feedback_services.reply_post(feedback=feedback, author=engineer, body="Thanks")
+            feedback_services.reply_post(feedback=feedback, author=mentor, body="Good")
 
     assert_flat_query_count(
         django_assert_max_num_queries, client, shared.get_absolute_url(), grow=grow, bound=24

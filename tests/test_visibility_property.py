@@ -41,10 +41,13 @@ from evidence import services as evidence_services
 from evidence.models import Entry, Kind
 from promo import access
 from promo.models import Behaviour, Mentorship, Visibility
-from reviews import packet, readiness
-from reviews import selectors as review_selectors
-from reviews import views as review_views
+from reviews.feedback import selectors as feedback_selectors
 from reviews.models import Feedback, PromoDocument, Verdict
+from reviews.packet import access as packet_access
+from reviews.packet import selectors as packet_selectors
+from reviews.readiness import assembly as readiness_assembly
+from reviews.readiness import dashboard, rules
+from reviews.readiness import selectors as readiness_selectors
 from tests.conftest import client_for
 from tests.factories import (
     EntryFactory,
@@ -316,38 +319,38 @@ def show(org: Org, viewer, titles: dict[str, int], *, lists: bool = True) -> Sho
             entries[f"timeline of {person}"] = {e.pk for week in weeks for e in week.entries}
 
     # The mentor inbox's counts, and each mentee's open gaps.
-    counts = review_selectors.inbox_counts(viewer)
+    counts = feedback_selectors.inbox_counts(viewer)
     numbers["inbox counts"] = [(c.user.pk, c.total, c.unreviewed) for c in counts]
-    entries["gaps"] = {f.entry_id for f in review_selectors.open_gaps(viewer)}
+    entries["gaps"] = {f.entry_id for f in feedback_selectors.open_gaps(viewer)}
     for person in org.people:
-        gaps = review_selectors.open_gaps(person, viewer=viewer, scope=scope)
+        gaps = feedback_selectors.open_gaps(person, viewer=viewer, scope=scope)
         entries[f"gaps of {person}"] = {f.entry_id for f in gaps}
         numbers[f"gaps of {person}"] = sorted(f.pk for f in gaps)
-    numbers["open gap counts"] = review_selectors.open_gap_counts(
+    numbers["open gap counts"] = feedback_selectors.open_gap_counts(
         viewer, [p.pk for p in org.people], scope=scope
     )
 
     # Readiness: each engineer's page (claims_of inside) and the team dashboard.
     for person in org.people:
-        page = review_views._assessment(request, person, TODAY, scope)
+        page = readiness_assembly._assessment(request, person, TODAY, scope)
         judged = {j.claim.entry_id for j in page["assessment"].judged}
         entries[f"readiness of {person}"] = set(page["entries"]) | judged
         numbers[f"readiness of {person}"] = page["assessment"]
     for view in ("reports", "mentees"):
-        people = review_views._team_people(request, scope, view)
-        rows = review_views.team_rows(request, people, scope, TODAY)
+        people = dashboard._team_people(request, scope, view)
+        rows = dashboard.team_rows(request, people, scope, TODAY)
         numbers[f"team {view}"] = [
             (row["person"].pk, row["readiness"], row["sustained"], row["behaviours"])
             + (row["stale"], row["gaps"], str(row["heatmap"]))
             for row in rows
         ]
-    numbers["team grid"] = review_selectors.team_grid(
-        viewer, [p.pk for p in org.people], as_of=TODAY, policy=readiness.Policy(), scope=scope
+    numbers["team grid"] = readiness_selectors.team_grid(
+        viewer, [p.pk for p in org.people], as_of=TODAY, policy=rules.Policy(), scope=scope
     )
 
     # Promo documents: the evidence under each behaviour, as this viewer would be shown it.
     for document in org.documents:
-        draft = packet.build(document, viewer=viewer)
+        draft = packet_selectors.draft_for(document, viewer)
         evidence = {e.entry.pk for section in draft.sections for e in section.evidence}
         entries[f"document {document.pk}"] = evidence
         numbers[f"document {document.pk}"] = [
@@ -360,9 +363,9 @@ def show(org: Org, viewer, titles: dict[str, int], *, lists: bool = True) -> Sho
     entries["own entries (week page)"] = ids(evidence_selectors.own_entries(viewer))
     entries["impact due"] = ids(evidence_selectors.impact_due(viewer, today=TODAY))
     entries["export json"], entries["export md"] = exported(viewer, titles)
-    entries["inbox"] = ids(review_selectors.inbox(viewer))
+    entries["inbox"] = ids(feedback_selectors.inbox(viewer))
     for mentee in (c.user for c in counts):  # the page filters by the mentees it counts
-        entries[f"inbox {mentee}"] = ids(review_selectors.inbox(viewer, mentee=mentee))
+        entries[f"inbox {mentee}"] = ids(feedback_selectors.inbox(viewer, mentee=mentee))
 
     # Search, bare and with each filter.
     search, Filters = evidence_selectors.search, evidence_selectors.Filters
@@ -459,7 +462,7 @@ def cells_of(person, everything: dict[int, Entry]) -> list[str]:  # noqa: ANN001
     )
     cells = sorted(
         {
-            (behaviour, readiness.month_index(entry.week_start))
+            (behaviour, rules.month_index(entry.week_start))
             for entry in everything.values()
             if entry.author_id == person.pk
             for behaviour in entry.behaviours.values_list("pk", flat=True)
@@ -479,7 +482,7 @@ def pages_for(org: Org, viewer, everything: dict[int, Entry]) -> list[str]:  # n
             pages += [f"/people/{person.username}/", f"/reviews/readiness/{person.username}/"]
             pages += cells_of(person, everything)
     for document in org.documents:
-        if packet.may_read(document, access.relation(viewer, document.engineer)):
+        if packet_access.may_read(document, access.relation(viewer, document.engineer)):
             pages.append(document.get_absolute_url())
     return pages
 

@@ -50,8 +50,9 @@ from django.test.utils import (  # noqa: E402
 from evidence.models import Entry, EntryBehaviour, week_start  # noqa: E402
 from promo.demo import default_ladder  # noqa: E402
 from promo.models import Behaviour, Ladder, Level, Mentorship, Person, Team, Visibility  # noqa: E402
-from reviews import readiness, selectors  # noqa: E402
 from reviews.models import BehaviourVerdict, Feedback, Verdict  # noqa: E402
+from reviews.readiness import rules  # noqa: E402
+from reviews.readiness import selectors as readiness_selectors  # noqa: E402
 
 # What is measured ------------------------------------------------------------------------------
 AS_OF = date(2026, 11, 24)  # a Tuesday; never today, so figures do not drift with the calendar
@@ -374,9 +375,9 @@ def readiness_url(engineer: AbstractBaseUser) -> str:
 
 def window_months(ladder: Ladder) -> tuple[int, int]:
     """First and last month_index of the readiness window ending with AS_OF's month."""
-    policy = selectors.policy_of(ladder)
-    window = readiness.window_indexes(AS_OF, policy)
-    return readiness.months_of(window, policy)
+    policy = readiness_selectors.policy_of(ladder)
+    window = rules.window_indexes(AS_OF, policy)
+    return rules.months_of(window, policy)
 
 
 def _shared_with_managers(
@@ -402,10 +403,10 @@ def floor_query(authors: list[int], months: tuple[int, int]) -> tuple[str, list]
     feedback, verdict = Feedback._meta.db_table, BehaviourVerdict._meta.db_table
     outer, outer_params = _shared_with_managers("e", authors, months)
     inner, inner_params = _shared_with_managers("ve", authors, months)
-    strength = readiness.STRENGTH
+    strength = rules.STRENGTH
     sql = f"""
         SELECT e.author_id, t.behaviour_id, e.month_index,
-               MAX(COALESCE(v.best, {readiness.SELF_TAGGED})) AS strength
+               MAX(COALESCE(v.best, {rules.SELF_TAGGED})) AS strength
         FROM {entry} e
         JOIN {tag} t ON t.entry_id = e.id
         LEFT JOIN (

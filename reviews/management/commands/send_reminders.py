@@ -3,7 +3,7 @@ from datetime import date, datetime
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from reviews import reminders
+from reviews.reminders import services as reminders
 
 BAD_DATE = "--date must be a day written YYYY-MM-DD, e.g. 2026-11-27; got {value!r}."
 

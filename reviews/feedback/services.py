@@ -15,8 +15,8 @@ from evidence.models import Entry
 from promo import access, audit
 from promo.models import Behaviour, Notification, display_name
 from promo.notifications import notify
-from reviews.models import BehaviourVerdict, Feedback, FeedbackRevision, Reply
-from reviews.selectors import is_reviewer, sees_feedback
+from reviews.feedback.models import BehaviourVerdict, Feedback, FeedbackRevision, Reply
+from reviews.feedback.selectors import is_reviewer, sees_feedback
 
 NOT_A_REVIEWER = (
     "Only an active mentor of the author can give feedback on an entry shared with mentors."

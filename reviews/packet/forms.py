@@ -1,5 +1,4 @@
-"""Feedback forms (one verdict per claimed behaviour, built for the entry at hand) and the
-promotion packet's forms."""
+"""The forms of the promotion packet. Messages are constants so tests assert what users read."""
 
 from datetime import date
 
@@ -8,122 +7,15 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from evidence.forms import EARLIEST, DateInput
-from evidence.models import Entry
 from promo.models import Behaviour, Level
-from reviews.models import (
-    COMMITTEE_MAX,
-    GAP_MAX,
-    NARRATIVE_MAX,
-    NOTE_MAX,
-    POINT_MAX,
-    REPLY_MAX,
-    PromoAttempt,
-    Verdict,
-)
-from reviews.services import FeedbackData
-
-NOTE_REQUIRED = "Write a note: what works, and what would make it next-level."
-VERDICT_REQUIRED = "Give a verdict for “{name}”."
-EXTRA_NEEDS_VERDICT = "Say whether the work demonstrates “{name}” or only flashes it."
-REPLY_REQUIRED = "Write a reply first."
-EXTRA_VERDICTS = [(Verdict.DEMONSTRATED, "Demonstrated"), (Verdict.FLASHES, "Flashes")]
-
-
-class FeedbackForm(forms.Form):
-    body = forms.CharField(
-        label="Your note",
-        max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": NOTE_REQUIRED},
-        help_text="Markdown. Be specific: what made it work, what is missing.",
-    )
-    gap_note = forms.CharField(
-        label="What would make this next-level?",
-        required=False,
-        max_length=GAP_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="It stays on the engineer's gaps page until you resolve it.",
-    )
-    gap_behaviour = forms.ModelChoiceField(
-        label="Which behaviour is that about?",
-        queryset=Behaviour.objects.none(),
-        required=False,
-        empty_label="The work overall",
-    )
-    extra_behaviour = forms.ModelChoiceField(
-        label="A behaviour it shows that was not claimed",
-        queryset=Behaviour.objects.none(),
-        required=False,
-        empty_label="None",
-    )
-    extra_verdict = forms.ChoiceField(
-        label="How strongly?", choices=EXTRA_VERDICTS, required=False, widget=forms.RadioSelect
-    )
-
-    def __init__(self, *args, entry: Entry, target_behaviours, **kwargs) -> None:  # noqa: ANN001,ANN002,ANN003
-        super().__init__(*args, **kwargs)
-        self.claimed = list(entry.behaviours.all())
-        claimed_ids = {b.pk for b in self.claimed}
-        for behaviour in self.claimed:
-            self.fields[f"verdict_{behaviour.pk}"] = forms.ChoiceField(
-                label=behaviour.name,
-                choices=Verdict.choices,
-                widget=forms.RadioSelect,
-                error_messages={"required": VERDICT_REQUIRED.format(name=behaviour.name)},
-            )
-        unclaimed = [b for b in target_behaviours if b.pk not in claimed_ids]
-        self.fields["extra_behaviour"].queryset = Behaviour.objects.filter(
-            pk__in=[b.pk for b in unclaimed]
-        ).order_by("rank")
-        self.fields["gap_behaviour"].queryset = Behaviour.objects.filter(
-            pk__in=claimed_ids | {b.pk for b in unclaimed}
-        ).order_by("level__rank", "rank")
-
-    @property
-    def verdict_fields(self) -> list[forms.BoundField]:
-        return [self[f"verdict_{b.pk}"] for b in self.claimed]
-
-    def clean(self) -> dict:
-        data = super().clean()
-        extra = data.get("extra_behaviour")
-        if extra is not None and not data.get("extra_verdict"):
-            self.add_error("extra_verdict", EXTRA_NEEDS_VERDICT.format(name=extra.name))
-        return data
-
-    def feedback_data(self) -> FeedbackData:
-        data = self.cleaned_data
-        verdicts = {b.pk: data[f"verdict_{b.pk}"] for b in self.claimed}
-        extra = data.get("extra_behaviour")
-        if extra is not None:
-            verdicts[extra.pk] = data["extra_verdict"]
-        return FeedbackData(
-            body=data["body"],
-            verdicts=verdicts,
-            gap_note=data["gap_note"],
-            gap_behaviour=data.get("gap_behaviour"),
-            extra_behaviour=extra,
-        )
-
-
-class ReplyForm(forms.Form):
-    body = forms.CharField(
-        label="Reply",
-        max_length=REPLY_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": REPLY_REQUIRED},
-    )
-
-    def clean_body(self) -> str:
-        body = self.cleaned_data["body"].strip()
-        if not body:
-            raise ValidationError(REPLY_REQUIRED)
-        return body
-
-
-# --- the promotion packet -----------------------------------------------------------------------
+from reviews.packet.models import COMMITTEE_MAX, NARRATIVE_MAX, POINT_MAX, PromoAttempt
 
 PERIOD_ORDER = "The period must start before it ends."
+
+
 NOT_FUTURE = "That date is in the future."
+
+
 POINT_REQUIRED = "Write the point of feedback first."
 
 

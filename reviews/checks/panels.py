@@ -1,0 +1,31 @@
+"""Clerical-error checks on the readiness and home pages (see promo.panels)."""
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+from reviews.checks import selectors as check_selectors
+from reviews.readiness.assembly import ReadinessSubject
+
+
+def readiness_panel(request: HttpRequest, subject: ReadinessSubject) -> SafeString | None:
+    """On the readiness page, for the engineer and their managers only: what senior people
+    answered lately."""
+    relation = subject.relation
+    if not (relation.is_self or relation.is_manager):
+        return None
+    engineer = subject.engineer
+    context = {
+        "engineer": engineer,
+        "is_self": relation.is_self,
+        "recent": check_selectors.recent_checks(engineer, at=subject.at),
+    }
+    return render_to_string("reviews/checks/panels.html#readiness", context, request=request)
+
+
+def home_panel(request: HttpRequest, _subject: object) -> SafeString | None:
+    """On the home page: questions waiting for this user's answer."""
+    count = check_selectors.waiting_count(request.user)
+    if not count:
+        return None
+    return render_to_string("reviews/checks/panels.html#home", {"count": count}, request=request)

@@ -1,0 +1,192 @@
+"""Reads of feedback, with who-may-see-what in one place.
+
+Feedback is between an engineer and their mentors: the entry's author and every active mentor
+who may see the entry read all its threads. Managers see the entry but not the conversation
+about it (readiness later uses the verdicts, never the words).
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from evidence.models import Entry
+from promo import access
+from promo.models import Behaviour, Mentorship
+from reviews.feedback.models import BehaviourVerdict, Feedback, Reply
+
+
+def _author_mentors_engineer() -> Exists:
+    """Is the feedback's author still an active mentor of the entry's author (for each row)."""
+    return Exists(
+        Mentorship.objects.active().filter(
+            mentor=OuterRef("author"), engineer=OuterRef("entry__author")
+        )
+    )
+
+
+def is_reviewer(user: AbstractBaseUser, entry: Entry) -> bool:
+    """May `user` give feedback on `entry`: an active mentor of its author, shared with mentors."""
+    return access.may_see_as_mentor(user, entry.author_id, entry.visibility)
+
+
+def sees_feedback(user: AbstractBaseUser, entry: Entry) -> bool:
+    return user.pk == entry.author_id or is_reviewer(user, entry)
+
+
+def threads(entry: Entry, *, only: int | None = None) -> list[Feedback]:
+    """Every feedback thread on an entry, oldest first, with verdicts, replies and history."""
+    verdicts = BehaviourVerdict.objects.select_related("behaviour").order_by(
+        "behaviour__level__rank", "behaviour__rank"
+    )
+    return list(
+        Feedback.objects.filter(entry=entry, **({"pk": only} if only is not None else {}))
+        .annotate(mentor_active=_author_mentors_engineer())
+        .select_related("author", "gap_behaviour", "extra_behaviour")
+        .prefetch_related(
+            Prefetch("verdicts", queryset=verdicts),
+            Prefetch("replies", queryset=Reply.objects.select_related("author")),
+            "revisions",
+        )
+    )
+
+
+def feedback_for_viewer(user: AbstractBaseUser, pk: int) -> Feedback:
+    """Feedback the user may read (author of the entry, or its reviewer), or 404."""
+    found = Feedback.objects.select_related("entry__author", "author").filter(
+        pk=pk, entry__deleted_at__isnull=True
+    )
+    feedback = found.first()
+    if feedback is None or not sees_feedback(user, feedback.entry):
+        raise Http404("No such feedback.")
+    return feedback
+
+
+def own_feedback_or_404(user: AbstractBaseUser, pk: int) -> Feedback:
+    """Feedback the user wrote, while they still mentor the entry's author; 404 otherwise."""
+    feedback = feedback_for_viewer(user, pk)
+    if feedback.author_id != user.pk:
+        raise Http404("No such feedback.")
+    return feedback
+
+
+def thread(feedback: Feedback) -> Feedback:
+    """One thread with everything it shows, after a reply or a change of state."""
+    return threads(feedback.entry, only=feedback.pk)[0]
+
+
+@dataclass(frozen=True)
+class MenteeCount:
+    user: AbstractBaseUser
+    total: int
+    unreviewed: int
+
+
+def inbox(
+    mentor: AbstractBaseUser,
+    *,
+    mentee: AbstractBaseUser | None = None,
+    behaviour: Behaviour | None = None,
+) -> QuerySet[Entry]:
+    """Mentees' entries shared with mentors: unreviewed by this mentor first, then newest."""
+    mine = Feedback.objects.filter(entry=OuterRef("pk"), author=mentor)
+    entries = Entry.objects.live().filter(
+        author_id__in=access.mentee_ids(mentor.pk), visibility__in=sorted(access.MENTOR_SEES)
+    )
+    if mentee is not None:
+        entries = entries.filter(author=mentee)
+    if behaviour is not None:
+        entries = entries.filter(tags__behaviour=behaviour)
+    return (
+        entries.annotate(reviewed=Exists(mine), feedback_count=Count("feedback", distinct=True))
+        .select_related("author")
+        .prefetch_related(
+            Prefetch(
+                "behaviours",
+                queryset=Behaviour.objects.select_related("level").order_by("level__rank", "rank"),
+            )
+        )
+        .order_by("reviewed", "-week_start", "-pk")
+    )
+
+
+def inbox_counts(mentor: AbstractBaseUser) -> list[MenteeCount]:
+    """Per mentee: entries shared with mentors, and how many this mentor has not reviewed."""
+    entries = inbox(mentor)
+    totals = dict(
+        entries.order_by().values_list("author_id").annotate(n=Count("pk", distinct=True))
+    )
+    reviewed = dict(
+        entries.filter(reviewed=True)
+        .order_by()
+        .values_list("author_id")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    links = access.mentee_ids(mentor.pk)
+    people = get_user_model().objects.filter(pk__in=links).order_by("first_name", "username")
+    users = {u.pk: u for u in people}
+    return [
+        MenteeCount(
+            user=u, total=totals.get(pk, 0), unreviewed=totals.get(pk, 0) - reviewed.get(pk, 0)
+        )
+        for pk, u in users.items()
+    ]
+
+
+def open_gaps(
+    engineer: AbstractBaseUser,
+    *,
+    viewer: AbstractBaseUser | None = None,
+    scope: access.Scope | None = None,
+) -> list[Feedback]:
+    """Open and addressed gap notes on the engineer's live entries, grouped by behaviour.
+
+    With a viewer, only notes on entries that viewer may see.
+    """
+    seen = (
+        access.visibility_q(viewer, prefix="entry__", scope=scope, authors=[engineer.pk])
+        if viewer
+        else Q(entry__author=engineer)
+    )
+    return list(
+        Feedback.objects.filter(
+            seen,
+            entry__deleted_at__isnull=True,
+            state__in=[Feedback.State.OPEN, Feedback.State.ADDRESSED],
+        )
+        .exclude(gap_note="")
+        .annotate(mentor_active=_author_mentors_engineer())
+        .select_related("entry", "author", "gap_behaviour__level")
+        .order_by(
+            F("gap_behaviour__level__rank").asc(nulls_last=True),
+            F("gap_behaviour__rank").asc(nulls_last=True),
+            "gap_behaviour",
+            "-created_at",
+            "-pk",
+        )
+    )
+
+
+def open_gap_counts(
+    viewer: AbstractBaseUser,
+    engineers: list[int],
+    *,
+    scope: access.Scope | None = None,
+    per: str = "entry__author_id",
+) -> dict[int | None, int]:
+    """Open gap notes on entries the viewer may see (a count, never the words): per engineer,
+    or with per="gap_behaviour_id" per behaviour (None: a note not tied to a behaviour)."""
+    rows = (
+        Feedback.objects.filter(
+            access.visibility_q(viewer, prefix="entry__", scope=scope, authors=engineers),
+            entry__deleted_at__isnull=True,
+            state__in=[Feedback.State.OPEN, Feedback.State.ADDRESSED],
+        )
+        .exclude(gap_note="")
+        .values_list(per)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return dict(rows)

@@ -1,0 +1,1 @@
+"""The promotion packet: documents, their Markdown, promotion attempts and committee gaps."""

@@ -1,0 +1,214 @@
+"""Pages of promotion attempts: the timeline, one attempt, its outcome and its points."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from promo import access
+from promo.models import display_name
+from promo.selectors import ladder_levels_of, target_of
+from reviews.packet import selectors as packet_selectors
+from reviews.packet import services as packet_services
+from reviews.packet.access import attempt_for_recorder, engineer_for_recorder, point_for_recorder
+from reviews.packet.forms import AttemptForm, OutcomeForm, PointForm, TrackForm
+from reviews.packet.models import PromoAttempt, PromoDocument
+from reviews.readiness.labels import STATUS_LABELS
+
+OUTCOME_RECORDED = "The committee's decision is recorded."
+
+
+RECORDED = (
+    "Submission recorded, with the document and readiness as they stand: later changes will not "
+    "alter it."
+)
+
+
+RECORDED_OWN_UNSHARED = (
+    "Submission recorded, with the readiness as it stands. Your promo document is not shared "
+    "with your managers, so it is not part of it: add it below."
+)
+
+
+RECORDED_UNSHARED = (
+    "Submission recorded, with the readiness as it stands. {name} has not shared their promo "
+    "document with managers, so it is not part of it; they have been asked to add it."
+)
+
+
+def _recorded_message(attempt: PromoAttempt, relation: access.Relation) -> str:
+    if packet_selectors.document_state(attempt) != packet_selectors.DOCUMENT_NOT_SHARED:
+        return RECORDED
+    if relation.is_self:
+        return RECORDED_OWN_UNSHARED
+    return RECORDED_UNSHARED.format(name=display_name(attempt.engineer))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attempts(request: HttpRequest, username: str) -> HttpResponse:
+    """Every attempt on one engineer, newest first, and a form to record a submission."""
+    engineer, relation = engineer_for_recorder(request.user, username)
+    form = AttemptForm(
+        request.POST if request.method == "POST" else None,  # an empty POST is still a POST
+        levels=ladder_levels_of(engineer),
+        initial={"level": target_of(engineer), "submitted_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        attempt = packet_services.attempt_record(
+            actor=request.user, engineer=engineer, **form.cleaned_data
+        )
+        messages.success(request, _recorded_message(attempt, relation))
+        return redirect("reviews:attempt", attempt.pk)
+    found = list(
+        PromoAttempt.objects.filter(engineer=engineer)
+        .select_related("level", "recorded_by")
+        .prefetch_related("points__behaviour")
+    )
+    for each in found:
+        each.tracked = [p for p in each.points.all() if p.tracked_at]
+    context = {"engineer": engineer, "relation": relation, "attempts": found, "form": form}
+    return render(
+        request, "reviews/packet/attempts.html", context, status=400 if form.errors else 200
+    )
+
+
+def _snapshot_document(attempt: PromoAttempt) -> dict:
+    """The snapshot's document part, with its date read back from the stored ISO string."""
+    document = dict(attempt.snapshot.get("document") or {"state": packet_selectors.DOCUMENT_NONE})
+    if document.get("added_on"):
+        document["added_on"] = date.fromisoformat(document["added_on"])
+    return document
+
+
+def _attempt_context(request: HttpRequest, attempt: PromoAttempt, relation, **forms) -> dict:  # noqa: ANN001, ANN003
+    pending = attempt.outcome == PromoAttempt.Outcome.PENDING
+    points = list(attempt.points.select_related("behaviour"))
+    return {
+        "attempt": attempt,
+        "engineer": attempt.engineer,
+        "relation": relation,
+        "snapshot": attempt.snapshot,
+        "document": _snapshot_document(attempt),
+        "may_add_document": relation.is_self
+        and pending
+        and packet_selectors.document_state(attempt) != packet_selectors.DOCUMENT_INCLUDED
+        and PromoDocument.objects.filter(engineer=attempt.engineer, level=attempt.level).exists(),
+        "snapshot_status": STATUS_LABELS.get(attempt.snapshot.get("status"), "Unknown"),
+        "labels": STATUS_LABELS,
+        "points": points,
+        "outcome_form": forms.get("outcome_form")
+        or (
+            OutcomeForm(attempt=attempt, initial={"decided_on": timezone.localdate()})
+            if pending
+            else None
+        ),
+        "point_form": forms.get("point_form") or (None if pending else PointForm()),
+        "track_form": TrackForm(level_id=attempt.level_id),
+    }
+
+
+@login_required
+@require_GET
+def attempt(request: HttpRequest, pk: int) -> HttpResponse:
+    found, relation = attempt_for_recorder(request.user, pk)
+    return render(
+        request, "reviews/packet/attempt.html", _attempt_context(request, found, relation)
+    )
+
+
+@login_required
+@require_POST
+def attempt_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    found, relation = attempt_for_recorder(request.user, pk)
+    form = OutcomeForm(request.POST, attempt=found)
+    if form.is_valid():
+        try:
+            packet_services.attempt_decide(
+                found,
+                actor=request.user,
+                outcome=form.cleaned_data["outcome"],
+                decided_on=form.cleaned_data["decided_on"],
+                feedback=form.cleaned_data["committee_feedback"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, OUTCOME_RECORDED)
+            return redirect("reviews:attempt", found.pk)
+    context = _attempt_context(request, found, relation, outcome_form=form)
+    return render(request, "reviews/packet/attempt.html", context, status=400)
+
+
+@login_required
+@require_POST
+def attempt_point_add(request: HttpRequest, pk: int) -> HttpResponse:
+    found, relation = attempt_for_recorder(request.user, pk)
+    form = PointForm(request.POST)
+    if form.is_valid():
+        try:
+            packet_services.point_add(found, form.cleaned_data["text"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("reviews:attempt", found.pk)
+    context = _attempt_context(request, found, relation, point_form=form)
+    return render(request, "reviews/packet/attempt.html", context, status=400)
+
+
+@login_required
+@require_POST
+def attempt_add_document(request: HttpRequest, pk: int) -> HttpResponse:
+    found, relation = attempt_for_recorder(request.user, pk)
+    if not relation.is_self:
+        raise Http404("No such attempt.")
+    try:
+        packet_services.attempt_add_document(found, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            "Your promo document is shared with your managers and is now part of this submission.",
+        )
+    return redirect(f"{found.get_absolute_url()}#snapshot-heading")
+
+
+@login_required
+@require_POST
+def point_track(request: HttpRequest, pk: int) -> HttpResponse:
+    point = point_for_recorder(request.user, pk)
+    form = TrackForm(request.POST, level_id=point.attempt.level_id)
+    if form.is_valid():
+        packet_services.point_track(point, form.cleaned_data["behaviour"])
+        messages.success(
+            request,
+            f"Tracked as a gap on “{form.cleaned_data['behaviour'].name}”: it shows on the gaps "
+            "and readiness pages until it is resolved.",
+        )
+    else:
+        messages.error(request, "Choose the behaviour this point is about.")
+    return redirect(f"{point.attempt.get_absolute_url()}#point-{point.pk}")
+
+
+@login_required
+@require_POST
+def point_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    point = point_for_recorder(request.user, pk)
+    try:
+        packet_services.point_resolve(point)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, "Resolved. Well done.")
+    back = request.POST.get("next", "")
+    if back in ("gaps", "readiness"):
+        if back == "gaps":
+            return redirect("reviews:gaps")
+        return redirect("reviews:readiness", point.attempt.engineer.get_username())
+    return redirect(f"{point.attempt.get_absolute_url()}#point-{point.pk}")

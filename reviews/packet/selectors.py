@@ -1,0 +1,274 @@
+"""The promotion packet, read: a document as a viewer may read it (the evidence under each
+narrative chosen whenever it is shown, from the entries that viewer may see, judged by the
+readiness rules), what an attempt freezes of it, and the committee's gaps still open.
+
+A document stores only the engineer's words (a narrative per behaviour). So a manager reading a
+shared document never sees a private entry, and the evidence is never out of date. An attempt
+freezes the document and the readiness as any manager of the engineer would have seen them on
+the day it was submitted.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Q
+from django.utils import timezone
+
+from evidence.models import Entry
+from promo import access
+from promo.models import Behaviour, Level
+from reviews.packet.access import may_read
+from reviews.packet.export import _section_markdown
+from reviews.packet.models import CommitteePoint, PromoAttempt, PromoDocument
+from reviews.readiness import rules
+from reviews.readiness import selectors as readiness_selectors
+
+EVIDENCE_SHOWN = 5  # strongest items under each behaviour; the rest are counted
+
+
+THIN_MONTHS = 3  # fewer months with evidence than this is "thin"
+
+
+DEFAULT_PERIOD_MONTHS = 12
+
+
+NO_EVIDENCE = "No evidence for this behaviour in this period."
+
+
+UNCONFIRMED = "No mentor has confirmed this behaviour yet: everything here is your own claim."
+
+
+TOO_RECENT = (
+    "The confirmed work shipped too recently, or its impact is not measured yet: a committee "
+    "will read it as a promise, not a result."
+)
+
+
+THIN = "Thin: evidence from only {months} of the period."
+
+
+@dataclass(frozen=True)
+class Evidence:
+    entry: Entry
+    strength: float
+    confirmed: bool  # a mentor said "demonstrated" (even if held back to a flash)
+    capped: str | None  # rules.TOO_RECENT / UNMEASURED
+    reviewed: bool
+
+    @property
+    def measured(self) -> bool:
+        return bool(self.entry.impact_measured)
+
+
+@dataclass
+class Section:
+    behaviour: Behaviour
+    narrative: str
+    evidence: list[Evidence] = field(default_factory=list)
+    more: int = 0  # evidence beyond EVIDENCE_SHOWN
+    warnings: list[str] = field(default_factory=list)
+    confirmed: int = 0  # items a mentor confirmed, shown or not
+
+    @property
+    def total(self) -> int:
+        return len(self.evidence) + self.more
+
+
+@dataclass
+class Draft:
+    document: PromoDocument
+    engineer: AbstractBaseUser
+    as_of: date
+    sections: list[Section]
+
+
+def default_period(today: date) -> tuple[date, date]:
+    start_month = rules.month_index(today) - DEFAULT_PERIOD_MONTHS + 1
+    return date(start_month // 12, start_month % 12 + 1, 1), today
+
+
+def _months(document: PromoDocument) -> tuple[int, int]:
+    return rules.month_index(document.period_start), rules.month_index(document.period_end)
+
+
+def _policy(level: Level) -> rules.Policy:
+    return readiness_selectors.policy_of(level.ladder)
+
+
+def _warnings(evidence: list[Evidence], period_months: int) -> list[str]:
+    if not evidence:
+        return [NO_EVIDENCE]
+    warnings = []
+    confirmed = [e for e in evidence if e.confirmed]
+    if not confirmed:
+        warnings.append(UNCONFIRMED)
+    elif all(e.capped for e in confirmed):
+        warnings.append(TOO_RECENT)
+    months = {rules.month_index(e.entry.week_start) for e in evidence}
+    if len(months) < min(THIN_MONTHS, period_months):
+        warnings.append(
+            THIN.format(months="one month" if len(months) == 1 else f"{len(months)} months")
+        )
+    return warnings
+
+
+def build(
+    document: PromoDocument,
+    *,
+    seen: Q,
+    today: date | None = None,
+) -> Draft:
+    """The document as a reader may read it, `seen` being the entries they may see (a viewer's
+    `access.visibility_q`, or a role's `access.relation_q`): five queries however long the
+    period.
+
+    Evidence is a claim on the behaviour that counts for something (a gap verdict does not):
+    mentor-confirmed first, then the strongest, then with measured impact, then the newest.
+    """
+    today = today or timezone.localdate()
+    as_of = min(today, document.period_end)
+    engineer = document.engineer
+    level = document.level
+    policy = _policy(level)
+    behaviours = list(Behaviour.objects.filter(level=level).order_by("rank"))
+    narratives = dict(document.narratives.values_list("behaviour_id", "text"))
+    claims, _ = readiness_selectors.claims_of(
+        engineer, seen=seen, as_of=as_of, months=_months(document)
+    )
+    found: dict[int, list[tuple[rules.Judged, bool]]] = {}
+    for claim in claims:
+        if claim.week_start < document.period_start:
+            continue
+        judged = rules.judge(claim, as_of=as_of, policy=policy)
+        if judged is None or judged.strength <= 0:
+            continue
+        confirmed = judged.reviewed and (
+            judged.strength >= rules.DEMONSTRATED or judged.capped is not None
+        )
+        found.setdefault(claim.behaviour, []).append((judged, confirmed))
+    entries = Entry.objects.in_bulk(
+        {j.claim.entry_id for items in found.values() for j, _ in items}
+    )
+    period_months = _months(document)[1] - _months(document)[0] + 1
+    sections = []
+    for behaviour in behaviours:
+        evidence = [
+            Evidence(
+                entry=entries[j.claim.entry_id],
+                strength=j.strength,
+                confirmed=confirmed,
+                capped=j.capped,
+                reviewed=j.reviewed,
+            )
+            for j, confirmed in found.get(behaviour.pk, [])
+        ]
+        evidence.sort(
+            key=lambda e: (e.confirmed, e.strength, e.measured, e.entry.week_start, e.entry.pk),
+            reverse=True,
+        )
+        sections.append(
+            Section(
+                behaviour=behaviour,
+                narrative=narratives.get(behaviour.pk, ""),
+                evidence=evidence[:EVIDENCE_SHOWN],
+                more=max(0, len(evidence) - EVIDENCE_SHOWN),
+                warnings=_warnings(evidence, period_months),
+                confirmed=sum(e.confirmed for e in evidence),
+            )
+        )
+    return Draft(document=document, engineer=engineer, as_of=as_of, sections=sections)
+
+
+def draft_for(
+    document: PromoDocument, viewer: access.Viewer, *, today: date | None = None
+) -> Draft:
+    """The document as `viewer` may read it: the evidence they may see of the engineer."""
+    return build(
+        document, seen=access.visibility_q(viewer, authors=[document.engineer_id]), today=today
+    )
+
+
+# What an attempt keeps of the promo document (snapshot["document"]["state"]).
+DOCUMENT_INCLUDED = "included"  # frozen, as any manager could read it that day
+
+
+DOCUMENT_NOT_SHARED = "not_shared"  # the engineer had not shared it with managers: no text kept
+
+
+DOCUMENT_NONE = "none"  # there was no document for the level
+
+
+def _frozen_document(engineer: AbstractBaseUser, level: Level, *, as_of: date) -> dict:
+    """The engineer's document for the level as any manager could read it, one entry per
+    behaviour; no text at all when managers may not read it (a frozen copy never shows a reader
+    more than the live document would)."""
+    document = PromoDocument.objects.filter(engineer=engineer, level=level).first()
+    if document is None:
+        return {"state": DOCUMENT_NONE}
+    if not may_read(document, access.ANY_MANAGER):
+        return {"state": DOCUMENT_NOT_SHARED}
+    seen = access.relation_q(access.ANY_MANAGER, engineer.pk)
+    draft = build(document, seen=seen, today=as_of)
+    return {
+        "state": DOCUMENT_INCLUDED,
+        "period_start": document.period_start.isoformat(),
+        "period_end": document.period_end.isoformat(),
+        "sections": [
+            {"behaviour": section.behaviour.name, "markdown": _section_markdown(section)}
+            for section in draft.sections
+        ],
+    }
+
+
+def snapshot(engineer: AbstractBaseUser, level: Level, *, as_of: date) -> dict:
+    """Readiness and the document as any manager of the engineer saw them on `as_of`."""
+    policy = _policy(level)
+    behaviours = list(Behaviour.objects.filter(level=level).order_by("rank"))
+    window = rules.window_indexes(as_of, policy)
+    months = rules.months_of(window, policy)
+    seen = access.relation_q(access.ANY_MANAGER, engineer.pk)
+    claims, _ = readiness_selectors.claims_of(engineer, seen=seen, as_of=as_of, months=months)
+    found = rules.assess(
+        claims,
+        [(b.pk, b.name) for b in behaviours],
+        as_of=as_of,
+        policy=policy,
+        range_periods=len(window),
+    ).readiness
+    return {
+        "as_of": as_of.isoformat(),
+        "level": level.name,
+        "status": found.status,
+        "reasons": list(found.reasons),
+        "behaviours": [
+            {
+                "name": b.name,
+                "status": b.status,
+                "demonstrated": b.demonstrated_periods,
+                "window": b.window_periods,
+            }
+            for b in found.behaviours
+        ],
+        "document": _frozen_document(engineer, level, as_of=as_of),
+    }
+
+
+def document_state(attempt: PromoAttempt) -> str:
+    return attempt.snapshot.get("document", {}).get("state", DOCUMENT_NONE)
+
+
+def open_committee_gaps(
+    engineer: AbstractBaseUser, *, at: datetime | None = None
+) -> list[CommitteePoint]:
+    """Committee points tracked as gaps and not resolved, as they stood at `at` (default now)."""
+    at = at or timezone.now()
+    return list(
+        CommitteePoint.objects.filter(
+            Q(resolved_at__isnull=True) | Q(resolved_at__gt=at),
+            attempt__engineer=engineer,
+            tracked_at__lte=at,
+        )
+        .select_related("behaviour", "attempt__level")
+        .order_by("behaviour__rank", "pk")
+    )

@@ -1,0 +1,261 @@
+"""Writes of the promotion packet: documents and their sharing, attempts, the committee's
+points and the gaps they become. Who may do what is checked here, not only in views."""
+
+import re
+from datetime import date
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from promo import access, audit
+from promo.models import Behaviour, Level, Mentorship, Notification, display_name
+from promo.notifications import notify
+from reviews.packet.access import may_record
+from reviews.packet.models import CommitteePoint, Narrative, PromoAttempt, PromoDocument
+from reviews.packet.selectors import (
+    DOCUMENT_INCLUDED,
+    DOCUMENT_NOT_SHARED,
+    _frozen_document,
+    document_state,
+    snapshot,
+)
+
+LIST_MARKER = re.compile(r"^(?:[-*•]\s*|\d+[.)]\s+)")  # "- ", "•", "2. ", "3) "; not "10.5%"
+
+
+def document_start(
+    engineer: AbstractBaseUser, *, level: Level, period_start: date, period_end: date
+) -> PromoDocument:
+    """The engineer's document for the level: the existing one, or a new one for the period."""
+    if period_start > period_end:
+        raise ValidationError("The period must start before it ends.")
+    document, _ = PromoDocument.objects.get_or_create(
+        engineer=engineer,
+        level=level,
+        defaults={"period_start": period_start, "period_end": period_end},
+    )
+    return document
+
+
+def narrative_save(document: PromoDocument, behaviour: Behaviour, text: str) -> Narrative:
+    if behaviour.level_id != document.level_id:
+        raise ValidationError("That behaviour is not part of this level.")
+    narrative, _ = Narrative.objects.update_or_create(
+        document=document, behaviour=behaviour, defaults={"text": text.strip()}
+    )
+    PromoDocument.objects.filter(pk=document.pk).update(updated_at=timezone.now())
+    return narrative
+
+
+def document_share(
+    document: PromoDocument,
+    *,
+    actor: AbstractBaseUser,
+    share_manager: bool,
+    share_mentors: bool,
+    period_start: date,
+    period_end: date,
+    tell: bool = True,
+) -> PromoDocument:
+    """Change the period and who may read it; tell the people it is newly shared with (unless
+    the caller tells them itself)."""
+    if period_start > period_end:
+        raise ValidationError("The period must start before it ends.")
+    newly = []
+    engineer = document.engineer
+    if share_manager and not document.share_manager:
+        newly += [p.user for p in _managers(engineer)]
+    if share_mentors and not document.share_mentors:
+        links = Mentorship.objects.active().filter(engineer=engineer).select_related("mentor")
+        newly += [link.mentor for link in links]
+    if (share_manager, share_mentors) != (document.share_manager, document.share_mentors):
+        audit.record(
+            audit.SHARING,
+            actor=actor,
+            target=document,
+            detail=f"managers: {'yes' if share_manager else 'no'}, "
+            f"mentors: {'yes' if share_mentors else 'no'}",
+        )
+    document.share_manager, document.share_mentors = share_manager, share_mentors
+    document.period_start, document.period_end = period_start, period_end
+    document.save()
+    if not tell:
+        return document
+    name = display_name(engineer)
+    notify(
+        recipients=newly,
+        actor=actor,
+        kind=Notification.Kind.DOCUMENT,
+        text=f"{name} shared their promo document for {document.level.name} with you.",
+        url=reverse("reviews:document", args=[document.pk]),
+    )
+    return document
+
+
+def _managers(engineer: AbstractBaseUser) -> list:
+    """The engineer's direct manager (a Person), or nobody."""
+    person = getattr(engineer, "person", None)
+    return [person.manager] if person and person.manager_id else []
+
+
+ADD_NOT_PENDING = "The committee has decided; what was submitted can no longer change."
+
+
+ADD_ALREADY = "Your promo document is already part of this submission."
+
+
+ADD_NO_DOCUMENT = "You have no promo document for {level} yet: start one, then add it here."
+
+
+def attempt_record(
+    *, actor: AbstractBaseUser, engineer: AbstractBaseUser, level: Level, submitted_on: date
+) -> PromoAttempt:
+    relation = access.relation(actor, engineer)
+    if not may_record(relation):
+        raise PermissionDenied
+    if submitted_on > timezone.localdate():
+        raise ValidationError("A submission cannot be dated in the future.")
+    attempt = PromoAttempt.objects.create(
+        engineer=engineer,
+        level=level,
+        submitted_on=submitted_on,
+        recorded_by=actor,
+        snapshot=snapshot(engineer, level, as_of=submitted_on),
+    )
+    url = reverse("reviews:attempt", args=[attempt.pk])
+    name = display_name(engineer)
+    if relation.is_self:
+        notify(
+            recipients=[p.user for p in _managers(engineer)],
+            actor=actor,
+            kind=Notification.Kind.ATTEMPT,
+            text=f"A promotion submission for {name} to {level.name} was recorded.",
+            url=url,
+        )
+        return attempt
+    text = f"{display_name(actor)} recorded your promotion submission to {level.name}."
+    if document_state(attempt) == DOCUMENT_NOT_SHARED:
+        text += (
+            " Your promo document is not shared with managers, so it is not part of it: "
+            "open the submission to add it."
+        )
+    notify(recipients=[engineer], actor=actor, kind=Notification.Kind.ATTEMPT, text=text, url=url)
+    return attempt
+
+
+@transaction.atomic
+def attempt_add_document(attempt: PromoAttempt, *, actor: AbstractBaseUser) -> PromoAttempt:
+    """The engineer adds their document to a pending submission recorded without it: the
+    document is shared with their managers (as the live one then is) and frozen as they read it,
+    with the evidence as it stood on the day of the submission."""
+    locked = (
+        PromoAttempt.objects.select_for_update()
+        .select_related("engineer", "level")
+        .get(pk=attempt.pk)
+    )
+    engineer, level = locked.engineer, locked.level
+    if actor.pk != engineer.pk:
+        raise PermissionDenied
+    if locked.outcome != PromoAttempt.Outcome.PENDING:
+        raise ValidationError(ADD_NOT_PENDING)
+    if document_state(locked) == DOCUMENT_INCLUDED:
+        raise ValidationError(ADD_ALREADY)
+    document = PromoDocument.objects.filter(engineer=engineer, level=level).first()
+    if document is None:
+        raise ValidationError(ADD_NO_DOCUMENT.format(level=level.name))
+    if not document.share_manager:
+        document_share(
+            document,
+            actor=actor,
+            share_manager=True,
+            share_mentors=document.share_mentors,
+            period_start=document.period_start,
+            period_end=document.period_end,
+            tell=False,
+        )
+    frozen = _frozen_document(engineer, level, as_of=locked.submitted_on)
+    frozen["added_on"] = timezone.localdate().isoformat()
+    locked.snapshot = {**locked.snapshot, "document": frozen}
+    locked.save(update_fields=["snapshot"])
+    notify(
+        recipients=[p.user for p in _managers(engineer)],
+        actor=actor,
+        kind=Notification.Kind.ATTEMPT,
+        text=f"{display_name(engineer)} shared their promo document with their managers and "
+        f"added it to the submission to {level.name}.",
+        url=reverse("reviews:attempt", args=[locked.pk]),
+    )
+    return locked
+
+
+def committee_points(text: str) -> list[str]:
+    """Committee feedback, one point per non-empty line, list markers removed."""
+    points = []
+    for line in text.splitlines():
+        point = LIST_MARKER.sub("", line.strip(), count=1).strip()
+        if point:
+            points.append(point)
+    return points
+
+
+@transaction.atomic
+def attempt_decide(
+    attempt: PromoAttempt,
+    *,
+    actor: AbstractBaseUser,
+    outcome: str,
+    decided_on: date,
+    feedback: str,
+) -> PromoAttempt:
+    """Record the committee's decision once; each line of its feedback becomes a point."""
+    locked = PromoAttempt.objects.select_for_update().get(pk=attempt.pk)
+    if locked.outcome != PromoAttempt.Outcome.PENDING:
+        raise ValidationError("The outcome of this attempt is already recorded.")
+    if outcome not in (PromoAttempt.Outcome.APPROVED, PromoAttempt.Outcome.DENIED):
+        raise ValidationError("Choose approved or denied.")
+    if decided_on < locked.submitted_on:
+        raise ValidationError("The decision cannot come before the submission.")
+    if decided_on > timezone.localdate():
+        raise ValidationError("A decision cannot be dated in the future.")
+    locked.outcome, locked.decided_on, locked.committee_feedback = outcome, decided_on, feedback
+    locked.save(update_fields=["outcome", "decided_on", "committee_feedback"])
+    CommitteePoint.objects.bulk_create(
+        CommitteePoint(attempt=locked, text=point) for point in committee_points(feedback)
+    )
+    engineer = locked.engineer
+    notify(
+        recipients=[engineer, *[p.user for p in _managers(engineer)]],
+        actor=actor,
+        kind=Notification.Kind.ATTEMPT,
+        text=f"The committee's decision on the promotion to {locked.level.name}: {outcome}.",
+        url=reverse("reviews:attempt", args=[locked.pk]),
+    )
+    return locked
+
+
+def point_add(attempt: PromoAttempt, text: str) -> CommitteePoint:
+    if attempt.outcome == PromoAttempt.Outcome.PENDING:
+        raise ValidationError("Record the committee's decision first.")
+    return CommitteePoint.objects.create(attempt=attempt, text=text.strip())
+
+
+def point_track(point: CommitteePoint, behaviour: Behaviour) -> CommitteePoint:
+    """Make a point of feedback a gap on a behaviour of the level the attempt was for."""
+    if behaviour.level_id != point.attempt.level_id:
+        raise ValidationError("Choose a behaviour of the level this attempt was for.")
+    point.behaviour = behaviour
+    point.tracked_at = point.tracked_at or timezone.now()
+    point.resolved_at = None
+    point.save(update_fields=["behaviour", "tracked_at", "resolved_at"])
+    return point
+
+
+def point_resolve(point: CommitteePoint) -> CommitteePoint:
+    if not point.is_open_gap:
+        raise ValidationError("Only an open gap can be resolved.")
+    point.resolved_at = timezone.now()
+    point.save(update_fields=["resolved_at"])
+    return point

@@ -1,0 +1,1 @@
+"""Readiness: the pure rules (`rules`), the reads they need, and the pages that show them."""

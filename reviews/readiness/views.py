@@ -1,0 +1,145 @@
+"""Readiness pages: one engineer's, a cell of their heatmap, and the team dashboard."""
+
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from promo import access, audit, panels
+from promo.models import Behaviour
+from promo.params import parse_id, parse_int
+from reviews.feedback import selectors as feedback_selectors
+from reviews.readiness import rules
+from reviews.readiness import selectors as readiness_selectors
+from reviews.readiness.assembly import (
+    ReadinessSubject,
+    _assessment,
+    _count_by_behaviour,
+    _heatmap_rows,
+    _target,
+)
+from reviews.readiness.dashboard import TEAM_SORTS, _team_csv, _team_people, team_rows
+from reviews.readiness.labels import STATUS_LABELS, STATUS_ORDER, _as_of
+
+
+@login_required
+@require_GET
+def readiness_page(request: HttpRequest, username: str) -> HttpResponse:
+    scope = access.scope_of(request.user)  # once, for the relation and every read on the page
+    engineer, relation = access.engineer_or_404(request.user, username, scope=scope)
+    as_of, as_of_error = _as_of(request)
+    context = _assessment(request, engineer, as_of, scope)
+    found, policy = context["assessment"], context["policy"]
+    shows_notes = relation.is_self or relation.is_mentor
+    if shows_notes:  # the notes themselves, and their counts
+        gaps = feedback_selectors.open_gaps(engineer, viewer=request.user, scope=scope)
+        gap_counts = _count_by_behaviour(gaps)
+    else:  # a manager sees how many, never the words: counting is enough
+        gaps = []
+        gap_counts = feedback_selectors.open_gap_counts(
+            request.user, [engineer.pk], scope=scope, per="gap_behaviour_id"
+        )
+    context |= {
+        "engineer": engineer,
+        "relation": relation,
+        "as_of": as_of,
+        "as_of_error": as_of_error,
+        "is_today": as_of == timezone.localdate(),
+        "status": found.readiness.status,
+        "status_label": STATUS_LABELS[found.readiness.status],
+        "rows": _heatmap_rows(context, engineer, as_of, gap_counts),
+        "period_labels": [rules.period_label(p, policy) for p in context["periods"]],
+        "labels": STATUS_LABELS,
+        "gaps": gaps,
+        "shows_notes": shows_notes,
+        "window_periods": policy.window_months // policy.period_months,
+        "panels": panels.render("readiness", request, ReadinessSubject(engineer, relation, as_of)),
+    }
+    return render(request, "reviews/readiness/page.html", context)
+
+
+@login_required
+@require_GET
+def readiness_cell(request: HttpRequest, username: str) -> HttpResponse:
+    """The entries behind one heatmap cell: what counted, and how much."""
+    scope = access.scope_of(request.user)
+    engineer, _ = access.engineer_or_404(request.user, username, scope=scope)
+    as_of, _ = _as_of(request)
+    level, policy = _target(engineer)
+    period = parse_int(
+        request.GET.get("period"),
+        low=rules.period_index(date.min, policy),
+        high=rules.period_index(as_of, policy),
+    )
+    behaviour = Behaviour.objects.filter(
+        pk=parse_id(request.GET.get("behaviour")), level=level
+    ).first()
+    if period is None or behaviour is None:
+        raise Http404("No such cell.")
+    months = rules.months_of([period], policy)
+    seen = access.visibility_q(request.user, scope=scope, authors=[engineer.pk])
+    claims, entries = readiness_selectors.claims_of(engineer, seen=seen, as_of=as_of, months=months)
+    judged = [
+        (entries[j.claim.entry_id], j)
+        for j in (rules.judge(c, as_of=as_of, policy=policy) for c in claims)
+        if j is not None and j.claim.behaviour == behaviour.pk
+    ]
+    judged.sort(key=lambda pair: (-pair[1].strength, pair[0].week_start))
+    context = {
+        "engineer": engineer,
+        "behaviour": behaviour,
+        "period_label": rules.period_label(period, policy),
+        "judged": judged,
+        "policy": policy,
+    }
+    template = "reviews/readiness/page.html#cell" if request.htmx else "reviews/readiness/cell.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def team(request: HttpRequest) -> HttpResponse:
+    scope = access.scope_of(request.user)
+    view = request.GET.get("view") or ("reports" if scope.reports else "mentees")
+    view = view if view in ("reports", "mentees") else "reports"
+    people = _team_people(request, scope, view)
+    rows = team_rows(request, people, scope, timezone.localdate())
+    status, team_name, level = (request.GET.get(k, "") for k in ("status", "team", "level"))
+    shown = [
+        row
+        for row in rows
+        if (not status or (row["assessed"] and row["readiness"].status == status))
+        and (not team_name or (row["person"].team and row["person"].team.name == team_name))
+        and (not level or (row["person"].target_level and row["person"].target_level.name == level))
+    ]
+    sort = request.GET.get("sort", "status")
+    shown.sort(key=TEAM_SORTS.get(sort, TEAM_SORTS["status"]))
+    if request.GET.get("format") == "csv":
+        audit.record(
+            audit.EXPORT, actor=request.user, detail=f"team readiness CSV, {len(shown)} rows"
+        )
+        return _team_csv(shown)
+    context = {
+        "rows": shown,
+        "view": view,
+        "has_reports": bool(scope.reports),
+        "has_mentees": bool(scope.mentees),
+        "status": status,
+        "team_name": team_name,
+        "level": level,
+        "sort": sort,
+        "statuses": [(s, STATUS_LABELS[s]) for s in STATUS_ORDER],
+        "teams": sorted({r["person"].team.name for r in rows if r["person"].team}),
+        "levels": sorted({r["person"].target_level.name for r in rows if r["person"].target_level}),
+        "counts": {
+            s: sum(r["assessed"] and r["readiness"].status == s for r in rows) for s in STATUS_ORDER
+        },
+        "total": len(rows),
+    }
+    template = (
+        "reviews/readiness/team.html#table" if request.htmx else "reviews/readiness/team.html"
+    )
+    return render(request, template, context)

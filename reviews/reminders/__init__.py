@@ -1,0 +1,1 @@
+"""Weekly reminder emails: log your week, follow up impact, review what your mentees shared."""
