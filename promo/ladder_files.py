@@ -39,6 +39,7 @@ from django.utils.text import slugify
 from promo.nesting import deeper_than
 
 FORMATS = ("toml", "yaml")
+DEFAULT_LADDER_FILE = Path(__file__).resolve().parent / "ladders" / "default.toml"
 NAME_MAX = 120
 SLUG_MAX = 60
 TEXT_MAX = 1_000_000  # characters; the shipped ladder is under 30,000

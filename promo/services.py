@@ -10,8 +10,8 @@ from django.db.models import F, ProtectedError
 from django.urls import reverse
 from django.utils import timezone
 
-from promo import access, audit
-from promo.ladder_files import BehaviourSpec, LadderFileError, LadderSpec
+from promo import access, audit, ladder_files, selectors
+from promo.ladder_files import DEFAULT_LADDER_FILE, BehaviourSpec, LadderFileError, LadderSpec
 from promo.models import (
     Behaviour,
     Ladder,
@@ -73,6 +73,15 @@ def ladder_import(*, spec: LadderSpec, replace: bool = False) -> Ladder:
             gone.delete()
         except ProtectedError:
             raise LadderFileError(LEVEL_IN_USE.format(name=gone.name)) from None
+    return ladder
+
+
+def ladder_install_default() -> Ladder:
+    """The ladder that ships with Promo (promo/ladders/default.toml), imported the first time."""
+    ladder = Ladder.objects.filter(slug=selectors.DEFAULT_LADDER_SLUG).first()
+    if ladder is None:
+        text = DEFAULT_LADDER_FILE.read_text(encoding="utf-8")
+        ladder = ladder_import(spec=ladder_files.parse(text, "toml"))
     return ladder
 
 

@@ -8,7 +8,7 @@ import tomli_w
 from django.core.management import CommandError, call_command
 
 from promo import ladder_files
-from promo.demo import DEFAULT_LADDER_FILE
+from promo.ladder_files import DEFAULT_LADDER_FILE
 from promo.models import Behaviour, Ladder, Level
 from tests.factories import PersonFactory
 

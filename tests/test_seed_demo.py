@@ -8,9 +8,10 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count
 
 from evidence.models import Entry, EntryBehaviour
-from promo import access, demo, selectors
+from promo import access, selectors
 from promo.access import Visibility
 from promo.models import Behaviour, Level, Mentorship, Person, Team
+from reviews.demo import people as demo
 
 User = get_user_model()
 

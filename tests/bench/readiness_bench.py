@@ -48,8 +48,8 @@ from django.test.utils import (  # noqa: E402
 )
 
 from evidence.models import Entry, EntryBehaviour, week_start  # noqa: E402
-from promo.demo import default_ladder  # noqa: E402
 from promo.models import Behaviour, Ladder, Level, Mentorship, Person, Team, Visibility  # noqa: E402
+from promo.services import ladder_install_default  # noqa: E402
 from reviews.models import BehaviourVerdict, Feedback, Verdict  # noqa: E402
 from reviews.readiness import rules  # noqa: E402
 from reviews.readiness import selectors as readiness_selectors  # noqa: E402
@@ -151,7 +151,7 @@ def _new_users(prefix: str, count: int) -> list[AbstractBaseUser]:
 
 def build_org(rng: random.Random) -> Org:
     """The default ladder, a director, MANAGERS managers (one team each) and MENTORS mentors."""
-    ladder = default_ladder()
+    ladder = ladder_install_default()
     levels = {level.slug: level for level in Level.objects.filter(ladder=ladder)}
     target = levels[TARGET_LEVEL]
     behaviours = list(

@@ -15,8 +15,8 @@ from evidence.models import Entry
 from promo import access
 from promo.models import Mentorship
 from promo.notifications import quiet
-from reviews import demo_packet
-from reviews.demo_content import FOLLOW_UPS, NOTES, REPLIES, Note
+from reviews.demo import content
+from reviews.demo.content import Note
 from reviews.feedback import services
 from reviews.models import Feedback, Reply, Verdict
 
@@ -43,7 +43,7 @@ def _at(day, rng: random.Random) -> datetime:  # noqa: ANN001 - date
 
 def _note(slug: str, verdict: str, rng: random.Random, used: set[Note]) -> Note | None:
     """A note this mentor has not yet written to this engineer (nobody repeats themselves)."""
-    fitting = [n for n in NOTES.get(slug, ()) if n.verdict == verdict and n not in used]
+    fitting = [n for n in content.notes().get(slug, ()) if n.verdict == verdict and n not in used]
     if not fitting:
         return None
     note = rng.choice(fitting)
@@ -74,10 +74,12 @@ def _converse(feedback: Feedback, *, age_days: int, rng: random.Random) -> None:
     engineer, mentor = feedback.entry.author, feedback.author
     answer_chance = 1.0 if age_days > 56 else 0.6 if age_days > 28 else 0.35
     if rng.random() < answer_chance:
-        services.reply_post(feedback=feedback, author=engineer, body=rng.choice(REPLIES))
+        services.reply_post(feedback=feedback, author=engineer, body=rng.choice(content.replies()))
     if age_days > 56 and rng.random() < 0.85:
         if rng.random() < 0.6:
-            services.reply_post(feedback=feedback, author=mentor, body=rng.choice(FOLLOW_UPS))
+            services.reply_post(
+                feedback=feedback, author=mentor, body=rng.choice(content.follow_ups())
+            )
         feedback.refresh_from_db()
         services.feedback_set_state(feedback=feedback, by=mentor, to=Feedback.State.RESOLVED)
 
@@ -91,11 +93,6 @@ def _backdate(feedback: Feedback, when: datetime) -> None:
 
 
 def seed(org: dict) -> None:
-    _feedback(org)
-    demo_packet.seed(org)  # after the feedback, so the snapshots have verdicts to show
-
-
-def _feedback(org: dict) -> None:
     users = org["users"]
     if Feedback.objects.filter(entry__author__in=users.values()).exists():
         return  # already there; a rerun adds nothing

@@ -2,7 +2,7 @@
 
 Each person has habits: how often they log, which behaviours they show most, and behaviours
 they only started showing recently or stopped showing a while ago. That unevenness is what
-gives readiness something true to show. Every idea from `demo_content` is used at most once,
+gives readiness something true to show. Every idea from data/entries.toml is used at most once,
 so no two entries in the demo read the same. Once the demo people have any entries, running
 `seed_demo` again adds nothing.
 """
@@ -15,9 +15,10 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils import timezone
 
 from evidence import services
-from evidence.demo_content import IDEAS, MOMENT_EXTRAS, Idea
 from evidence.models import Entry, Kind, week_start
 from promo.models import Behaviour, Person, Visibility
+from reviews.demo import content
+from reviews.demo.content import Idea
 
 WEEKS = 78
 
@@ -138,7 +139,7 @@ class IdeaPool:
     """Hands out each idea once, preferring the person's own team."""
 
     def __init__(self, rng: random.Random) -> None:
-        self.left = {theme: list(ideas) for theme, ideas in IDEAS.items()}
+        self.left = {theme: list(ideas) for theme, ideas in content.ideas().items()}
         for ideas in self.left.values():
             rng.shuffle(ideas)
 
@@ -273,7 +274,9 @@ def _logger(user: AbstractBaseUser, habit: Habit) -> Logger:
 
 def _moments(user, *, today: date, rng: random.Random) -> None:  # noqa: ANN001
     """A few small human moments, untagged: they matter even when they prove nothing."""
-    for weeks_ago, title in zip(rng.sample(range(2, WEEKS), 4), MOMENT_EXTRAS, strict=False):
+    for weeks_ago, title in zip(
+        rng.sample(range(2, WEEKS), 4), content.moment_titles(), strict=False
+    ):
         services.entry_log(
             author=user,
             notify_mentors=False,
@@ -296,7 +299,7 @@ def _history_and_trash(user, *, today: date) -> None:  # noqa: ANN001
         title=edited.title,
         week_of=edited.week_start,
         kind=edited.kind,
-        body=edited.body + "\n\nAdded after the retro: the on-call rota now owns the runbook.",
+        body=edited.body + "\n\n" + content.edit_note(),
         behaviours=tuple(edited.behaviours.all()),
         impact=edited.impact,
         shipped_on=edited.shipped_on,

@@ -17,6 +17,8 @@ from django.utils import timezone
 from promo.models import Behaviour, Level
 from promo.notifications import quiet
 from reviews.checks import services as checks
+from reviews.demo import content
+from reviews.demo.content import CheckAnswer
 from reviews.models import (
     CheckQuestion,
     ClericalCheck,
@@ -27,63 +29,6 @@ from reviews.models import (
 )
 from reviews.packet import selectors as packet_selectors
 from reviews.packet import services as packet
-
-AMARA_NARRATIVES = {
-    "scope-and-impact": (
-        "This year my work moved from one service to the payments platform as a whole. The "
-        "ledger v2 vision set the direction for three teams, and the chargeback alerts I "
-        "designed now protect every merchant we serve, not only the ones my team owns.\n\n"
-        "The measured results are in the evidence below: no network monitoring fines this "
-        "quarter, and finance changes fees without an engineer."
-    ),
-    "leaving-things-better": (
-        "I look for the second time a problem comes up and turn it into a mechanism. Fee "
-        "tables moved into versioned config, the reconciliation runbook became a check that "
-        "runs itself, and the onboarding course means new joiners stop asking me the same "
-        "five questions."
-    ),
-    "growing-others": (
-        "I mentor Priya on Developer Experience and two engineers on Payments. The aim is "
-        "that they unblock themselves: Priya now runs the design review I used to run, and "
-        "the on-call rota no longer pages me for settlement questions."
-    ),
-}
-
-OWEN_NARRATIVES = {
-    "cross-team-leadership": (
-        "After the spring review I stopped solving build problems for Developer Experience alone. "
-        "I ran the build-cache working group with one engineer from each product group; four of "
-        "them now run the cache in their own pipelines and review each other's changes to it."
-    ),
-    "long-term-vision": (
-        "The build-cache vision set a three-year direction. Since the spring it has an owner in "
-        "every group that adopted it and a roadmap those owners wrote, not me."
-    ),
-    "growing-others": (
-        "I mentor Jonas; he now runs the platform office hours and mentors two engineers himself. "
-        "The people I grew are growing others, which is what the committee asked to see."
-    ),
-}
-MEI_NARRATIVES = {
-    "ownership": (
-        "I own the refund webhooks end to end now: I wrote the alerts, I am on the rota for them, "
-        "and when the partner changed their payload I found out before support did."
-    ),
-}
-
-DENIAL_FEEDBACK = (
-    "Most of the evidence sits inside Developer Experience; we want to see work that changed "
-    "how other groups build.\n"
-    "The build-cache vision is strong, but no team outside yours had adopted it when the "
-    "packet was written.\n"
-    "Mentoring is described one-to-one; show that the people you grew now grow others."
-)
-DENIAL_BEHAVIOURS = ["cross-team-leadership", "long-term-vision", "growing-others"]
-APPROVAL_FEEDBACK = (
-    "Clear, sustained evidence across the organisation since the last review. The committee "
-    "noted the adoption of the build cache by four product groups.\n"
-    "Effective from the start of the next cycle."
-)
 
 
 def _behaviours(level: Level) -> dict[str, Behaviour]:
@@ -119,10 +64,10 @@ def _owen(engineer, manager, today: date) -> None:  # noqa: ANN001 - users
         actor=manager,
         outcome=PromoAttempt.Outcome.DENIED,
         decided_on=today - timedelta(days=175),
-        feedback=DENIAL_FEEDBACK,
+        feedback=content.denial_feedback(),
     )
     points = list(denied.points.order_by("pk"))
-    for point, slug, weeks in zip(points, DENIAL_BEHAVIOURS, (20, 12, 6), strict=True):
+    for point, slug, weeks in zip(points, content.denial_behaviours(), (20, 12, 6), strict=True):
         packet.point_track(point, behaviours[slug])
         packet.point_resolve(point)
         resolved = timezone.now() - timedelta(weeks=weeks)
@@ -137,40 +82,13 @@ def _owen(engineer, manager, today: date) -> None:  # noqa: ANN001 - users
         actor=manager,
         outcome=PromoAttempt.Outcome.APPROVED,
         decided_on=today - timedelta(days=6),
-        feedback=APPROVAL_FEEDBACK,
+        feedback=content.approval_feedback(),
     )
 
 
-# (respondent, answer, comment); an answer of None is still waiting.
-OWEN_CHECK = [
-    (
-        "demo-mentor",
-        CheckQuestion.Answer.YES,
-        "He already runs the build-cache working group across four groups. I had assumed he was "
-        "Principal.",
-    ),
-    (
-        "lena.fischer",
-        CheckQuestion.Answer.YES,
-        "In every design review I have seen him in, he was the one who changed the direction.",
-    ),
-    (
-        "demo-manager",
-        CheckQuestion.Answer.NOT_SURE,
-        "I see his work mostly through Hana's updates, so I cannot judge it first-hand.",
-    ),
-]
-JONAS_CHECK = [
-    (
-        "owen.clarke",
-        CheckQuestion.Answer.NO,
-        "Not yet. Another quarter of leading work outside Developer Experience and I would be.",
-    ),
-    ("lena.fischer", None, ""),
-]
-
-
-def _check(users: dict, engineer: str, asker: str, answers: list, *, age: int, days: int) -> None:
+def _check(
+    users: dict, engineer: str, asker: str, answers: tuple[CheckAnswer, ...], *, age: int, days: int
+) -> None:
     """A check asked `age` days ago that stays open for `days`, answered as listed."""
     if ClericalCheck.objects.filter(engineer=users[engineer]).exists():
         return
@@ -200,16 +118,14 @@ def seed(org: dict) -> None:
     users = org["users"]
     today = timezone.localdate()
     with quiet():
-        for username, narratives in (
-            ("demo-engineer", AMARA_NARRATIVES),
-            ("owen.clarke", OWEN_NARRATIVES),
-            ("mei.lin", MEI_NARRATIVES),  # no mentor yet: every behaviour warns "unconfirmed"
-        ):
+        # Mei has no mentor yet: every behaviour of hers warns "unconfirmed".
+        for username, narratives in content.narratives().items():
             if username in users:
                 _document(users[username], narratives, today)
         if "owen.clarke" in users and "hana.kovac" in users:
             _owen(users["owen.clarke"], users["hana.kovac"], today)
         names = {"owen.clarke", "hana.kovac", "jonas.becker", "demo-mentor", "demo-manager"}
         if names | {"lena.fischer"} <= users.keys():
-            _check(users, "owen.clarke", "hana.kovac", OWEN_CHECK, age=45, days=14)
-            _check(users, "jonas.becker", "jonas.becker", JONAS_CHECK, age=3, days=14)
+            answers = content.check_answers()
+            _check(users, "owen.clarke", "hana.kovac", answers["owen.clarke"], age=45, days=14)
+            _check(users, "jonas.becker", "jonas.becker", answers["jonas.becker"], age=3, days=14)

@@ -1,0 +1,90 @@
+"""The demo's people: two teams, a skip-level manager, a principal mentor, mentorships.
+
+Idempotent: people are matched by username and brought back to this shape on every run. Who
+they are is in data/people.toml.
+"""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from promo import services
+from promo.models import Level, Mentorship, Team
+from promo.notifications import quiet
+from reviews.demo import content
+
+DEMO_PASSWORD = "demo"
+
+
+def _mentorship(mentor, engineer, state: str) -> None:  # noqa: ANN001 - users
+    """Bring one mentor/engineer pair to `state` through the same steps people take."""
+    pair = Mentorship.objects.filter(mentor=mentor, engineer=engineer)
+    if pair.filter(state=state).exists():
+        return
+    live = pair.filter(state__in=[Mentorship.State.INVITED, Mentorship.State.ACTIVE]).first()
+    if live is None:
+        live = services.mentorship_invite(engineer=engineer, mentor=mentor)
+    if state in (Mentorship.State.ACTIVE, Mentorship.State.ENDED) and live.state == "invited":
+        services.mentorship_accept(mentorship=live)
+    if state == Mentorship.State.ENDED:
+        services.mentorship_end(mentorship=live, by=engineer)
+
+
+def _date_mentorships(users: dict) -> None:
+    """Give the demo's mentorships a past: most began before the evidence does."""
+    now = timezone.now()
+    for link in Mentorship.objects.filter(engineer__in=users.values()):
+        if link.state == Mentorship.State.INVITED:
+            dates = {"invited_at": now - timedelta(days=3)}
+        elif link.state == Mentorship.State.ENDED:
+            dates = {
+                "invited_at": now - timedelta(days=730),
+                "started_at": now - timedelta(days=725),
+                "ended_at": now - timedelta(days=210),
+            }
+        else:
+            dates = {
+                "invited_at": now - timedelta(days=600),
+                "started_at": now - timedelta(days=596),
+            }
+        Mentorship.objects.filter(pk=link.pk).update(**dates)
+
+
+@transaction.atomic
+def seed() -> dict[str, object]:
+    """Create or refresh the demo organisation; returns the users by username for later apps."""
+    User = get_user_model()
+    ladder = services.ladder_install_default()
+    levels = {level.slug: level for level in Level.objects.filter(ladder=ladder)}
+    users = {}
+    for p in content.people():
+        user, _ = User.objects.update_or_create(
+            username=p.username,
+            defaults={
+                "first_name": p.first_name,
+                "last_name": p.last_name,
+                "email": f"{p.username}@example.com",
+                "is_staff": p.is_staff,
+                "is_superuser": p.is_staff,
+                "is_active": True,
+            },
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+        users[p.username] = user
+    for p in content.people():
+        services.person_save(
+            user=users[p.username],
+            current_level=levels[p.level] if p.level else None,
+            manager=users[p.manager] if p.manager else None,
+            team=Team.objects.get_or_create(name=p.team)[0] if p.team else None,
+            title=p.title,
+        )
+    for mentor, engineer, state in content.mentorships():
+        # History is not news: only a pending invitation becomes a notification, never an email.
+        with quiet(emails_only=state == Mentorship.State.INVITED):
+            _mentorship(users[mentor], users[engineer], state)
+    _date_mentorships(users)
+    return {"users": users, "ladder": ladder}
