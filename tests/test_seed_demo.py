@@ -161,6 +161,7 @@ def fingerprint() -> str:
     were made in do not count, what any page could show does."""
     import hashlib
     import json
+    import re
     from datetime import UTC, datetime
 
     from evidence.models import EntryLink, EntryRevision
@@ -178,10 +179,10 @@ def fingerprint() -> str:
 
     def canonical(value: object) -> str:  # the same text from SQLite and PostgreSQL
         if isinstance(value, dict | list):
-            return json.dumps(value, sort_keys=True)
-        if isinstance(value, datetime):
-            return value.astimezone(UTC).isoformat()
-        return str(value)
+            value = json.dumps(value, sort_keys=True)
+        elif isinstance(value, datetime):
+            value = value.astimezone(UTC).isoformat()
+        return re.sub(r"/entries/\d+/", "/entries/<id>/", str(value))  # ids depend on history
 
     def rows(queryset, *fields: str) -> list:  # noqa: ANN001
         return sorted([canonical(v) for v in row] for row in queryset.values_list(*fields))
@@ -243,7 +244,7 @@ def fingerprint() -> str:
 
 # Recorded from the demo as it stood before its prose moved into data files (issue 13): moving
 # it, or tidying the generators, must not change one word or date of the organisation it builds.
-DEMO_FINGERPRINT = "2442c4d5ceca358a89312272dd4283d32b6860f1f120d5a886c0ed07d1d06298"
+DEMO_FINGERPRINT = "31ae0c570d178ab040ea4c425ca0037f0310a3618b723d2288336b0790c22e05"
 
 
 @pytest.mark.django_db
