@@ -142,6 +142,12 @@ def display_name(user: AbstractBaseUser) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def short_name(user: AbstractBaseUser) -> str:
+    """How Promo names a person in a sentence about them: their first name, else their
+    username."""
+    return getattr(user, "first_name", "") or user.get_username()
+
+
 class Person(models.Model):
     """A user's profile: where they are on the ladder, where they are heading, who they report to.
 

@@ -10,6 +10,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.urls import reverse
 from django.utils import dateformat
 
+from promo.models import short_name
 from reviews.reminders.models import ReminderSent
 
 Kind = ReminderSent.Kind
@@ -63,7 +64,7 @@ class Nudge:
             subject = f"Promo: nothing logged yet for the week of {_day(self.week)}"
         else:
             subject = f"Promo: {follow_ups} due an impact follow-up"
-        parts = [f"Hi {_first_name(self.user)},"]
+        parts = [f"Hi {short_name(self.user)},"]
         if self.log:
             parts.append(
                 f"You have not logged anything for the week of {_day(self.week)} yet. A couple "
@@ -116,7 +117,7 @@ class Digest:
         tail = f"and {more} more in your inbox: {inbox}" if more > 0 else f"Your inbox: {inbox}"
         body = "\n\n".join(
             [
-                f"Hi {_first_name(self.user)},",
+                f"Hi {short_name(self.user)},",
                 f"Your mentees have shared {waiting} you have not reviewed yet:\n\n{counts}",
                 f"Newest first:\n\n{shown}\n{tail}",
                 "A short note on what would make each one next-level goes a long way.",
@@ -152,10 +153,6 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 
 def _day(day: date, *, year: bool = False) -> str:
     return dateformat.format(day, "j F Y" if year else "j F")
-
-
-def _first_name(user: AbstractBaseUser) -> str:
-    return getattr(user, "first_name", "") or user.get_username()
 
 
 def _entry_path(pk: int) -> str:
