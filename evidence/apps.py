@@ -5,7 +5,7 @@ class EvidenceConfig(AppConfig):
     name = "evidence"
 
     def ready(self) -> None:
-        from evidence import views
+        from evidence import panels as evidence_panels
         from promo import panels
 
-        panels.register("home", views.home_this_week)
+        panels.register("home", evidence_panels.home_this_week)

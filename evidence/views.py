@@ -5,10 +5,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -393,11 +391,3 @@ def export_markdown(request: HttpRequest) -> HttpResponse:
 def export_json(request: HttpRequest) -> HttpResponse:
     text = portable.export_json(request.user, _my_entries(request), now=timezone.now())
     return _export(request, text, "json", "application/json")
-
-
-def home_this_week(request: HttpRequest, _subject: object) -> SafeString:
-    """This week's entries on the home page, with the way to log another."""
-    this_week = week_start(timezone.localdate())
-    entries = list(_mine(request).filter(week_start=this_week))
-    context = {"entries": entries, "this_week": this_week}
-    return render_to_string("evidence/home_panel.html", context, request=request)

@@ -267,6 +267,20 @@ def engineer_or_404(
     return engineer, relation_or_404(viewer, engineer, scope=scope)
 
 
+def mentorship_for_party(viewer: Viewer, pk: int, *, as_mentor_only: bool) -> Mentorship:
+    """A mentorship the viewer is a party to (as its mentor only, to accept or decline it), with
+    both people fetched; 404 for anyone else."""
+    party = (
+        Q(mentor_id=viewer.pk)
+        if as_mentor_only
+        else Q(mentor_id=viewer.pk) | Q(engineer_id=viewer.pk)
+    )
+    found = Mentorship.objects.filter(party, pk=pk).select_related("mentor", "engineer").first()
+    if found is None:
+        raise Http404("No such mentorship.")
+    return found
+
+
 def relation_or_404(
     viewer: Viewer, engineer: AbstractBaseUser, *, scope: Scope | None = None
 ) -> Relation:

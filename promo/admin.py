@@ -204,14 +204,26 @@ admin.site.unregister(User)
 class PromoUserAdmin(CountsOnDelete, UserAdmin):
     inlines = [PersonInline]
 
+    actions = ["deactivate"]
+
     def save_model(
         self, request: HttpRequest, obj: models.Model, form: forms.ModelForm, change: bool
     ) -> None:
+        deactivating = change and "is_active" in form.changed_data and not obj.is_active
+        if deactivating:  # saved as it was; the service turns it off and ends its sessions
+            obj.is_active = True
         super().save_model(request, obj, form, change)
+        if deactivating:
+            services.user_deactivate(user=obj, by=request.user)
         if change and "email" in form.changed_data:
             services.account_admin_notify(
                 by=request.user, user=obj, old_email=form.initial.get("email") or ""
             )
+
+    @admin.action(description="Deactivate the selected people (their sessions end at once)")
+    def deactivate(self, request: HttpRequest, queryset: QuerySet) -> None:
+        done = sum(services.user_deactivate(user=user, by=request.user) for user in queryset)
+        self.message_user(request, f"Deactivated {done} {'person' if done == 1 else 'people'}.")
 
     def user_change_password(
         self, request: HttpRequest, id: str, form_url: str = ""

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from promo.auth_forms import PasswordResetForm
+from promo.forms import PasswordResetForm
 
 urlpatterns = [
     path(

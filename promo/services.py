@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.sessions.models import Session
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, ProtectedError
@@ -19,6 +20,7 @@ from promo.models import (
     Mentorship,
     Notification,
     Person,
+    SignedInSession,
     Team,
     display_name,
 )
@@ -74,6 +76,21 @@ def ladder_import(*, spec: LadderSpec, replace: bool = False) -> Ladder:
         except ProtectedError:
             raise LadderFileError(LEVEL_IN_USE.format(name=gone.name)) from None
     return ladder
+
+
+@transaction.atomic
+def user_deactivate(*, user: AbstractBaseUser, by: AbstractBaseUser | None) -> bool:
+    """Turn the account off: it can no longer sign in, and every session it has ends on the
+    server at once rather than at its expiry. False when it was off already."""
+    if not get_user_model().objects.filter(pk=user.pk, is_active=True).update(is_active=False):
+        user.is_active = False
+        return False
+    user.is_active = False
+    links = SignedInSession.objects.filter(user_id=user.pk)
+    Session.objects.filter(session_key__in=links.values("session_key")).delete()
+    links.delete()
+    audit.record(audit.DEACTIVATED, actor=by, target=user, detail=user.get_username())
+    return True
 
 
 def ladder_install_default() -> Ladder:

@@ -1,20 +1,20 @@
-"""What the audit trail and session bookkeeping hear about: sign-ins, sign-outs, failures,
-lock-outs, deactivations and changes made in the admin. Connected in PromoConfig.ready."""
+"""What the audit trail and session bookkeeping hear from Django itself: sign-ins, sign-outs,
+failures, lock-outs and the admin's own log of changes. Connected in PromoConfig.ready.
+
+Only framework events are heard here; Promo's own writes (deactivating someone, say) are
+services that do their bookkeeping themselves."""
 
 import time
 
 from axes.signals import user_locked_out
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth import get_user_model, user_logged_in, user_logged_out, user_login_failed
-from django.contrib.sessions.models import Session
-from django.db.models.signals import post_save, pre_save
+from django.contrib.auth import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from promo import audit
 from promo.middleware import SESSION_SEEN, SESSION_STARTED
 from promo.models import SignedInSession
-
-User = get_user_model()
 
 
 @receiver(user_logged_in, dispatch_uid="promo_signed_in")
@@ -47,26 +47,6 @@ def signed_out(sender, request, user, **kwargs) -> None:  # noqa: ANN001, ANN003
 @receiver(user_locked_out, dispatch_uid="promo_locked_out")
 def locked_out(sender, request, username, ip_address, **kwargs) -> None:  # noqa: ANN001, ANN003
     audit.record(audit.LOCKED_OUT, username=username or "", detail=f"from {ip_address}")
-
-
-@receiver(pre_save, sender=User, dispatch_uid="promo_was_active")
-def remember_active(sender, instance, **kwargs) -> None:  # noqa: ANN001, ANN003
-    if instance.pk and not kwargs.get("raw"):  # raw: loaddata/restore, not a change
-        was = User.objects.filter(pk=instance.pk).values_list("is_active", flat=True).first()
-        instance._promo_was_active = was  # noqa: SLF001
-
-
-@receiver(post_save, sender=User, dispatch_uid="promo_deactivated")
-def end_sessions_on_deactivation(sender, instance, created, **kwargs) -> None:  # noqa: ANN001, ANN003
-    """A deactivated account's sessions end on the server at once, not at their expiry."""
-    if kwargs.get("raw") or created or instance.is_active:
-        return
-    if not getattr(instance, "_promo_was_active", False):
-        return
-    links = SignedInSession.objects.filter(user=instance)
-    Session.objects.filter(session_key__in=links.values("session_key")).delete()
-    links.delete()
-    audit.record(audit.DEACTIVATED, target=instance, detail=instance.get_username())
 
 
 @receiver(post_save, sender=LogEntry, dispatch_uid="promo_admin_change")

@@ -1,14 +1,13 @@
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from promo import notifications, panels, selectors, services
-from promo.models import Mentorship, Notification, Person, display_name
+from promo import access, notifications, panels, selectors, services
+from promo.forms import NO_SUCH_PERSON, InviteForm, PreferencesForm
+from promo.models import Notification, Person, display_name
 
 
 @login_required
@@ -44,26 +43,6 @@ def ladder(request: HttpRequest) -> HttpResponse:
     )
 
 
-class PreferencesForm(forms.ModelForm):
-    class Meta:
-        model = Person
-        fields = [
-            "default_visibility",
-            "email_notifications",
-            "remind_to_log",
-            "remind_impact",
-            "remind_review_digest",
-        ]
-        labels = {
-            "default_visibility": "Share new entries with",
-            "email_notifications": "Email me notifications too",
-            "remind_to_log": "Remind me when a week ends and I have logged nothing",
-            "remind_impact": "Remind me when shipped work is due an impact follow-up",
-            "remind_review_digest": "Send me a weekly digest of entries waiting for my review",
-        }
-        widgets = {"default_visibility": forms.RadioSelect}
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def preferences(request: HttpRequest) -> HttpResponse:
@@ -76,17 +55,6 @@ def preferences(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Preferences saved.")
         return redirect("preferences")
     return render(request, "promo/preferences.html", {"form": form}, status=400 if posted else 200)
-
-
-NO_SUCH_PERSON = "No one here has that username or email address."
-
-
-class InviteForm(forms.Form):
-    handle = forms.CharField(
-        label="Username or email of the mentor you want",
-        max_length=254,
-        error_messages={"required": "Type the username or email address of a colleague."},
-    )
 
 
 def _mentoring_page(request: HttpRequest, form: InviteForm, status: int = 200) -> HttpResponse:
@@ -125,21 +93,9 @@ def mentoring_invite(request: HttpRequest) -> HttpResponse:
     return _mentoring_page(request, form, status=400)
 
 
-def _mentorship_for(request: HttpRequest, pk: int, *, as_mentor_only: bool) -> Mentorship:
-    """A mentorship the user is part of (as its mentor, for accept/decline), else 404."""
-    party = (
-        Q(mentor=request.user)
-        if as_mentor_only
-        else Q(mentor=request.user) | Q(engineer=request.user)
-    )
-    found = Mentorship.objects.filter(party, pk=pk).select_related("mentor", "engineer").first()
-    if found is None:
-        raise Http404("No such mentorship.")
-    return found
-
-
 def _mentorship_change(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    mentorship = _mentorship_for(request, pk, as_mentor_only=action in ("accept", "decline"))
+    as_mentor = action in ("accept", "decline")
+    mentorship = access.mentorship_for_party(request.user, pk, as_mentor_only=as_mentor)
     try:
         if action == "accept":
             services.mentorship_accept(mentorship=mentorship)

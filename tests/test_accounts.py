@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from promo.auth_forms import RESET_WINDOW_MINUTES, RESETS_PER_WINDOW
+from promo.forms import RESET_WINDOW_MINUTES, RESETS_PER_WINDOW
 from tests.factories import PASSWORD, UserFactory
 
 

@@ -46,7 +46,7 @@ from reviews.checks import services as check_services
 from reviews.feedback import services as feedback_services
 from reviews.models import PromoDocument
 from reviews.packet import services as packet_services
-from reviews.readiness import rules
+from reviews.readiness.periods import month_index
 from tests.conftest import TODAY
 from tests.factories import (
     BehaviourFactory,
@@ -355,7 +355,7 @@ def narrative_of(document: str, behaviour: str) -> Callable[[World], dict[str, o
 
 
 def readiness_cell_query(w: World) -> str:
-    period = rules.month_index(TODAY_DATE)  # the default ladder policy judges by month
+    period = month_index(TODAY_DATE)  # the default ladder policy judges by month
     return f"?behaviour={w.ids['behaviour.staff']}&period={period}"
 
 

@@ -46,9 +46,9 @@ from evidence.models import (
     EntryLink,
     EntryRevision,
 )
+from promo.forms import NO_SUCH_PERSON
 from promo.markdown import render_markdown
 from promo.models import Mentorship, Notification, Person, Visibility
-from promo.views import NO_SUCH_PERSON
 from reviews.checks import services as check_services
 from reviews.feedback import forms as feedback_forms
 from reviews.models import (

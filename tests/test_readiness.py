@@ -1,4 +1,5 @@
-"""The readiness rules (reviews/readiness.py): pure functions, so no database here."""
+"""The readiness rules (reviews/readiness/rules.py and periods.py): pure functions, so no
+database here."""
 
 import ast
 import inspect
@@ -8,7 +9,17 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from reviews.readiness import rules
+from reviews.readiness import periods, rules
+from reviews.readiness.periods import (
+    Policy,
+    month_index,
+    months_of,
+    period_index,
+    period_label,
+    period_start,
+    range_indexes,
+    window_indexes,
+)
 from reviews.readiness.rules import (
     BUILDING,
     CLOSE,
@@ -25,18 +36,11 @@ from reviews.readiness.rules import (
     Claim,
     Judged,
     MentorVerdict,
-    Policy,
     assess,
     behaviour_readiness,
     best_per_period,
     judge,
-    month_index,
     overall,
-    period_index,
-    period_label,
-    period_start,
-    range_indexes,
-    window_indexes,
 )
 
 AS_OF = date(2026, 11, 24)
@@ -785,15 +789,17 @@ def test_assess_needs_a_range_covering_the_window():
         assess([], BEHAVIOURS, as_of=AS_OF, policy=MONTHLY, range_periods=5)
 
 
-def test_the_rules_read_no_clock_and_import_no_django():
-    tree = ast.parse(inspect.getsource(rules))
+@pytest.mark.parametrize("module", [rules, periods], ids=["rules", "periods"])
+def test_the_rules_read_no_clock_and_import_no_django(module):
+    tree = ast.parse(inspect.getsource(module))
     imported = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             imported |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom):
             imported.add(node.module)
-    assert imported <= {"__future__", "collections.abc", "dataclasses", "datetime"}
+    pure = {"__future__", "collections.abc", "dataclasses", "datetime", "reviews.readiness.periods"}
+    assert imported <= pure
     calls = {
         node.func.attr
         for node in ast.walk(tree)
@@ -1061,4 +1067,4 @@ def test_invariants_hold_for_random_evidence(seed):
     ],
 )
 def test_months_of_covers_every_month_of_the_periods(periods, period_months, months):
-    assert rules.months_of(periods, rules.Policy(period_months=period_months)) == months
+    assert months_of(periods, Policy(period_months=period_months)) == months

@@ -16,6 +16,7 @@ from reviews.feedback import services as feedback_services
 from reviews.readiness import rules
 from reviews.readiness.assembly import _assessment
 from reviews.readiness.dashboard import _team_people, readiness_links, team_rows
+from reviews.readiness.periods import Policy, period_index
 from tests.conftest import assert_flat_query_count, client_for
 from tests.factories import (
     EntryFactory,
@@ -89,7 +90,7 @@ def test_readiness_page_follows_the_relation(request, steady, role, status):
 
 @pytest.mark.parametrize(("role", "status"), ROLES.items())
 def test_heatmap_cells_follow_the_relation(request, steady, scope, role, status):
-    period = rules.period_index(TODAY, rules.Policy())
+    period = period_index(TODAY, Policy())
     response = client_for(request.getfixturevalue(role)).get(cell_url(scope, period))
     assert response.status_code == status
 
@@ -116,7 +117,7 @@ def test_a_cell_lists_its_entries_with_how_much_each_counted(steady, scope, engi
     recent = EntryFactory(
         author=engineer, week_of=TODAY, behaviours=(scope,), title="Fresh claim", visibility=BOTH
     )
-    period = rules.period_index(TODAY, rules.Policy())
+    period = period_index(TODAY, Policy())
     html = (
         client_for(engineer).get(cell_url(scope, period), HTTP_HX_REQUEST="true").content.decode()
     )
@@ -130,7 +131,7 @@ def test_a_cell_costs_the_same_however_many_entries_it_holds(
     request, django_assert_max_num_queries, steady, scope, mentor, role
 ):
     client = client_for(request.getfixturevalue(role))
-    url = cell_url(scope, rules.period_index(TODAY, rules.Policy()))
+    url = cell_url(scope, period_index(TODAY, Policy()))
     with django_assert_max_num_queries(8):
         assert client.get(url, HTTP_HX_REQUEST="true").status_code == 200
     for _ in range(12):  # many more entries in the same month

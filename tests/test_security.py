@@ -11,12 +11,14 @@ from html.parser import HTMLParser
 
 import pytest
 import time_machine
+from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from promo import services as promo_services
 from promo.models import AuditEvent, Mentorship, SignedInSession, Visibility
 from reviews.models import PromoDocument
 from tests.conftest import client_for
@@ -156,12 +158,57 @@ def test_deactivating_an_account_ends_its_sessions_at_once(engineer):
     sign_in(phone, "engineer", ip="10.0.0.2")
     keys = [laptop.session.session_key, phone.session.session_key]
 
-    engineer.is_active = False
-    engineer.save()
+    assert promo_services.user_deactivate(user=engineer, by=None)
 
     assert not Session.objects.filter(session_key__in=keys).exists()
     assert laptop.get(reverse("home")).status_code == 302
     assert Action.DEACTIVATED in actions()
+    assert not promo_services.user_deactivate(user=engineer, by=None)  # already off: no news
+    assert actions(action=Action.DEACTIVATED) == [Action.DEACTIVATED]
+
+
+def test_deactivating_in_the_admin_ends_the_sessions_too(engineer, admin_user):
+    phone = Client()
+    sign_in(phone, "engineer")
+    key = phone.session.session_key
+    form = {
+        "username": "engineer",
+        "email": engineer.email,
+        "date_joined_0": "2026-11-01",
+        "date_joined_1": "09:00:00",
+        "person-TOTAL_FORMS": "1",
+        "person-INITIAL_FORMS": "1",
+        "person-MIN_NUM_FORMS": "0",
+        "person-MAX_NUM_FORMS": "1",
+        "person-0-user": engineer.pk,
+        "person-0-id": engineer.pk,
+        "person-0-manager": engineer.person.manager_id,
+        "person-0-current_level": engineer.person.current_level_id,
+        "person-0-target_level": engineer.person.target_level_id,
+        "person-0-default_visibility": engineer.person.default_visibility,
+    }  # is_active left out: the box unticked
+    response = client_for(admin_user).post(
+        reverse("admin:auth_user_change", args=[engineer.pk]), form
+    )
+    assert response.status_code == 302
+    engineer.refresh_from_db()
+    assert not engineer.is_active
+    assert not Session.objects.filter(session_key=key).exists()
+    assert actions(action=Action.DEACTIVATED) == [Action.DEACTIVATED]
+
+
+def test_the_admin_action_deactivates_everyone_selected(engineer, mentor, admin_user):
+    phone = Client()
+    sign_in(phone, "mentor")
+    key = phone.session.session_key
+    response = client_for(admin_user).post(
+        reverse("admin:auth_user_changelist"),
+        {"action": "deactivate", "_selected_action": [engineer.pk, mentor.pk]},
+    )
+    assert response.status_code == 302
+    assert not get_user_model().objects.filter(pk__in=[engineer.pk, mentor.pk], is_active=True)
+    assert not Session.objects.filter(session_key=key).exists()
+    assert len(actions(action=Action.DEACTIVATED)) == 2
 
 
 def test_tidy_sessions_deletes_expired_sessions_and_their_index_but_keeps_live_ones(engineer):

@@ -46,8 +46,9 @@ from reviews.models import Feedback, PromoDocument, Verdict
 from reviews.packet import access as packet_access
 from reviews.packet import selectors as packet_selectors
 from reviews.readiness import assembly as readiness_assembly
-from reviews.readiness import dashboard, rules
+from reviews.readiness import dashboard
 from reviews.readiness import selectors as readiness_selectors
+from reviews.readiness.periods import Policy, month_index
 from tests.conftest import client_for
 from tests.factories import (
     EntryFactory,
@@ -345,7 +346,7 @@ def show(org: Org, viewer, titles: dict[str, int], *, lists: bool = True) -> Sho
             for row in rows
         ]
     numbers["team grid"] = readiness_selectors.team_grid(
-        viewer, [p.pk for p in org.people], as_of=TODAY, policy=rules.Policy(), scope=scope
+        viewer, [p.pk for p in org.people], as_of=TODAY, policy=Policy(), scope=scope
     )
 
     # Promo documents: the evidence under each behaviour, as this viewer would be shown it.
@@ -462,7 +463,7 @@ def cells_of(person, everything: dict[int, Entry]) -> list[str]:  # noqa: ANN001
     )
     cells = sorted(
         {
-            (behaviour, rules.month_index(entry.week_start))
+            (behaviour, month_index(entry.week_start))
             for entry in everything.values()
             if entry.author_id == person.pk
             for behaviour in entry.behaviours.values_list("pk", flat=True)

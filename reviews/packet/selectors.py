@@ -23,6 +23,7 @@ from reviews.packet.export import _section_markdown
 from reviews.packet.models import CommitteePoint, PromoAttempt, PromoDocument
 from reviews.readiness import rules
 from reviews.readiness import selectors as readiness_selectors
+from reviews.readiness.periods import Policy, month_index, months_of, window_indexes
 
 EVIDENCE_SHOWN = 5  # strongest items under each behaviour; the rest are counted
 
@@ -84,15 +85,15 @@ class Draft:
 
 
 def default_period(today: date) -> tuple[date, date]:
-    start_month = rules.month_index(today) - DEFAULT_PERIOD_MONTHS + 1
+    start_month = month_index(today) - DEFAULT_PERIOD_MONTHS + 1
     return date(start_month // 12, start_month % 12 + 1, 1), today
 
 
 def _months(document: PromoDocument) -> tuple[int, int]:
-    return rules.month_index(document.period_start), rules.month_index(document.period_end)
+    return month_index(document.period_start), month_index(document.period_end)
 
 
-def _policy(level: Level) -> rules.Policy:
+def _policy(level: Level) -> Policy:
     return readiness_selectors.policy_of(level.ladder)
 
 
@@ -105,7 +106,7 @@ def _warnings(evidence: list[Evidence], period_months: int) -> list[str]:
         warnings.append(UNCONFIRMED)
     elif all(e.capped for e in confirmed):
         warnings.append(TOO_RECENT)
-    months = {rules.month_index(e.entry.week_start) for e in evidence}
+    months = {month_index(e.entry.week_start) for e in evidence}
     if len(months) < min(THIN_MONTHS, period_months):
         warnings.append(
             THIN.format(months="one month" if len(months) == 1 else f"{len(months)} months")
@@ -225,8 +226,8 @@ def snapshot(engineer: AbstractBaseUser, level: Level, *, as_of: date) -> dict:
     """Readiness and the document as any manager of the engineer saw them on `as_of`."""
     policy = _policy(level)
     behaviours = list(Behaviour.objects.filter(level=level).order_by("rank"))
-    window = rules.window_indexes(as_of, policy)
-    months = rules.months_of(window, policy)
+    window = window_indexes(as_of, policy)
+    months = months_of(window, policy)
     seen = access.relation_q(access.ANY_MANAGER, engineer.pk)
     claims, _ = readiness_selectors.claims_of(engineer, seen=seen, as_of=as_of, months=months)
     found = rules.assess(

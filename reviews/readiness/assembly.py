@@ -15,15 +15,16 @@ from reviews.feedback.models import Feedback
 from reviews.readiness import rules
 from reviews.readiness import selectors as readiness_selectors
 from reviews.readiness.labels import HEAT_WORDS, heat_class
+from reviews.readiness.periods import Policy, months_of, period_label, range_indexes, window_indexes
 
 RANGE_MONTHS = 12
 
 
-def _target(engineer: AbstractBaseUser) -> tuple[Level | None, rules.Policy]:
+def _target(engineer: AbstractBaseUser) -> tuple[Level | None, Policy]:
     person = getattr(engineer, "person", None)
     level = person.target_level if person else None
     ladder = level.ladder if level else Ladder.objects.filter(slug="default").first()
-    return level, readiness_selectors.policy_of(ladder) if ladder else rules.Policy()
+    return level, readiness_selectors.policy_of(ladder) if ladder else Policy()
 
 
 def _assessment(
@@ -34,8 +35,8 @@ def _assessment(
 ) -> dict:
     level, policy = _target(engineer)
     behaviours = list(Behaviour.objects.filter(level=level).order_by("rank")) if level else []
-    periods = rules.range_indexes(as_of, RANGE_MONTHS // policy.period_months, policy)
-    months = rules.months_of(periods, policy)
+    periods = range_indexes(as_of, RANGE_MONTHS // policy.period_months, policy)
+    months = months_of(periods, policy)
     seen = access.visibility_q(request.user, scope=scope, authors=[engineer.pk])
     claims, entries = readiness_selectors.claims_of(engineer, seen=seen, as_of=as_of, months=months)
     found = rules.assess(
@@ -77,9 +78,9 @@ def _heatmap_rows(
     (one URL reversal, not two per cell in the template); the window's periods are marked; each
     behaviour's open gap notes counted."""
     found, policy = context["assessment"], context["policy"]
-    window = set(rules.window_indexes(as_of, policy))
+    window = set(window_indexes(as_of, policy))
     by_id = {b.behaviour: b for b in found.readiness.behaviours}
-    labels = {p: rules.period_label(p, policy) for p in context["periods"]}
+    labels = {p: period_label(p, policy) for p in context["periods"]}
     base = reverse("reviews:readiness-cell", args=[engineer.get_username()])
     rows = []
     for behaviour in context["behaviours"]:

@@ -17,12 +17,12 @@ from reviews.feedback import selectors as feedback_selectors
 from reviews.readiness import rules
 from reviews.readiness import selectors as readiness_selectors
 from reviews.readiness.labels import STATUS_LABELS, STATUS_ORDER, heat_class, mini_heatmap
+from reviews.readiness.periods import Policy, span, window_indexes
 
 
 def _team_people(request: HttpRequest, scope: access.Scope, view: str) -> list[Person]:
     """The people on the dashboard with their user, team and levels. The few teams and levels
-    are read once and shared: joining them into every row made a model instance per row each,
-    which cost a 200-person dashboard more than its readiness query."""
+    are read once and shared between rows rather than joined into every row."""
     ids = scope.mentees if view == "mentees" else scope.reports
     people = list(
         Person.objects.filter(pk__in=ids)
@@ -40,15 +40,12 @@ def _team_people(request: HttpRequest, scope: access.Scope, view: str) -> list[P
 
 
 NO_CELLS: Mapping[int, float] = MappingProxyType({})  # shared by every row: read-only
-
-
 USERNAME_MARK = "username-mark"
 
 
 def readiness_links() -> Callable[[str], str]:
-    """A username -> readiness page URL function that reverses once, not once per row: the
-    `{% url %}` tag cost a 200-person dashboard 5 ms. It quotes as `reverse` does (a test holds
-    the two equal for unusual usernames)."""
+    """A username -> readiness page URL function that reverses once, not once per row. It
+    quotes as `reverse` does (a test holds the two equal for unusual usernames)."""
     head, tail = reverse("reviews:readiness", args=[USERNAME_MARK]).split(USERNAME_MARK)
     safe = RFC3986_SUBDELIMS + "/~:@"
     return lambda username: f"{head}{quote(username, safe=safe)}{tail}"
@@ -74,13 +71,13 @@ def team_rows(
         by_ladder.setdefault(ladder.pk if ladder else None, []).append(person)
     for group in by_ladder.values():
         ladder = group[0].target_level.ladder if group[0].target_level else None
-        policy = readiness_selectors.policy_of(ladder) if ladder else rules.Policy()
+        policy = readiness_selectors.policy_of(ladder) if ladder else Policy()
         grid, last = {}, {}
         if ladder is not None:  # people with no target level are listed, not assessed
             grid, last = readiness_selectors.team_grid(
                 request.user, [p.pk for p in group], as_of=as_of, policy=policy, scope=scope
             )
-        window = rules.window_indexes(as_of, policy)
+        window = window_indexes(as_of, policy)
         for person in group:
             pid = person.pk
             own = behaviours.get(person.target_level_id, [])
@@ -109,7 +106,7 @@ def team_rows(
                     "status_label": STATUS_LABELS[verdict.status] if own else "Not assessed",
                     "sustained": sum(r.status == rules.SUSTAINED for r in results),
                     "behaviours": len(results),
-                    "window": rules.span(len(window), policy),
+                    "window": span(len(window), policy),
                     "heatmap": mini_heatmap(results, classes, names),
                     "stale": [r.name for r in results if r.stale],
                     "gaps": gaps.get(person.pk, 0),

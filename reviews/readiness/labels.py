@@ -40,10 +40,9 @@ SQUARES = {css: f'<span class="{css}"></span>' for css in ("c-none", "c-demo", "
 
 
 def mini_heatmap(results: list, classes: list[list[str]], names: dict[int, str]) -> SafeString:
-    """A dashboard row's heatmap as one string: 200 rows of 7 x 12 squares would otherwise cost
-    the template ~17,000 loop steps (format_html_join costs as much). Every class name comes from
-    heat_class's four constants and `names` holds each behaviour's name escaped (once per page,
-    not once per row), so the string is safe."""
+    """A dashboard row's heatmap as one string, built here because a whole team's squares are
+    too many for template loops. It is safe: every class name comes from heat_class's four
+    constants, and `names` holds each behaviour's name escaped (once per page, not per row)."""
     label = "; ".join(
         f"{names[r.behaviour]}: {r.demonstrated_periods} of {r.window_periods}" for r in results
     )

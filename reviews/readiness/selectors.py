@@ -21,10 +21,11 @@ from promo.ladder_files import POLICY_FIELDS
 from promo.models import Ladder
 from reviews.feedback.models import BehaviourVerdict, Feedback, Verdict
 from reviews.readiness import rules
+from reviews.readiness.periods import Policy, months_of, window_indexes
 
 
-def policy_of(ladder: Ladder) -> rules.Policy:
-    return rules.Policy(**{name: getattr(ladder, name) for name in POLICY_FIELDS})
+def policy_of(ladder: Ladder) -> Policy:
+    return Policy(**{name: getattr(ladder, name) for name in POLICY_FIELDS})
 
 
 def end_of(as_of: date) -> datetime:
@@ -172,7 +173,7 @@ def team_grid(
     engineers: list[int],
     *,
     as_of: date,
-    policy: rules.Policy,
+    policy: Policy,
     scope: access.Scope | None = None,
 ) -> tuple[Grid, dict[tuple[int, int], date]]:
     """Best strength per engineer, behaviour and window period, and last evidence per behaviour.
@@ -180,8 +181,8 @@ def team_grid(
     One query for any number of engineers, grouped in the database as the benchmark's floor is
     (see _grid_sql for the rules). Tests hold it equal to the engineer page's Python rules.
     """
-    window = rules.window_indexes(as_of, policy)
-    months = rules.months_of(window, policy)
+    window = window_indexes(as_of, policy)
+    months = months_of(window, policy)
     visible = Entry.objects.filter(
         _visible_q(
             access.visibility_q(viewer, scope=scope, authors=engineers), as_of=as_of, months=months

@@ -23,6 +23,7 @@ from reviews.readiness.assembly import (
 )
 from reviews.readiness.dashboard import TEAM_SORTS, _team_csv, _team_people, team_rows
 from reviews.readiness.labels import STATUS_LABELS, STATUS_ORDER, _as_of
+from reviews.readiness.periods import months_of, period_index, period_label
 
 
 @login_required
@@ -51,7 +52,7 @@ def readiness_page(request: HttpRequest, username: str) -> HttpResponse:
         "status": found.readiness.status,
         "status_label": STATUS_LABELS[found.readiness.status],
         "rows": _heatmap_rows(context, engineer, as_of, gap_counts),
-        "period_labels": [rules.period_label(p, policy) for p in context["periods"]],
+        "period_labels": [period_label(p, policy) for p in context["periods"]],
         "labels": STATUS_LABELS,
         "gaps": gaps,
         "shows_notes": shows_notes,
@@ -71,15 +72,15 @@ def readiness_cell(request: HttpRequest, username: str) -> HttpResponse:
     level, policy = _target(engineer)
     period = parse_int(
         request.GET.get("period"),
-        low=rules.period_index(date.min, policy),
-        high=rules.period_index(as_of, policy),
+        low=period_index(date.min, policy),
+        high=period_index(as_of, policy),
     )
     behaviour = Behaviour.objects.filter(
         pk=parse_id(request.GET.get("behaviour")), level=level
     ).first()
     if period is None or behaviour is None:
         raise Http404("No such cell.")
-    months = rules.months_of([period], policy)
+    months = months_of([period], policy)
     seen = access.visibility_q(request.user, scope=scope, authors=[engineer.pk])
     claims, entries = readiness_selectors.claims_of(engineer, seen=seen, as_of=as_of, months=months)
     judged = [
@@ -91,7 +92,7 @@ def readiness_cell(request: HttpRequest, username: str) -> HttpResponse:
     context = {
         "engineer": engineer,
         "behaviour": behaviour,
-        "period_label": rules.period_label(period, policy),
+        "period_label": period_label(period, policy),
         "judged": judged,
         "policy": policy,
     }

@@ -53,6 +53,7 @@ from promo.services import ladder_install_default  # noqa: E402
 from reviews.models import BehaviourVerdict, Feedback, Verdict  # noqa: E402
 from reviews.readiness import rules  # noqa: E402
 from reviews.readiness import selectors as readiness_selectors  # noqa: E402
+from reviews.readiness.periods import months_of, window_indexes  # noqa: E402
 
 # What is measured ------------------------------------------------------------------------------
 AS_OF = date(2026, 11, 24)  # a Tuesday; never today, so figures do not drift with the calendar
@@ -376,8 +377,8 @@ def readiness_url(engineer: AbstractBaseUser) -> str:
 def window_months(ladder: Ladder) -> tuple[int, int]:
     """First and last month_index of the readiness window ending with AS_OF's month."""
     policy = readiness_selectors.policy_of(ladder)
-    window = rules.window_indexes(AS_OF, policy)
-    return rules.months_of(window, policy)
+    window = window_indexes(AS_OF, policy)
+    return months_of(window, policy)
 
 
 def _shared_with_managers(
