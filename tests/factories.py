@@ -105,13 +105,13 @@ class EntryFactory(factory.django.DjangoModelFactory):
     visibility = Visibility.PRIVATE
 
     @classmethod
-    def _create(cls, model_class, author, **kwargs):  # noqa: ANN001,ANN003,ANN206
+    def _create(cls, model_class, author, **kwargs):
         fields = set(EntryData.__dataclass_fields__)
         data = EntryData(**{k: v for k, v in kwargs.items() if k in fields})
         return services.entry_log(author=author, data=data, notify_mentors=False)
 
 
-def feedback_for(entry: Entry, mentor, verdict: str = "demonstrated", **fields):  # noqa: ANN001,ANN003,ANN201
+def feedback_for(entry: Entry, mentor, verdict: str = "demonstrated", **fields):
     """Feedback posted through the service, with `verdict` on every claimed behaviour."""
     from reviews.feedback import services as feedback_services
     from reviews.models import Feedback

@@ -32,7 +32,7 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "tests.settings"
 if not os.environ.get("TEST_DATABASE_URL"):
     os.environ.pop("DATABASE_URL", None)
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -342,7 +342,7 @@ def counted() -> Iterator[list[int]]:
     """Count every statement sent to the database (pytest's capture stops at 9,000 queries)."""
     count = [0]
 
-    def wrapper(execute, sql, params, many, context):  # noqa: ANN001, ANN202 - Django's hook
+    def wrapper(execute, sql, params, many, context):
         count[0] += 1
         return execute(sql, params, many, context)
 

@@ -238,7 +238,7 @@ def add_engineers(count: int, weeks: int = 52) -> None:
     from promo.models import Behaviour, Level, Mentorship, Person, Visibility
     from reviews.models import BehaviourVerdict, Feedback, Verdict
 
-    User = get_user_model()  # noqa: N806
+    User = get_user_model()
     rng = random.Random(SEED)
     demo = User.objects.get(username="demo-engineer")
     mentor = User.objects.get(username="demo-mentor")

@@ -1,4 +1,4 @@
-"""Signing in and out, changing and resetting a password."""
+"""Signing in and out, the sign-in lock-out, changing and resetting a password."""
 
 import re
 from datetime import timedelta
@@ -6,11 +6,16 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core import mail
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from promo.forms import RESET_WINDOW_MINUTES, RESETS_PER_WINDOW
+from promo.models import AuditEvent
 from tests.factories import PASSWORD, UserFactory
+from tests.support import audit_actions, sign_in
+
+Action = AuditEvent.Action
 
 
 @pytest.fixture
@@ -124,3 +129,52 @@ def test_password_resets_email_one_address_at_most_three_times_an_hour(client, u
     with time_machine.travel(timezone.now() + timedelta(minutes=RESET_WINDOW_MINUTES)):
         client.post(reverse("password_reset"), {"email": "amara@example.com"})
     assert len(mail.outbox) == 4
+
+
+# --- sign-in lock-out -----------------------------------------------------------------------
+
+
+def test_repeated_failures_lock_out_that_username_from_that_address(engineer):
+    client = Client()
+    for _ in range(4):
+        assert sign_in(client, "engineer", "wrong").status_code == 200
+    assert sign_in(client, "engineer", "wrong").status_code == 429  # the fifth locks
+    locked = sign_in(client, "engineer")  # even the right password
+    assert locked.status_code == 429
+    assert "signing in is paused for 15 minutes" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert Action.LOCKED_OUT in audit_actions(username="engineer")
+
+
+def test_a_lock_out_cannot_lock_the_user_out_from_elsewhere_or_lock_others(engineer, mentor):
+    attacker = Client()
+    for _ in range(6):
+        sign_in(attacker, "engineer", "wrong", ip="203.0.113.9")
+    assert sign_in(Client(), "engineer", ip="10.0.0.1").status_code == 302  # the real user
+    assert sign_in(Client(), "mentor", ip="203.0.113.9").status_code == 302  # someone else
+
+
+def test_the_lock_out_ends_after_the_cool_off(engineer):
+    for _ in range(5):
+        sign_in(Client(), "engineer", "wrong")
+    assert sign_in(Client(), "engineer").status_code == 429
+    with time_machine.travel(timezone.now() + timedelta(minutes=16), tick=False):
+        assert sign_in(Client(), "engineer").status_code == 302
+
+
+def test_a_forwarded_for_header_is_ignored_unless_a_proxy_is_trusted(engineer):
+    """Without TRUSTED_PROXIES an attacker cannot dodge the lock-out by inventing addresses."""
+    for n in range(5):
+        client = Client(HTTP_X_FORWARDED_FOR=f"198.51.100.{n}")
+        sign_in(client, "engineer", "wrong")
+    assert sign_in(Client(HTTP_X_FORWARDED_FOR="198.51.100.99"), "engineer").status_code == 429
+
+
+@override_settings(TRUSTED_PROXIES=1)
+def test_behind_a_trusted_proxy_the_address_it_saw_is_used(engineer):
+    for _ in range(5):
+        sign_in(Client(HTTP_X_FORWARDED_FOR="spoofed, 198.51.100.7"), "engineer", "wrong")
+    blocked = Client(HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert sign_in(blocked, "engineer").status_code == 429
+    assert sign_in(Client(HTTP_X_FORWARDED_FOR="198.51.100.8"), "engineer").status_code == 302
+    assert AuditEvent.objects.filter(action=Action.SIGN_IN).get().ip == "198.51.100.8"

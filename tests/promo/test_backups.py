@@ -176,7 +176,7 @@ def test_restore_refuses_a_database_that_has_data(tmp_path, entries):
     assert table_digests() == before
 
 
-def _edited(path: Path, change) -> Path:  # noqa: ANN001 - a function of the parsed backup
+def _edited(path: Path, change) -> Path:
     data = json.loads(path.read_text())
     change(data)
     edited = path.with_name("edited.json")

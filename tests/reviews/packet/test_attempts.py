@@ -1,4 +1,4 @@
-"""The promotion packet: the document builder, its exports, attempts and committee gaps."""
+"""Promotion attempts: recording a submission with the document as it stood, outcomes, and the committee's points as gaps."""
 
 import importlib
 from datetime import date, timedelta
@@ -13,340 +13,26 @@ from reviews.models import CommitteePoint, Narrative, PromoAttempt, PromoDocumen
 from reviews.packet import selectors as packet_selectors
 from reviews.packet import services as packet_services
 from tests.conftest import assert_flat_query_count, client_for
-from tests.factories import EntryFactory, PromoDocumentFactory, feedback_for
-
-SHARED = Visibility.MENTORS_AND_MANAGERS
-OLD_SHIP = date(2026, 6, 1)  # long enough ago for impact to count
-
-
-@pytest.fixture
-def behaviours(levels):
-    staff = levels[2]
-    return {b.slug: b for b in staff.behaviours.order_by("rank")}
-
-
-@pytest.fixture
-def document(engineer, levels):
-    return PromoDocumentFactory(engineer=engineer, level=levels[2])
-
-
-def _entry(engineer, behaviour, *, week, visibility=SHARED, **fields):  # noqa: ANN001, ANN003, ANN202
-    return EntryFactory(
-        author=engineer, week_of=week, visibility=visibility, behaviours=(behaviour,), **fields
-    )
-
-
-def _doc_url(document, name="document"):  # noqa: ANN001, ANN202
-    return reverse(f"reviews:{name}", args=[document.pk])
-
-
-def _section(draft, behaviour):  # noqa: ANN001, ANN202
-    return next(s for s in draft.sections if s.behaviour.pk == behaviour.pk)
-
-
-# --- building the document ----------------------------------------------------------------------
-
-
-def test_evidence_puts_mentor_confirmed_with_measured_impact_first(
-    engineer, mentor, document, behaviours
-):
-    scope = behaviours["scope"]
-    claimed = _entry(engineer, scope, week=date(2026, 10, 5), title="Only claimed")
-    confirmed = _entry(
-        engineer,
-        scope,
-        week=date(2026, 3, 2),
-        title="Confirmed and measured",
-        shipped_on=OLD_SHIP,
-        impact_measured="Latency down 40%",
-        impact_measured_on=date(2026, 9, 1),
-    )
-    recent = _entry(
-        engineer, scope, week=date(2026, 11, 2), title="Confirmed, shipped last week",
-        shipped_on=date(2026, 11, 16),
-    )  # fmt: skip
-    feedback_for(confirmed, mentor)
-    feedback_for(recent, mentor)
-
-    section = _section(packet_selectors.draft_for(document, engineer), scope)
-
-    assert [e.entry.title for e in section.evidence] == [
-        confirmed.title,
-        recent.title,
-        claimed.title,
-    ]
-    assert section.evidence[0].confirmed and section.evidence[0].capped is None
-    assert section.evidence[1].capped == "too_recent"
-    assert not section.evidence[2].reviewed
-
-
-def test_gap_verdicts_are_not_evidence(engineer, mentor, document, behaviours):
-    entry = _entry(engineer, behaviours["scope"], week=date(2026, 6, 1))
-    feedback_for(entry, mentor, verdict="gap")
-    section = _section(packet_selectors.draft_for(document, engineer), behaviours["scope"])
-    assert section.evidence == []
-    assert section.warnings == [packet_selectors.NO_EVIDENCE]
-
-
-def test_unconfirmed_thin_and_too_recent_evidence_each_warn(engineer, mentor, document, behaviours):
-    scope, mentoring = behaviours["scope"], behaviours["mentoring"]
-    _entry(engineer, scope, week=date(2026, 9, 7))
-    recent = _entry(engineer, mentoring, week=date(2026, 11, 9), shipped_on=date(2026, 11, 16))
-    feedback_for(recent, mentor)
-
-    draft = packet_selectors.draft_for(document, engineer)
-
-    assert packet_selectors.UNCONFIRMED in _section(draft, scope).warnings
-    assert packet_selectors.THIN.format(months="one month") in _section(draft, scope).warnings
-    assert packet_selectors.TOO_RECENT in _section(draft, mentoring).warnings
-
-
-def test_steady_confirmed_evidence_has_no_warnings(engineer, mentor, document, behaviours):
-    scope = behaviours["scope"]
-    for month in (3, 5, 7):
-        entry = _entry(
-            engineer, scope, week=date(2026, month, 2), shipped_on=date(2026, month, 1),
-            impact_measured="Measured", impact_measured_on=date(2026, month + 2, 1),
-        )  # fmt: skip
-        feedback_for(entry, mentor)
-    assert _section(packet_selectors.draft_for(document, engineer), scope).warnings == []
-
-
-def test_evidence_outside_the_period_is_left_out(engineer, document, behaviours):
-    _entry(engineer, behaviours["scope"], week=date(2025, 11, 3), title="Before the period")
-    section = _section(packet_selectors.draft_for(document, engineer), behaviours["scope"])
-    assert section.evidence == []
-
-
-def test_a_manager_reading_a_shared_document_never_sees_private_evidence(
-    engineer, manager, document, behaviours
-):
-    _entry(engineer, behaviours["scope"], week=date(2026, 6, 1), title="Shared work")
-    _entry(
-        engineer, behaviours["scope"], week=date(2026, 7, 6), title="Private work",
-        visibility=Visibility.PRIVATE,
-    )  # fmt: skip
-    document.share_manager = True
-    document.save()
-
-    body = client_for(manager).get(_doc_url(document)).content.decode()
-    own = client_for(engineer).get(_doc_url(document)).content.decode()
-
-    assert "Shared work" in body and "Private work" not in body
-    assert "Private work" in own
-    markdown = client_for(manager).get(_doc_url(document, "document-markdown")).content.decode()
-    assert "Private work" not in markdown
-
-
-def test_only_the_strongest_five_are_listed_and_the_rest_counted(engineer, document, behaviours):
-    for week in range(7):
-        _entry(engineer, behaviours["scope"], week=date(2026, 3, 2 + week * 7 % 28))
-    section = _section(packet_selectors.draft_for(document, engineer), behaviours["scope"])
-    assert len(section.evidence) == packet_selectors.EVIDENCE_SHOWN
-    assert section.more == 2
-
-
-# --- the document pages -------------------------------------------------------------------------
-
-
-def test_engineer_starts_a_document_for_their_target_level(engineer, levels):
-    client = client_for(engineer)
-    page = client.get(reverse("reviews:documents"))
-    assert page.status_code == 200
-    response = client.post(
-        reverse("reviews:documents"),
-        {"level": levels[2].pk, "period_start": "2025-12-01", "period_end": "2026-11-24"},
-    )
-    document = PromoDocument.objects.get(engineer=engineer)
-    assert response.status_code == 302 and response["Location"] == document.get_absolute_url()
-    assert (document.level, document.period_start) == (levels[2], date(2025, 12, 1))
-
-
-def test_starting_the_same_level_again_opens_the_existing_document(engineer, levels, document):
-    response = client_for(engineer).post(
-        reverse("reviews:documents"),
-        {"level": levels[2].pk, "period_start": "2026-01-01", "period_end": "2026-11-24"},
-    )
-    assert response["Location"] == document.get_absolute_url()
-    assert PromoDocument.objects.filter(engineer=engineer).count() == 1
-
-
-def test_a_backwards_period_is_refused_with_a_message(engineer, levels):
-    response = client_for(engineer).post(
-        reverse("reviews:documents"),
-        {"level": levels[2].pk, "period_start": "2026-11-01", "period_end": "2026-01-01"},
-    )
-    assert response.status_code == 400
-    assert "The period must start before it ends." in response.content.decode()
-    assert not PromoDocument.objects.exists()
-
-
-def test_narrative_saves_inline_with_htmx_and_renders_markdown(engineer, document, behaviours):
-    url = reverse("reviews:narrative", args=[document.pk, behaviours["scope"].pk])
-    client = client_for(engineer)
-    form = client.get(url, HTTP_HX_REQUEST="true")
-    assert form.status_code == 200 and "<form" in form.content.decode()
-    assert "<html" not in form.content.decode()
-
-    saved = client.post(url, {"text": "I set the **direction**."}, HTTP_HX_REQUEST="true")
-
-    assert saved.status_code == 200
-    assert "<strong>direction</strong>" in saved.content.decode()
-    assert Narrative.objects.get(document=document).text == "I set the **direction**."
-
-
-def test_narrative_without_javascript_is_a_page_and_a_redirect(engineer, document, behaviours):
-    url = reverse("reviews:narrative", args=[document.pk, behaviours["scope"].pk])
-    client = client_for(engineer)
-    assert "<html" in client.get(url).content.decode()
-    response = client.post(url, {"text": "Led the review."})
-    assert response.status_code == 302
-    assert response["Location"].endswith(f"#behaviour-{behaviours['scope'].pk}")
-
-
-def test_an_overlong_narrative_is_refused_and_the_saved_one_kept(engineer, document, behaviours):
-    Narrative.objects.create(document=document, behaviour=behaviours["scope"], text="Kept.")
-    url = reverse("reviews:narrative", args=[document.pk, behaviours["scope"].pk])
-    client = client_for(engineer)
-    response = client.post(url, {"text": "x" * 5001}, HTTP_HX_REQUEST="true")
-    assert response.status_code == 200  # htmx swaps in only 2xx answers: the form comes back
-    assert "x" * 5001 in response.content.decode()  # what they typed is not lost
-    assert "at most 5000 characters" in response.content.decode()
-    assert client.post(url, {"text": "x" * 5001}).status_code == 400  # without JavaScript
-    assert Narrative.objects.get(document=document).text == "Kept."
-
-
-def test_a_behaviour_of_another_level_has_no_narrative(engineer, document, levels):
-    other = levels[0].behaviours.first()
-    url = reverse("reviews:narrative", args=[document.pk, other.pk])
-    assert client_for(engineer).post(url, {"text": "x"}).status_code == 404
-    assert not Narrative.objects.exists()
-
-
-def test_markdown_export_has_narratives_warnings_and_links_back(
-    engineer, document, behaviours, settings
-):
-    settings.SITE_URL = "https://promo.example.com"
-    entry = _entry(
-        engineer, behaviours["scope"], week=date(2026, 6, 1), title="Cut [p99] *by half*"
-    )
-    Narrative.objects.create(document=document, behaviour=behaviours["scope"], text="I led it.")
-
-    response = client_for(engineer).get(_doc_url(document, "document-markdown"))
-
-    text = response.content.decode()
-    assert response["Content-Type"].startswith("text/markdown")
-    assert 'filename="promo-engineer-staff.md"' in response["Content-Disposition"]
-    assert "## Scope at Staff\n\nI led it." in text
-    assert f"(https://promo.example.com{entry.get_absolute_url()})" in text
-    assert r"Cut \[p99\] \*by half\*" in text  # titles cannot inject Markdown
-    assert f"> Warning: {packet_selectors.UNCONFIRMED}" in text
-    assert "_No narrative written yet._" in text  # the mentoring behaviour
-
-
-def test_printable_page_is_the_document_without_the_app_around_it(engineer, document, behaviours):
-    Narrative.objects.create(document=document, behaviour=behaviours["scope"], text="I led it.")
-    body = client_for(engineer).get(_doc_url(document, "document-print")).content.decode()
-    assert "I led it." in body
-    assert 'class="print-page"' in body
-    assert "Sign out" not in body and "<nav" not in body
-
-
-def test_sharing_tells_the_manager_and_lets_them_read(engineer, manager, document):
-    client = client_for(engineer)
-    assert client_for(manager).get(_doc_url(document)).status_code == 404
-    response = client.post(
-        _doc_url(document, "document-settings"),
-        {"period_start": "2025-12-01", "period_end": "2026-11-24", "share_manager": "on"},
-    )
-    assert response.status_code == 302
-    assert client_for(manager).get(_doc_url(document)).status_code == 200
-    assert manager.notifications.filter(kind="document").count() == 1
-
-
-OWNER, MANAGER, SKIP, MENTOR, ENDED, STRANGER, ADMIN = (
-    "engineer", "manager", "skip_manager", "mentor", "ended_mentor", "stranger", "admin_user",
-)  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    ("share", "role", "status"),
-    [
-        ({}, OWNER, 200),
-        ({}, MANAGER, 404),
-        ({}, MENTOR, 404),
-        ({}, STRANGER, 404),
-        ({}, ADMIN, 404),
-        ({"share_manager": True}, MANAGER, 200),
-        ({"share_manager": True}, SKIP, 200),
-        ({"share_manager": True}, MENTOR, 404),
-        ({"share_mentors": True}, MENTOR, 200),
-        ({"share_mentors": True}, ENDED, 404),
-        ({"share_mentors": True}, MANAGER, 404),
-        ({"share_manager": True, "share_mentors": True}, STRANGER, 404),
-    ],
+from tests.factories import PromoDocumentFactory, feedback_for
+from tests.reviews.packet.conftest import (
+    ADMIN,
+    ENDED,
+    MANAGER,
+    MENTOR,
+    OWNER,
+    SKIP,
+    STRANGER,
+    tagged_entry,
 )
-@pytest.mark.parametrize("name", ["document", "document-markdown", "document-print"])
-def test_who_may_read_a_document(request, document, share, role, status, name):
-    PromoDocument.objects.filter(pk=document.pk).update(**share)
-    client = client_for(request.getfixturevalue(role))
-    assert client.get(_doc_url(document, name)).status_code == status
-
-
-@pytest.mark.parametrize("role", [MANAGER, MENTOR, STRANGER, ADMIN])
-def test_only_the_engineer_edits_or_shares_even_a_shared_document(
-    request, document, behaviours, role
-):
-    PromoDocument.objects.filter(pk=document.pk).update(share_manager=True, share_mentors=True)
-    client = client_for(request.getfixturevalue(role))
-    url = reverse("reviews:narrative", args=[document.pk, behaviours["scope"].pk])
-    assert client.get(url).status_code == 404
-    assert client.post(url, {"text": "Not mine"}).status_code == 404
-    settings_url = _doc_url(document, "document-settings")
-    assert (
-        client.post(
-            settings_url, {"period_start": "2020-01-01", "period_end": "2026-11-24"}
-        ).status_code
-        == 404
-    )
-    document.refresh_from_db()
-    assert not Narrative.objects.exists()
-    assert document.period_start == date(2025, 12, 1)
-
-
-def test_anonymous_visitors_are_sent_to_sign_in(client, document):
-    response = client.get(_doc_url(document))
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-
-
-def test_document_page_queries_do_not_grow_with_evidence(
-    django_assert_max_num_queries, engineer, mentor, document, behaviours
-):
-    def grow(n: int) -> None:
-        for i in range(n):
-            entry = _entry(
-                engineer,
-                behaviours["scope" if i % 2 else "mentoring"],
-                week=date(2026, 1 + i % 10, 5),
-            )
-            feedback_for(entry, mentor)
-            Narrative.objects.update_or_create(
-                document=document, behaviour=behaviours["scope"], defaults={"text": f"v{i}"}
-            )
-
-    assert_flat_query_count(
-        django_assert_max_num_queries, client_for(engineer), _doc_url(document), grow=grow, bound=12
-    )
-
 
 # --- attempts -----------------------------------------------------------------------------------
 
 
-def _attempts_url(engineer):  # noqa: ANN001, ANN202
+def _attempts_url(engineer):
     return reverse("reviews:attempts", args=[engineer.username])
 
 
-def _record(client, engineer, level, day="2026-11-20"):  # noqa: ANN001, ANN202
+def _record(client, engineer, level, day="2026-11-20"):
     return client.post(_attempts_url(engineer), {"level": level.pk, "submitted_on": day})
 
 
@@ -398,8 +84,8 @@ def test_the_snapshot_is_what_a_manager_saw_even_when_the_engineer_records_it(
     engineer, document, behaviours, levels
 ):
     _share_with_managers(document)
-    _entry(engineer, behaviours["scope"], week=date(2026, 6, 1), title="Shared work")
-    _entry(
+    tagged_entry(engineer, behaviours["scope"], week=date(2026, 6, 1), title="Shared work")
+    tagged_entry(
         engineer, behaviours["scope"], week=date(2026, 7, 6), title="Private work",
         visibility=Visibility.PRIVATE,
     )  # fmt: skip
@@ -454,7 +140,7 @@ def test_the_engineer_shares_and_adds_the_document_to_a_pending_submission(
     engineer, manager, document, behaviours, levels
 ):
     Narrative.objects.create(document=document, behaviour=behaviours["scope"], text="My case.")
-    _entry(engineer, behaviours["scope"], week=date(2026, 6, 1), title="Shared work")
+    tagged_entry(engineer, behaviours["scope"], week=date(2026, 6, 1), title="Shared work")
     _record(client_for(manager), engineer, levels[2], day="2026-11-02")
     attempt = PromoAttempt.objects.get()
     Narrative.objects.filter(document=document).update(text="My case, as it stands now.")
@@ -556,14 +242,16 @@ def test_a_submitted_attempt_does_not_change_when_evidence_changes_later(
 ):
     _share_with_managers(document)
     Narrative.objects.create(document=document, behaviour=behaviours["scope"], text="Before.")
-    _entry(engineer, behaviours["scope"], week=date(2026, 6, 1), title="Early work")
+    tagged_entry(engineer, behaviours["scope"], week=date(2026, 6, 1), title="Early work")
     _record(client_for(manager), engineer, levels[2])
     attempt = PromoAttempt.objects.get()
     before = attempt.snapshot
     page_before = client_for(engineer).get(attempt.get_absolute_url()).content.decode()
 
     Narrative.objects.filter(document=document).update(text="After.")
-    later = _entry(engineer, behaviours["mentoring"], week=date(2026, 11, 16), title="Later work")
+    later = tagged_entry(
+        engineer, behaviours["mentoring"], week=date(2026, 11, 16), title="Later work"
+    )
     feedback_for(later, mentor)
 
     attempt.refresh_from_db()

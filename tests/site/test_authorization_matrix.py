@@ -3,7 +3,7 @@
 How it works
 - URL enumeration: `get_resolver()` is walked recursively through every include
   (`url_patterns`). Only Django's own admin and Django's own sign-in views are left out (the
-  comment above SKIPPED_APPS says why). Each pattern found needs an entry in TABLE, or
+  comment above SKIPPED_APPS in tests/support.py says why). Each pattern found needs an entry in TABLE, or
   `test_every_url_pattern_has_an_entry` fails naming it; so does an entry whose pattern is gone.
 - Method discovery: each view's accepted methods are read from the view itself. `require_GET`
   and `require_POST` are made by `require_http_methods`, whose inner function keeps the method
@@ -22,7 +22,7 @@ How it works
   is what it is for, and nothing else.
 - POSTs carry no data: a view that validates answers 400 (or re-renders with 200 where that is
   its way), an action answers with its redirect (302) -- or, for htmx, its fragment or
-  HX-Redirect (200). CSRF is not enforced here; tests/test_security.py covers it.
+  HX-Redirect (200). CSRF is not enforced here; tests/site/test_security.py covers it.
 """
 
 from collections.abc import Callable, Iterator, Mapping
@@ -30,24 +30,22 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
-import time_machine
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from evidence import services as evidence_services
 from evidence.models import Entry
 from promo import services as promo_services
-from promo.models import Ladder, Mentorship, Team, Visibility
+from promo.models import Mentorship, Visibility
 from reviews.checks import services as check_services
 from reviews.feedback import services as feedback_services
 from reviews.models import PromoDocument
 from reviews.packet import services as packet_services
 from reviews.readiness.periods import month_index
-from tests.conftest import TODAY
 from tests.factories import (
     BehaviourFactory,
     EntryFactory,
@@ -59,6 +57,7 @@ from tests.factories import (
     UserFactory,
     feedback_for,
 )
+from tests.support import accepted_methods, module_world, url_patterns
 
 # --- the roles ---------------------------------------------------------------------------------
 
@@ -121,7 +120,7 @@ def build_world() -> World:
     scope, mentoring = behaviours["staff", "scope"], behaviours["staff", "mentoring"]
     team = TeamFactory(name=TEAM_NAME)
 
-    def person(role: str, **fields):  # noqa: ANN003, ANN202
+    def person(role: str, **fields):
         user = UserFactory(username=USERNAMES[role], first_name=role.title())
         return PersonFactory(user=user, team=team, **fields).user
 
@@ -257,34 +256,16 @@ def project_models() -> list:
     return [*found, get_user_model()]
 
 
-def row_ids() -> dict[type, set[object]]:
-    return {m: set(m.objects.values_list("pk", flat=True)) for m in apps.get_models()}
-
-
-def tear_down_world(existing: dict[type, set[object]]) -> None:
-    """Delete what build_world made: its users (and, by cascade, all they own), ladder and team,
-    then every other row made since (sessions, sign-in logs, the audit trail's rows)."""
-    get_user_model().objects.filter(username__in=USERNAMES.values()).delete()
-    Ladder.objects.filter(slug=LADDER_SLUG).delete()
-    Team.objects.filter(name=TEAM_NAME).delete()
-    for model in apps.get_models():
-        model.objects.exclude(pk__in=existing.get(model, ())).delete()
-
-
 @pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker) -> Iterator[World]:  # noqa: ANN001
-    """Built once and committed, everyone signed in once; each test runs in a transaction rolled
-    back after it (the `db` fixture), so one test's successful POSTs never reach the next."""
-    with django_db_blocker.unblock():
-        existing = row_ids()
-    try:
-        with django_db_blocker.unblock(), time_machine.travel(TODAY, tick=False):
-            built = build_world()
-            sign_in_everyone(built)
-        yield built
-    finally:
-        with django_db_blocker.unblock():
-            tear_down_world(existing)
+def world(django_db_setup, django_db_blocker) -> Iterator[World]:
+    """Built once and committed, everyone signed in once (tests.support.module_world)."""
+
+    def build() -> World:
+        built = build_world()
+        sign_in_everyone(built)
+        return built
+
+    yield from module_world(django_db_blocker, build)
 
 
 # The audit trail is written on purpose when access is refused (promo.middleware records each
@@ -551,62 +532,6 @@ TABLE: dict[str, list[Case]] = {
 }
 
 
-# --- the resolver ------------------------------------------------------------------------------
-
-# Left out, and why:
-# - admin/: Django's admin has its own gate (is_staff plus model permissions), tested in
-#   tests/test_admin.py; it is the one place the admin role is meant to reach.
-# - accounts/ (django.contrib.auth.urls, and promo.auth_urls where Promo replaces one of its
-#   views): sign-in, sign-out and password reset must answer
-#   everyone, signed in or not; they show nobody's data (tests/test_accounts.py).
-# - static files: served by whitenoise, not by URL patterns (none exist; skipped if added).
-SKIPPED_APPS = {"admin"}
-SKIPPED_URLCONFS = {"django.contrib.auth.urls", "promo.auth_urls"}
-
-
-@dataclass(frozen=True)
-class Pattern:
-    name: str  # "namespace:name", or "<unnamed: route>" so a missing name shows in the failure
-    route: str
-    view: Callable
-
-
-def url_patterns() -> dict[str, Pattern]:
-    """Every pattern of the project, from the resolver, through includes."""
-    found: dict[str, Pattern] = {}
-
-    def walk(patterns, namespace: str, prefix: str) -> None:  # noqa: ANN001
-        for p in patterns:
-            if isinstance(p, URLResolver):
-                module = getattr(p.urlconf_name, "__name__", p.urlconf_name)
-                if p.app_name in SKIPPED_APPS or module in SKIPPED_URLCONFS:
-                    continue
-                inner = f"{namespace}{p.namespace}:" if p.namespace else namespace
-                walk(p.url_patterns, inner, prefix + str(p.pattern))
-            elif isinstance(p, URLPattern):
-                route = prefix + str(p.pattern)
-                if p.lookup_str.startswith("django.views.static") or route.startswith("static/"):
-                    continue
-                name = f"{namespace}{p.name}" if p.name else f"<unnamed: {route}>"
-                found[name] = Pattern(name=name, route=route, view=p.callback)
-
-    walk(get_resolver().url_patterns, "", "")
-    return found
-
-
-def accepted_methods(view: Callable) -> frozenset[str] | None:
-    """The methods the view's require_http_methods (or require_GET/require_POST) lets through,
-    read from that decorator's closure down the view's `__wrapped__` chain; None if it has none."""
-    fn: Callable | None = view
-    while fn is not None:
-        code = getattr(fn, "__code__", None)
-        if code is not None and code.co_qualname.startswith("require_http_methods."):
-            cells = dict(zip(code.co_freevars, fn.__closure__ or (), strict=True))
-            return frozenset(cells["request_method_list"].cell_contents)
-        fn = getattr(fn, "__wrapped__", None)
-    return None
-
-
 PATTERNS = url_patterns()
 PROBED = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
@@ -688,14 +613,14 @@ def client_as(world: World, role: str) -> Client:
     return client
 
 
-def send(client: Client, method: str, url: str, *, htmx: bool):  # noqa: ANN201
+def send(client: Client, method: str, url: str, *, htmx: bool):
     """An empty form submission (or a plain GET), as a page or as htmx asks for it."""
     headers = {"HX-Request": "true"} if htmx else {}
     form = "application/x-www-form-urlencoded"
     return client.generic(method, url, content_type=form, headers=headers)
 
 
-def is_sign_in(response) -> bool:  # noqa: ANN001
+def is_sign_in(response) -> bool:
     return response.status_code == 302 and response.url.startswith(reverse("login"))
 
 

@@ -587,23 +587,23 @@ def test_placing_a_new_person_under_a_manager_tells_both(ada, levels, manager):
     }
 
 
-def _retitle_on_person_admin(client, engineer, mentor, ended_mentor):  # noqa: ANN001, ANN202
+def _retitle_on_person_admin(client, engineer, mentor, ended_mentor):
     url = reverse("admin:promo_person_change", args=[engineer.pk])
     return client.post(url, person_post(engineer.person, title="Staff Engineer"))
 
 
-def _retitle_on_user_admin(client, engineer, mentor, ended_mentor):  # noqa: ANN001, ANN202
+def _retitle_on_user_admin(client, engineer, mentor, ended_mentor):
     url = reverse("admin:auth_user_change", args=[engineer.pk])
     return client.post(url, user_post(engineer, title="Staff Engineer", team=""))
 
 
-def _redate_a_mentorship(client, engineer, mentor, ended_mentor):  # noqa: ANN001, ANN202
+def _redate_a_mentorship(client, engineer, mentor, ended_mentor):
     active = Mentorship.objects.get(mentor=mentor)
     url = reverse("admin:promo_mentorship_change", args=[active.pk])
     return client.post(url, mentorship_post(active, started_at_0="2026-01-05", started_at_1="9:00"))
 
 
-def _delete_an_ended_mentorship(client, engineer, mentor, ended_mentor):  # noqa: ANN001, ANN202
+def _delete_an_ended_mentorship(client, engineer, mentor, ended_mentor):
     ended = Mentorship.objects.get(mentor=ended_mentor)
     return client.post(reverse("admin:promo_mentorship_delete", args=[ended.pk]), {"post": "yes"})
 

@@ -43,7 +43,7 @@ def thread(shared, mentor):
     return feedback_for(shared, mentor, gap_note="Turn it into a shared library.")
 
 
-def post_feedback(client, entry, scope, mentoring, **extra):  # noqa: ANN001,ANN003
+def post_feedback(client, entry, scope, mentoring, **extra):
     data = {
         "body": "Solid. What would make it Staff is other teams adopting it.",
         f"verdict_{scope.pk}": "demonstrated",
@@ -202,7 +202,7 @@ def test_empty_reply_is_refused_with_a_message(thread, engineer):
     assert not Reply.objects.exists()
 
 
-def set_state(user, feedback, to: str, **headers):  # noqa: ANN001,ANN003
+def set_state(user, feedback, to: str, **headers):
     return client_for(user).post(
         reverse("reviews:feedback-state", args=[feedback.pk]), {"to": to}, **headers
     )
@@ -366,7 +366,7 @@ def test_inbox_filters_by_mentee_and_behaviour(engineer, mentor, scope, mentorin
     EntryFactory(author=second, visibility=MENTORS, behaviours=(scope,), title="Second scope")
     client = client_for(mentor)
 
-    def titles(**params):  # noqa: ANN003,ANN202
+    def titles(**params):
         return {
             e.title
             for e in client.get(reverse("reviews:inbox"), params).context["page"].object_list

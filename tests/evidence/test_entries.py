@@ -11,8 +11,6 @@ from django.utils import timezone
 
 from evidence import forms, views
 from evidence.models import BODY_MAX, Entry, EntryRevision
-from promo import markdown as markdown_module
-from promo.markdown import MARKDOWN_MAX, render_markdown
 from promo.models import Visibility
 from tests.conftest import assert_flat_query_count, client_for
 from tests.factories import EntryFactory
@@ -25,7 +23,7 @@ WEEK, CREATE, SEARCH = (
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
-def quick_add(client, **fields):  # noqa: ANN001,ANN003
+def quick_add(client, **fields):
     data = {"quick": "1", "title": "Ran the failover dry run", "kind": "weekly_win"}
     data["visibility"] = "mentors"
     return client.post(CREATE, {**data, **fields}, **HTMX)
@@ -119,7 +117,7 @@ def test_full_form_logs_impact_links_and_another_week(engineer):
     ]
 
 
-def edit(client, entry, version, **fields):  # noqa: ANN001,ANN003
+def edit(client, entry, version, **fields):
     data = {
         "title": entry.title,
         "kind": entry.kind,
@@ -226,7 +224,7 @@ def test_recording_an_empty_impact_is_refused_with_a_message(engineer):
     assert due.impact_measured == ""
 
 
-def titles(response) -> set[str]:  # noqa: ANN001
+def titles(response) -> set[str]:
     return {entry.title for entry in response.context["results"]}
 
 
@@ -305,21 +303,6 @@ def test_the_full_forms_preview_keeps_the_text_and_explains_the_limit(engineer, 
     assert Entry.objects.get().title == "Kept as saved"
 
 
-def test_the_renderer_shows_at_most_the_longest_field_and_says_so():
-    html = render_markdown("word " * (MARKDOWN_MAX // 5) + "beyond-the-limit")
-    assert "beyond-the-limit" not in html
-    assert f"(Shown up to {MARKDOWN_MAX:,} characters.)" in html
-    assert "(Shown up to" not in render_markdown("word " * 10)
-
-
-def test_the_same_text_is_parsed_once_per_process():
-    text = "A **distinct** text for the rendering cache."
-    render_markdown(text)
-    hits = markdown_module._clean_html.cache_info().hits
-    assert render_markdown(text) == render_markdown(text)
-    assert markdown_module._clean_html.cache_info().hits == hits + 2
-
-
 def test_timeline_pages_back_through_earlier_weeks(engineer):
     for weeks_ago in range(1, 10):
         EntryFactory(
@@ -336,7 +319,7 @@ def test_timeline_pages_back_through_earlier_weeks(engineer):
     assert "Week -7" in older and "Week -9" in older and "Week -1<" not in older
 
 
-def build_history(engineer, mentor, levels, n: int) -> None:  # noqa: ANN001
+def build_history(engineer, mentor, levels, n: int) -> None:
     scope, mentoring = levels[2].behaviours.order_by("rank")
     for i in range(n):
         EntryFactory(

@@ -1,6 +1,6 @@
-"""Mentorship flows in the UI, and the notifications they and sharing produce."""
+"""Mentorship flows in the UI: invitations, answers, endings, and who sees them."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 import time_machine
@@ -8,8 +8,6 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from evidence import services as evidence_services
-from evidence.services import EntryData
 from promo import services
 from promo.models import Mentorship, Notification
 from promo.notifications import EMAIL_WINDOW_MINUTES, EMAILS_PER_WINDOW
@@ -19,7 +17,7 @@ from tests.factories import MentorshipFactory, PersonFactory, UserFactory
 MENTORING = reverse("mentoring")
 
 
-def invite(user, handle: str):  # noqa: ANN001,ANN201
+def invite(user, handle: str):
     return client_for(user).post(reverse("mentoring-invite"), {"handle": handle})
 
 
@@ -142,80 +140,6 @@ def test_mentoring_page_query_count_does_not_grow(django_assert_max_num_queries,
             MentorshipFactory(mentor=manager, state="invited")
 
     assert_flat_query_count(django_assert_max_num_queries, client, MENTORING, grow=grow, bound=14)
-
-
-def share(engineer, visibility: str):  # noqa: ANN001,ANN201
-    return evidence_services.entry_log(
-        author=engineer,
-        data=EntryData(
-            title="Big launch",
-            week_of=date(2026, 11, 23),
-            visibility=visibility,
-        ),
-    )
-
-
-def test_sharing_an_entry_tells_active_mentors_only(
-    django_capture_on_commit_callbacks, engineer, mentor, ended_mentor
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        share(engineer, "mentors")
-    assert list(
-        Notification.objects.filter(kind="shared").values_list("recipient__username", flat=True)
-    ) == ["mentor"]
-    assert [m.to for m in mail.outbox] == [["mentor@example.com"]]
-
-
-def test_a_private_entry_tells_nobody_until_it_is_shared(engineer, mentor):
-    entry = share(engineer, "private")
-    assert not Notification.objects.filter(kind="shared").exists()
-    data = EntryData(title=entry.title, week_of=entry.week_start, visibility="mentors_and_managers")
-    evidence_services.entry_update(entry=entry, editor=engineer, expected_version=1, data=data)
-    assert Notification.objects.filter(kind="shared", recipient=mentor).count() == 1
-
-
-def test_email_can_be_turned_off_but_the_notification_stays(
-    django_capture_on_commit_callbacks, engineer, mentor
-):
-    client_for(mentor).post(
-        reverse("preferences"), {"default_visibility": "private"}
-    )  # email box unticked
-    with django_capture_on_commit_callbacks(execute=True):
-        share(engineer, "mentors")
-    assert Notification.objects.filter(recipient=mentor).exists()
-    assert mail.outbox == []
-
-
-def test_notifications_page_lists_mine_and_marks_them_read(engineer, mentor):
-    share(engineer, "mentors")
-    client = client_for(mentor)
-    html = client.get(reverse("notifications")).content.decode()
-    assert "shared “Big launch” with you" in html and 'class="count-badge"' in html
-    client.post(reverse("notifications-read"))
-    html = client.get(reverse("notifications")).content.decode()
-    assert 'class="count-badge"' not in html
-    assert "shared “Big launch” with you" in html  # still listed, no longer new
-    assert "Big launch" not in client_for(engineer).get(reverse("notifications")).content.decode()
-
-
-def test_reading_notifications_is_a_post(engineer):
-    assert client_for(engineer).get(reverse("notifications-read")).status_code == 405
-
-
-def test_notifications_page_keeps_a_flat_query_count(
-    django_assert_max_num_queries, engineer, mentor
-):
-    def grow(n: int) -> None:
-        for _ in range(n):
-            share(engineer, "mentors")
-
-    assert_flat_query_count(
-        django_assert_max_num_queries,
-        client_for(mentor),
-        reverse("notifications"),
-        grow=grow,
-        bound=8,
-    )
 
 
 def test_an_invite_and_end_loop_emails_a_colleague_at_most_five_times(

@@ -26,7 +26,7 @@ BRAG = """# My 2026 brag doc
 """
 
 
-def export_json(user) -> dict:  # noqa: ANN001
+def export_json(user) -> dict:
     return json.loads(client_for(user).get(reverse("evidence:export-json")).content)
 
 

@@ -90,7 +90,7 @@ def document(engineer, levels):
     return doc
 
 
-def checks_url(user) -> str:  # noqa: ANN001
+def checks_url(user) -> str:
     return reverse("reviews:checks", args=[user.username])
 
 
@@ -98,7 +98,7 @@ def question_url(q: CheckQuestion) -> str:
     return reverse("reviews:question", args=[q.pk])
 
 
-def ask(client: Client, engineer, **data):  # noqa: ANN001,ANN003,ANN201
+def ask(client: Client, engineer, **data):
     payload = {"respondents": "senior\nsecond@example.com", "expires_in_days": "14", **data}
     return client.post(checks_url(engineer), payload)
 
@@ -107,7 +107,7 @@ def expire(check: ClericalCheck) -> None:
     ClericalCheck.objects.filter(pk=check.pk).update(expires_at=timezone.now() - timedelta(hours=1))
 
 
-def assert_sent_to_sign_in(response) -> None:  # noqa: ANN001
+def assert_sent_to_sign_in(response) -> None:
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 
@@ -562,7 +562,7 @@ def test_questions_list_puts_open_unanswered_questions_first(engineer, responden
 # --- readiness card and home panel -----------------------------------------------------------
 
 
-def readiness(client: Client, engineer) -> str:  # noqa: ANN001
+def readiness(client: Client, engineer) -> str:
     return client.get(reverse("reviews:readiness", args=[engineer.username])).content.decode()
 
 

@@ -286,7 +286,7 @@ def ids(entries: QuerySet[Entry]) -> set[int]:
     return set(entries.values_list("pk", flat=True))
 
 
-def exported(viewer, titles: dict[str, int]) -> tuple[set[int], set[int]]:  # noqa: ANN001
+def exported(viewer, titles: dict[str, int]) -> tuple[set[int], set[int]]:
     """The entries in the viewer's JSON and Markdown exports, as the export views make them."""
     own = list(evidence_selectors.entries_visible_to(viewer).filter(author=viewer))
     now = timezone.now()
@@ -297,13 +297,13 @@ def exported(viewer, titles: dict[str, int]) -> tuple[set[int], set[int]]:  # no
     return in_json, in_markdown
 
 
-def request_of(viewer):  # noqa: ANN001, ANN201
+def request_of(viewer):
     request = RequestFactory().get("/")
     request.user = viewer
     return request
 
 
-def show(org: Org, viewer, titles: dict[str, int], *, lists: bool = True) -> Shown:  # noqa: ANN001
+def show(org: Org, viewer, titles: dict[str, int], *, lists: bool = True) -> Shown:
     """What every reader shows the viewer: with `lists`, also the readers that only list."""
     shown = Shown()
     entries, numbers = shown.entries, shown.numbers
@@ -393,7 +393,7 @@ class Rule:
         self.seen: dict[tuple[int, int], frozenset[str]] = {}
         self.authors = {u.pk: u for u in get_user_model().objects.all()}
 
-    def visibilities(self, viewer, author_id: int) -> frozenset[str]:  # noqa: ANN001
+    def visibilities(self, viewer, author_id: int) -> frozenset[str]:
         key = (viewer.pk, author_id)
         if key not in self.seen:
             author = self.authors[author_id]
@@ -402,13 +402,13 @@ class Rule:
             )
         return self.seen[key]
 
-    def sees(self, viewer, entry: Entry) -> bool:  # noqa: ANN001
+    def sees(self, viewer, entry: Entry) -> bool:
         return (
             entry.visibility in self.visibilities(viewer, entry.author_id) and not entry.deleted_at
         )
 
 
-def leaks(shown: Shown, viewer, rule: Rule, everything: dict[int, Entry]) -> list[str]:  # noqa: ANN001
+def leaks(shown: Shown, viewer, rule: Rule, everything: dict[int, Entry]) -> list[str]:
     return [
         f"{reader} shows entry {pk} ({everything[pk].visibility}"
         f"{', trashed' if everything[pk].deleted_at else ''}) of {everything[pk].author}"
@@ -449,12 +449,12 @@ def test_nobody_is_shown_an_entry_they_may_not_see(seed, levels):
 # --- the same over HTTP, for a few seeds -------------------------------------------------------
 
 
-def links_in(response) -> set[int]:  # noqa: ANN001
+def links_in(response) -> set[int]:
     assert response.status_code == 200, response.status_code
     return {int(pk) for pk in ENTRY_LINK.findall(response.content.decode())}
 
 
-def cells_of(person, everything: dict[int, Entry]) -> list[str]:  # noqa: ANN001
+def cells_of(person, everything: dict[int, Entry]) -> list[str]:
     """Heatmap cells where the person has evidence, hidden from the viewer or not: up to three."""
     targets = set(
         Behaviour.objects.filter(level_id=person.person.target_level_id).values_list(
@@ -474,7 +474,7 @@ def cells_of(person, everything: dict[int, Entry]) -> list[str]:  # noqa: ANN001
     return [f"{base}?behaviour={behaviour}&period={period}" for behaviour, period in cells]
 
 
-def pages_for(org: Org, viewer, everything: dict[int, Entry]) -> list[str]:  # noqa: ANN001
+def pages_for(org: Org, viewer, everything: dict[int, Entry]) -> list[str]:
     pages = ["/", "/week/", "/entries/search/?q=", f"/entries/search/?q={WORDS[0]}"]
     pages += ["/entries/impact/", "/reviews/inbox/", "/reviews/gaps/"]
     pages += ["/reviews/team/", "/reviews/team/?view=mentees"]

@@ -34,7 +34,7 @@ def readiness_url(username: str = "engineer") -> str:
     return reverse("reviews:readiness", args=[username])
 
 
-def cell_url(behaviour, period: int, username: str = "engineer") -> str:  # noqa: ANN001
+def cell_url(behaviour, period: int, username: str = "engineer") -> str:
     return f"{reverse('reviews:readiness-cell', args=[username])}?behaviour={behaviour.pk}&period={period}"
 
 
@@ -48,7 +48,7 @@ def mentoring(levels):
     return levels[2].behaviours.get(slug="mentoring")
 
 
-def demonstrated(engineer, mentor, behaviours, *, weeks_ago: int, visibility=BOTH):  # noqa: ANN001,ANN201
+def demonstrated(engineer, mentor, behaviours, *, weeks_ago: int, visibility=BOTH):
     """An entry a mentor confirmed, whose impact was measured and has matured."""
     on = TODAY - timedelta(weeks=weeks_ago)
     entry = EntryFactory(
@@ -244,7 +244,7 @@ def test_dashboard_filters_by_status_team_and_level_and_sorts(steady, manager, l
     )
     client = client_for(manager)
 
-    def names(**params):  # noqa: ANN003,ANN202
+    def names(**params):
         return [
             r["person"].user.username
             for r in client.get(reverse("reviews:team"), params).context["rows"]
@@ -354,7 +354,7 @@ def test_the_dashboard_and_the_engineer_page_agree_for_random_histories(levels, 
                 b.status for b in page.behaviours
             ]
 
-            def shown(result):  # noqa: ANN001,ANN202 - what a row and a page both show
+            def shown(result):
                 return [
                     (b.status, b.demonstrated_periods, b.flash_periods, b.stale)
                     for b in result.behaviours

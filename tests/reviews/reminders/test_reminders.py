@@ -9,10 +9,10 @@ import subprocess
 import sys
 from datetime import date
 from io import StringIO
-from pathlib import Path
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -34,7 +34,7 @@ THIS_WEEK = date(2026, 11, 23)
 NEXT_WEEK_DAY = date(2026, 12, 1)
 LONG_AGO = date(2026, 9, 1)  # shipped more than 8 weeks before today: due a follow-up
 SITE = "http://testserver.example"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = settings.BASE_DIR  # the project folder, where manage.py is
 SWITCHES = {
     "remind_to_log": ReminderSent.Kind.LOG,
     "remind_impact": ReminderSent.Kind.IMPACT,
@@ -54,17 +54,17 @@ def run(*args: str) -> str:
     return out.getvalue()
 
 
-def sent_to(user) -> list:  # noqa: ANN001
+def sent_to(user) -> list:
     return [m for m in mail.outbox if m.to == [user.email]]
 
 
-def kinds_sent(user) -> set[str]:  # noqa: ANN001
+def kinds_sent(user) -> set[str]:
     return set(
         ReminderSent.objects.filter(user=user, week_start=THIS_WEEK).values_list("kind", flat=True)
     )
 
 
-def shared(author, title: str, **fields):  # noqa: ANN001,ANN003,ANN201
+def shared(author, title: str, **fields):
     fields.setdefault("visibility", Visibility.MENTORS)
     return EntryFactory(author=author, title=title, **fields)
 
@@ -353,7 +353,7 @@ def test_a_malformed_date_exits_non_zero_with_a_one_line_message(tmp_path):
 def test_a_failed_email_is_retried_on_the_next_run(engineer, busy_mentor, monkeypatch):
     real_send_mail = reminders.send_mail
 
-    def flaky(subject, body, sender, recipients):  # noqa: ANN001,ANN202
+    def flaky(subject, body, sender, recipients):
         if recipients == [engineer.email]:
             raise ConnectionRefusedError("mail server down")
         return real_send_mail(subject, body, sender, recipients)

@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from promo.env import env_bool, env_int, env_list
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = settings.BASE_DIR  # the project folder, where manage.py is
 PRODUCTION = {
     "SECRET_KEY": "x7#k2@pq9!zr4$mv8&wl3^bn6*yt1(hs5)gd0-fj_ce+ua=oi~",
     "ALLOWED_HOSTS": "promo.example.com",

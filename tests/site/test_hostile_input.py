@@ -23,14 +23,17 @@ here.
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
 
 from evidence import brag_import
@@ -48,7 +51,7 @@ from evidence.models import (
 )
 from promo.forms import NO_SUCH_PERSON
 from promo.markdown import render_markdown
-from promo.models import Mentorship, Notification, Person, Visibility
+from promo.models import Behaviour, Mentorship, Notification, Person, Visibility
 from reviews.checks import services as check_services
 from reviews.feedback import forms as feedback_forms
 from reviews.models import (
@@ -73,14 +76,17 @@ from reviews.models import (
 from reviews.packet import forms as packet_forms
 from reviews.packet import services as packet_services
 from reviews.readiness import labels as readiness_labels
-from tests.conftest import client_for
+from tests.conftest import client_for as signed_in
+from tests.conftest import make_levels
 from tests.factories import (
     EntryFactory,
+    MentorshipFactory,
     PersonFactory,
     PromoDocumentFactory,
     UserFactory,
     feedback_for,
 )
+from tests.support import module_world, url_patterns
 
 ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
@@ -279,23 +285,23 @@ def parse(html: str) -> _Page:
     return page
 
 
-def _html(response_or_html) -> str:  # noqa: ANN001 - a response or a string
+def _html(response_or_html) -> str:
     if isinstance(response_or_html, str):
         return response_or_html
     return response_or_html.content.decode()
 
 
-def assert_inert(response_or_html, where: str = "") -> _Page:  # noqa: ANN001
+def assert_inert(response_or_html, where: str = "") -> _Page:
     page = parse(_html(response_or_html))
     assert not page.problems, f"executable markup on {where or 'the page'}: {page.problems}"
     return page
 
 
-def page_text(response_or_html) -> str:  # noqa: ANN001
+def page_text(response_or_html) -> str:
     return "".join(parse(_html(response_or_html)).text)
 
 
-def visit(client, url: str, *, shows: tuple[str, ...] = (), status: int = 200) -> str:  # noqa: ANN001
+def visit(client, url: str, *, shows: tuple[str, ...] = (), status: int = 200) -> str:
     """GET a page: the expected status, nothing executable, and each of `shows` as text."""
     response = client.get(url)
     assert response.status_code == status, (url, response.status_code)
@@ -306,7 +312,7 @@ def visit(client, url: str, *, shows: tuple[str, ...] = (), status: int = 200) -
     return text
 
 
-def assert_download_inert(response, content_type: str) -> str:  # noqa: ANN001
+def assert_download_inert(response, content_type: str) -> str:
     """An export is a file to save, never a page: its own type, an attachment, no sniffing."""
     assert response.status_code == 200
     assert response["Content-Type"].startswith(content_type)
@@ -315,7 +321,7 @@ def assert_download_inert(response, content_type: str) -> str:  # noqa: ANN001
     return response.content.decode()
 
 
-def assert_refused(response, *messages: str, status: int | None = None) -> str:  # noqa: ANN001
+def assert_refused(response, *messages: str, status: int | None = None) -> str:
     """A rejection: no 500, every message on the page in plain words, nothing executable."""
     assert response.status_code < 500
     if status is not None:
@@ -353,8 +359,8 @@ def test_the_markup_check_catches_what_it_looks_for(html):
     assert parse(html).problems
 
 
-def test_the_markup_check_passes_the_sites_own_page(engineer):
-    visit(client_for(engineer), reverse("evidence:week"))
+def test_the_markup_check_passes_the_sites_own_page(world):
+    visit(client_for(world.engineer), reverse("evidence:week"))
 
 
 # === The database, all of it ===================================================================
@@ -366,9 +372,17 @@ DB_TABLES = (
 )  # fmt: skip
 
 
-def db_state() -> dict[str, list[dict]]:
-    """Every row of every table a form writes to: a rejection must leave all of it unchanged."""
-    return {model.__name__: list(model.objects.order_by("pk").values()) for model in DB_TABLES}
+def db_state() -> dict[str, list[tuple]]:
+    """Every row, every column, of every table a form writes to: a rejection must leave all of
+    it unchanged. Plain SQL, one statement a table: each refusal takes two of these."""
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        state = {}
+        for model in DB_TABLES:
+            table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+            cursor.execute(f"SELECT * FROM {table} ORDER BY {pk}")
+            state[model.__name__] = cursor.fetchall()
+    return state
 
 
 # === The cast and their things =================================================================
@@ -390,10 +404,23 @@ class World:
     question: CheckQuestion  # open, asked of `respondent`, the document shared
 
 
-@pytest.fixture
-def world(engineer, mentor, manager, levels) -> World:
+def build_world() -> dict[str, int]:
+    """The cast (as tests/conftest.py makes it) and their things; the ids of what World holds."""
+    levels = make_levels()
     staff = levels[2]
     scope = staff.behaviours.get(slug="scope")
+    skip = PersonFactory(user=UserFactory(username="skip"), title="Director").user
+    manager = PersonFactory(
+        user=UserFactory(username="manager"), manager=skip.person, title="EM"
+    ).user
+    engineer = PersonFactory(
+        user=UserFactory(username="engineer", first_name="Amara"),
+        manager=manager.person,
+        current_level=levels[1],
+        target_level=staff,
+    ).user
+    mentor = PersonFactory(user=UserFactory(username="mentor"), title="Principal Engineer").user
+    MentorshipFactory(engineer=engineer, mentor=mentor, state=Mentorship.State.ACTIVE)
     respondent = PersonFactory(
         user=UserFactory(username="senior", first_name="Grace", last_name="Hopper"),
         title="Principal Engineer",
@@ -424,19 +451,76 @@ def world(engineer, mentor, manager, levels) -> World:
     check = check_services.check_create(
         engineer=engineer, asked_by=engineer, respondents=[respondent], share_document=True
     )
+    return {
+        "engineer": engineer.pk,
+        "mentor": mentor.pk,
+        "manager": manager.pk,
+        "respondent": respondent.pk,
+        "scope": scope.pk,
+        "mentoring": staff.behaviours.get(slug="mentoring").pk,
+        "entry": entry.pk,
+        "feedback": feedback_for(entry, mentor, "flashes", body="Good start").pk,
+        "document": document.pk,
+        "attempt": attempt.pk,
+        "decided": decided.pk,
+        "question": CheckQuestion.objects.get(clerical_check=check, respondent=respondent).pk,
+    }
+
+
+# Signed in once for the module, as the matrix does: signing in costs more than most requests.
+SESSIONS: dict[int, str] = {}  # user id -> session key, while the module's world stands
+
+
+def client_for(user) -> Client:
+    """A client with the user's session of the module, or signed in afresh for anyone else."""
+    if user.pk not in SESSIONS:
+        return signed_in(user)
+    client = Client()
+    client.cookies[settings.SESSION_COOKIE_NAME] = SESSIONS[user.pk]
+    return client
+
+
+@pytest.fixture(scope="module")
+def world_ids(django_db_setup, django_db_blocker) -> Iterator[dict[str, int]]:
+    """Built once for the module and committed (tests.support.module_world), its people signed
+    in once."""
+
+    def build() -> dict[str, int]:
+        ids = build_world()
+        for role in ("engineer", "mentor", "manager", "respondent"):
+            user = get_user_model().objects.get(pk=ids[role])
+            SESSIONS[user.pk] = signed_in(user).cookies[settings.SESSION_COOKIE_NAME].value
+        return ids
+
+    try:
+        yield from module_world(django_db_blocker, build)
+    finally:
+        SESSIONS.clear()
+
+
+@pytest.fixture
+def world(world_ids, db) -> World:
+    """The module's world, read afresh for each test: a test's writes (and the instances it
+    changed) are gone when the next one starts."""
+    users = (
+        get_user_model()
+        .objects.select_related("person")
+        .in_bulk([world_ids[role] for role in ("engineer", "mentor", "manager", "respondent")])
+    )
+    behaviours = Behaviour.objects.in_bulk([world_ids["scope"], world_ids["mentoring"]])
     return World(
-        engineer=engineer,
-        mentor=mentor,
-        manager=manager,
-        respondent=respondent,
-        scope=scope,
-        mentoring=staff.behaviours.get(slug="mentoring"),
-        entry=entry,
-        feedback=feedback_for(entry, mentor, "flashes", body="Good start"),
-        document=document,
-        attempt=attempt,
-        decided=PromoAttempt.objects.get(pk=decided.pk),
-        question=CheckQuestion.objects.get(clerical_check=check, respondent=respondent),
+        engineer=users[world_ids["engineer"]],
+        mentor=users[world_ids["mentor"]],
+        manager=users[world_ids["manager"]],
+        respondent=users[world_ids["respondent"]],
+        scope=behaviours[world_ids["scope"]],
+        mentoring=behaviours[world_ids["mentoring"]],
+        entry=Entry.objects.get(pk=world_ids["entry"]),
+        feedback=Feedback.objects.get(pk=world_ids["feedback"]),
+        document=PromoDocument.objects.get(pk=world_ids["document"]),
+        attempt=PromoAttempt.objects.get(pk=world_ids["attempt"]),
+        decided=PromoAttempt.objects.get(pk=world_ids["decided"]),
+        question=CheckQuestion.objects.get(pk=world_ids["question"]),
     )
 
 
@@ -825,7 +909,7 @@ class Refusal:
     get: bool = False
 
 
-def entry_refusals(path, data) -> dict[str, Refusal]:  # noqa: ANN001
+def entry_refusals(path, data) -> dict[str, Refusal]:
     """The bad values of the entry form, for a path (create or edit) and its valid data."""
 
     def case(messages: str | tuple[str, ...], **fields: object) -> Refusal:
@@ -941,7 +1025,7 @@ def _refusals() -> dict[str, Refusal]:
         (evidence_forms.VERSION_BAD,),
     )
 
-    def add(name: str, who: str, path, messages, **kw: object) -> None:  # noqa: ANN001
+    def add(name: str, who: str, path, messages, **kw: object) -> None:
         messages = (messages,) if isinstance(messages, str) else messages
         found[name] = Refusal(who, path, kw.pop("data"), messages, **kw)
 
@@ -1216,7 +1300,7 @@ def _feedback(w: World, **fields: object) -> dict:
 REFUSALS = _refusals()
 
 
-def send(w: World, case: Refusal):  # noqa: ANN201
+def send(w: World, case: Refusal):
     client = client_for(getattr(w, case.who))
     method = client.get if case.get else client.post
     return method(case.path(w), case.data(w), **(HTMX if case.htmx else {}))
@@ -1500,9 +1584,7 @@ PAST_64_BITS = ("9223372036854775808", "9" * 20, "9" * 40)  # 2**63, then longer
 
 def _id_routes() -> list[str]:
     """Every route of the app with an id in it, from the resolver."""
-    from tests.test_authorization_matrix import PATTERNS
-
-    return sorted({p.route for p in PATTERNS.values() if "<id:" in p.route})
+    return sorted({p.route for p in url_patterns().values() if "<id:" in p.route})
 
 
 @pytest.mark.parametrize("number", PAST_64_BITS)
