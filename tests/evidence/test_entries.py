@@ -53,10 +53,7 @@ def test_quick_add_without_javascript_redirects_back_to_the_week(engineer):
 def test_quick_add_error_keeps_what_was_typed_and_saves_nothing(engineer):
     response = quick_add(client_for(engineer), title="   ", body="Half a thought")
     html = response.content.decode()
-    assert (
-        forms.TITLE_REQUIRED.replace("“", "&ldquo;")[:20] in html
-        or "Give the entry a title" in html
-    )
+    assert forms.TITLE_REQUIRED in html
     assert "Half a thought" in html
     assert not Entry.objects.exists()
 
