@@ -1,16 +1,21 @@
 """Entry forms. Messages are constants so tests assert exactly what the user reads."""
 
+from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db.models import QuerySet
+from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.utils import timezone
 
 from evidence.brag_import import EARLIEST
-from evidence.models import BODY_MAX, IMPACT_MAX, LINKS_MAX, TITLE_MAX, Kind
+from evidence.models import BODY_MAX, IMPACT_MAX, LINKS_MAX, TITLE_MAX, EntryLink, Kind
 from evidence.services import EntryData
-from promo.models import Behaviour, Visibility
+from promo.forms import declared_field
+from promo.models import Behaviour, Person, Visibility
 from promo.params import ID_MAX, parse_id
 
 TITLE_REQUIRED = "Give the entry a title, e.g. “Unblocked the refunds migration”."
@@ -76,16 +81,17 @@ def parse_links(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(links)
 
 
-def links_text(links) -> str:  # noqa: ANN001 - EntryLink rows or (url, label) pairs
-    pairs = [(link.url, link.label) if hasattr(link, "url") else link for link in links]
+def links_text(links: Iterable[EntryLink] | Iterable[tuple[object, object]]) -> str:
+    """The links field's text, one "address label" line per EntryLink row or (url, label)."""
+    pairs = [(link.url, link.label) if isinstance(link, EntryLink) else link for link in links]
     return "\n".join(f"{url} {label}".strip() for url, label in pairs)
 
 
-class BehaviourChoices(forms.ModelMultipleChoiceField):
+class BehaviourChoices(ModelMultipleChoiceField[Behaviour]):
     def label_from_instance(self, obj: Behaviour) -> str:
         return obj.name
 
-    def _check_values(self, value):  # noqa: ANN001, ANN202 - Django's own signature
+    def _check_values(self, value: Iterable[object]) -> QuerySet[Behaviour]:
         """Refuse a value that cannot be an id before it reaches an `IN (...)` query, where
         SQLite raises OverflowError on integers past 64 bits."""
         for pk in value:
@@ -96,7 +102,9 @@ class BehaviourChoices(forms.ModelMultipleChoiceField):
                     code="invalid_choice",
                     params={"value": str(pk)[:20]},
                 )
-        return super()._check_values(value)
+        # Django's own (private) step of clean(), which django-stubs does not declare.
+        checked: QuerySet[Behaviour] = super()._check_values(value)  # type: ignore[misc]
+        return checked
 
 
 class EntryForm(forms.Form):
@@ -151,7 +159,7 @@ class EntryForm(forms.Form):
         label="Shared with",
     )
 
-    def __init__(self, *args, today: date | None = None, **kwargs) -> None:  # noqa: ANN002,ANN003
+    def __init__(self, *args: Any, today: date | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
 
@@ -182,7 +190,7 @@ class EntryForm(forms.Form):
         return _length(self.cleaned_data["impact_measured"], IMPACT_MAX, IMPACT_TOO_LONG)
 
     def clean_week_of(self) -> date:
-        day = self.cleaned_data["week_of"] or self.today
+        day: date = self.cleaned_data["week_of"] or self.today
         if day > self.today + timedelta(days=FUTURE_GRACE_DAYS):
             raise ValidationError(WEEK_IN_FUTURE)
         if day < EARLIEST:
@@ -190,7 +198,7 @@ class EntryForm(forms.Form):
         return day
 
     def clean_shipped_on(self) -> date | None:
-        day = self.cleaned_data["shipped_on"]
+        day: date | None = self.cleaned_data["shipped_on"]
         if day and day > self.today:
             raise ValidationError(SHIPPED_IN_FUTURE)
         if day and day < EARLIEST:
@@ -219,8 +227,9 @@ class EntryForm(forms.Form):
 class EditEntryForm(EntryForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=ID_MAX)
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if "version" in self.errors:  # a hidden field's error shows nowhere: say it on the form
             self.add_error(None, VERSION_BAD)
         return data
@@ -238,9 +247,14 @@ class ImpactForm(forms.Form):
         return _length(value, IMPACT_MAX, IMPACT_TOO_LONG)
 
 
+class BehaviourWithLevel(ModelChoiceField[Behaviour]):
+    def label_from_instance(self, obj: Behaviour) -> str:
+        return f"{obj.name} ({obj.level.name})"
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(required=False, label="Text", max_length=200)
-    behaviour = forms.ModelChoiceField(
+    behaviour = BehaviourWithLevel(
         queryset=Behaviour.objects.select_related("level").order_by("level__rank", "rank"),
         required=False,
         empty_label="Any behaviour",
@@ -253,12 +267,11 @@ class SearchForm(forms.Form):
         choices=[("", "Any sharing"), *Visibility.choices], required=False, label="Shared with"
     )
 
-    def __init__(self, *args, people=(), **kwargs) -> None:  # noqa: ANN001,ANN002,ANN003
+    def __init__(self, *args: Any, people: Iterable[Person] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].choices = [("", "Anyone")] + [
+        declared_field(self, "person", forms.ChoiceField).choices = [("", "Anyone")] + [
             (p.user.username, p.display_name) for p in people
         ]
-        self.fields["behaviour"].label_from_instance = lambda b: f"{b.name} ({b.level.name})"
 
     def clean_start(self) -> date | None:
         return _not_too_old(self.cleaned_data["start"])
@@ -266,8 +279,9 @@ class SearchForm(forms.Form):
     def clean_end(self) -> date | None:
         return _not_too_old(self.cleaned_data["end"])
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             raise ValidationError("“From” is after “To”; swap the dates.")
         return data

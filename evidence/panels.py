@@ -1,15 +1,15 @@
 """Evidence's section of other apps' pages (see promo.panels)."""
 
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from evidence import selectors
 from evidence.models import week_start
+from promo.http import AuthenticatedHttpRequest
 
 
-def home_this_week(request: HttpRequest, _subject: object) -> SafeString:
+def home_this_week(request: AuthenticatedHttpRequest, _subject: object) -> SafeString:
     """This week's entries on the home page, with the way to log another."""
     this_week = week_start(timezone.localdate())
     entries = list(selectors.own_entries(request.user).filter(week_start=this_week))

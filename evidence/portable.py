@@ -8,16 +8,17 @@ ladder. Brag-document Markdown is read by `evidence.brag_import`.
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypedDict
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from evidence.brag_import import EARLIEST, ENTRIES_MAX, parse_brag_doc
 from evidence.forms import DATE_TOO_OLD, EntryForm, links_text
 from evidence.models import Entry, Kind
 from evidence.services import EntryData
-from promo.models import Behaviour, Person, display_name
+from promo.models import Behaviour, display_name
 from promo.nesting import deeper_than
+from promo.selectors import working_level
 
 FORMAT = "promo-entries"
 VERSION = 1
@@ -47,7 +48,37 @@ class ImportPlan:
         return bool(self.items) and not self.problems
 
 
-def _behaviour_ref(b: Behaviour) -> dict[str, str]:
+class BehaviourRef(TypedDict):
+    """A behaviour in an export, by slugs (the name is for people reading the file)."""
+
+    ladder: str
+    level: str
+    behaviour: str
+    name: str
+
+
+class ExportedLink(TypedDict):
+    url: str
+    label: str
+
+
+class ExportedEntry(TypedDict):
+    """One entry of a JSON export (dates as ISO strings)."""
+
+    title: str
+    kind: str
+    week_start: str
+    body: str
+    behaviours: list[BehaviourRef]
+    impact: str
+    shipped_on: str | None
+    impact_measured: str
+    impact_measured_on: str | None
+    links: list[ExportedLink]
+    visibility: str
+
+
+def _behaviour_ref(b: Behaviour) -> BehaviourRef:
     return {
         "ladder": b.level.ladder.slug,
         "level": b.level.slug,
@@ -56,7 +87,7 @@ def _behaviour_ref(b: Behaviour) -> dict[str, str]:
     }
 
 
-def entry_to_dict(entry: Entry) -> dict[str, Any]:
+def entry_to_dict(entry: Entry) -> ExportedEntry:
     return {
         "title": entry.title,
         "kind": entry.kind,
@@ -74,7 +105,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
     }
 
 
-def export_json(author: AbstractBaseUser, entries: list[Entry], *, now: datetime) -> str:
+def export_json(author: User, entries: list[Entry], *, now: datetime) -> str:
     document = {
         "format": FORMAT,
         "version": VERSION,
@@ -85,7 +116,7 @@ def export_json(author: AbstractBaseUser, entries: list[Entry], *, now: datetime
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def export_markdown(author: AbstractBaseUser, entries: list[Entry], *, now: datetime) -> str:
+def export_markdown(author: User, entries: list[Entry], *, now: datetime) -> str:
     """A readable brag document, newest week first; it imports back as a brag document."""
     name = display_name(author)
     lines = [f"# {name}: evidence", "", f"Exported from Promo on {now:%d %B %Y}.", ""]
@@ -127,7 +158,7 @@ def _form_errors(n: int, form: EntryForm) -> list[str]:
     ]
 
 
-def _objects(value: Any) -> list[dict] | None:
+def _objects(value: Any) -> list[dict[str, Any]] | None:
     """A list of JSON objects (missing or null: none), or None when it is something else."""
     value = [] if value is None else value
     if isinstance(value, list) and all(isinstance(item, dict) for item in value):
@@ -226,9 +257,7 @@ def plan_json(text: str, *, today: date) -> ImportPlan:
     return plan
 
 
-def plan_brag_doc(
-    text: str, *, author: AbstractBaseUser, today: date, visibility: str
-) -> ImportPlan:
+def plan_brag_doc(text: str, *, author: User, today: date, visibility: str) -> ImportPlan:
     """Turn a brag document's bullets into entries; #tags become behaviours where they match."""
     parsed = parse_brag_doc(text, today=today)
     plan = ImportPlan(problems=list(parsed.problems))
@@ -251,11 +280,9 @@ def plan_brag_doc(
     return plan
 
 
-def _behaviours_by_slug(author: AbstractBaseUser) -> dict[str, Behaviour]:
+def _behaviours_by_slug(author: User) -> dict[str, Behaviour]:
     """Tag slugs to behaviours, preferring the author's target level, then their ladder."""
-    person = Person.objects.select_related("target_level", "current_level").filter(pk=author.pk)
-    person = person.first()
-    level = (person.target_level or person.current_level) if person else None
+    level = working_level(author)
     if level is None:
         return {}
     found: dict[str, Behaviour] = {}

@@ -1,18 +1,21 @@
 """Reads of evidence. Every list starts from `entries_visible_to`, so privacy holds everywhere."""
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypedDict
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from evidence.models import Entry, EntryBehaviour
+from evidence.models import Entry, EntryBehaviour, EntryRevision
 from promo import access
 from promo.models import Behaviour, Level, Person
+from promo.selectors import working_level
 
 IMPACT_FOLLOW_UP_WEEKS = 8
 
@@ -24,18 +27,18 @@ def _with_related(entries: QuerySet[Entry]) -> QuerySet[Entry]:
     )
 
 
-def entries_visible_to(viewer: AbstractBaseUser) -> QuerySet[Entry]:
+def entries_visible_to(viewer: User) -> QuerySet[Entry]:
     """Live entries the viewer may see (their own, and what others shared with them)."""
     return _with_related(Entry.objects.live().filter(access.visibility_q(viewer)))
 
 
-def own_entries(user: AbstractBaseUser) -> QuerySet[Entry]:
+def own_entries(user: User) -> QuerySet[Entry]:
     """The user's own live entries: what entries_visible_to(user).filter(author=user) lists,
     without first working out whose else the user may see."""
     return _with_related(Entry.objects.live().filter(author=user))
 
 
-def entry_for_viewer(viewer: AbstractBaseUser, pk: int) -> Entry:
+def entry_for_viewer(viewer: User, pk: int) -> Entry:
     """One entry the viewer may see, or 404 (never 403) for anyone else."""
     entry = entries_visible_to(viewer).filter(pk=pk).first()
     if entry is None:
@@ -43,7 +46,7 @@ def entry_for_viewer(viewer: AbstractBaseUser, pk: int) -> Entry:
     return entry
 
 
-def own_entry_or_404(user: AbstractBaseUser, pk: int, *, trashed: bool = False) -> Entry:
+def own_entry_or_404(user: User, pk: int, *, trashed: bool = False) -> Entry:
     """An entry of the user's own, live or (with `trashed`) in the trash; 404 otherwise."""
     entries = Entry.objects.trashed() if trashed else Entry.objects.live()
     entry = _with_related(entries.filter(author_id=user.pk, pk=pk)).first()
@@ -74,16 +77,30 @@ def _shown(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def changes_between(old: dict, new: dict) -> tuple[list[dict], list[tuple[str, str]]]:
-    """What changed from one snapshot to the next: field changes, and a line diff of the body."""
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+# A line of the body's diff: ("same" | "del" | "add" | "gap", the line).
+DiffLine = tuple[str, str]
+
+
+def changes_between(
+    old: Mapping[str, object], new: Mapping[str, object]
+) -> tuple[list[FieldChange], list[DiffLine]]:
+    """What changed from one snapshot to the next: field changes, and a line diff of the body.
+    Snapshots are `services.EntrySnapshot`s, but older revisions may lack newer fields."""
     changes = [
-        {"label": label, "old": _shown(old.get(name)), "new": _shown(new.get(name))}
+        FieldChange(label=label, old=_shown(old.get(name)), new=_shown(new.get(name)))
         for name, label in FIELD_LABELS.items()
         if old.get(name) != new.get(name)
     ]
-    old_lines = old.get("body", "").splitlines()
-    new_lines = new.get("body", "").splitlines()
-    body_diff: list[tuple[str, str]] = []
+    old_lines = str(old.get("body", "")).splitlines()
+    new_lines = str(new.get("body", "")).splitlines()
+    body_diff: list[DiffLine] = []
     for group in _grouped(_opcodes(old_lines, new_lines)):
         body_diff.append(("gap", "…"))
         for tag, i1, i2, j1, j2 in group:
@@ -151,7 +168,15 @@ def _grouped(codes: list[Opcode], context: int = 1) -> list[list[Opcode]]:
     return groups
 
 
-def history_of(entry: Entry) -> list[dict]:
+@dataclass(frozen=True)
+class HistoryItem:
+    revision: EntryRevision
+    first: bool
+    changes: list[FieldChange]
+    body_diff: list[DiffLine]
+
+
+def history_of(entry: Entry) -> list[HistoryItem]:
     """Revisions newest first, each with what it changed from the one before."""
     revisions = list(entry.revisions.select_related("editor").order_by("version"))
     history = []
@@ -160,25 +185,20 @@ def history_of(entry: Entry) -> list[dict]:
             changes_between(previous.snapshot, revision.snapshot) if previous else ([], [])
         )
         history.append(
-            {
-                "revision": revision,
-                "first": previous is None,
-                "changes": changes,
-                "body_diff": body_diff,
-            }
+            HistoryItem(
+                revision=revision, first=previous is None, changes=changes, body_diff=body_diff
+            )
         )
     return history[::-1]
 
 
-def trash_of(user: AbstractBaseUser) -> QuerySet[Entry]:
+def trash_of(user: User) -> QuerySet[Entry]:
     return Entry.objects.trashed().filter(author_id=user.pk).order_by("-deleted_at")
 
 
-def behaviour_choices(user: AbstractBaseUser) -> list[tuple[str, list[Behaviour]]]:
+def behaviour_choices(user: User) -> list[tuple[str, list[Behaviour]]]:
     """Behaviours to tag with, grouped by level: the target level's first, then the rest."""
-    person = Person.objects.select_related("target_level", "current_level").filter(pk=user.pk)
-    person = person.first()
-    level = (person.target_level or person.current_level) if person else None
+    level = working_level(user)
     ladder_levels = Level.objects.filter(ladder_id=level.ladder_id) if level else Level.objects
     levels = list(
         ladder_levels.order_by("ladder_id", "rank").prefetch_related(
@@ -215,7 +235,17 @@ def weeks_of(
     return weeks, (shown[-1] if more else None)
 
 
-def behaviour_counts(entries: QuerySet[Entry]) -> list[dict]:
+class BehaviourCount(TypedDict):
+    """A `.values()` row: a behaviour, its level, and how many entries claim it."""
+
+    behaviour_id: int
+    behaviour__name: str
+    behaviour__level_id: int
+    behaviour__level__name: str
+    count: int
+
+
+def behaviour_counts(entries: QuerySet[Entry]) -> list[BehaviourCount]:
     """How many of these entries claim each behaviour, most first (one query)."""
     return list(
         EntryBehaviour.objects.filter(entry__in=entries.values("pk"))
@@ -231,7 +261,7 @@ def impact_due_q(today: date) -> Q:
     return Q(shipped_on__lte=cutoff, impact_measured="")
 
 
-def impact_due(user: AbstractBaseUser, *, today: date) -> QuerySet[Entry]:
+def impact_due(user: User, *, today: date) -> QuerySet[Entry]:
     """The user's entries due an impact follow-up, oldest first."""
     return _with_related(
         Entry.objects.live().filter(impact_due_q(today), author_id=user.pk).order_by("shipped_on")
@@ -243,13 +273,13 @@ class Filters:
     text: str = ""
     behaviour: Behaviour | None = None
     kind: str = ""
-    author: AbstractBaseUser | None = None
+    author: User | None = None
     start: date | None = None
     end: date | None = None
     visibility: str = ""
 
 
-def search(viewer: AbstractBaseUser, filters: Filters) -> QuerySet[Entry]:
+def search(viewer: User, filters: Filters) -> QuerySet[Entry]:
     """Entries the viewer may see that match the filters.
 
     Text uses PostgreSQL full-text search (ranked, stemmed) when on PostgreSQL, and a simple
@@ -293,7 +323,7 @@ def search(viewer: AbstractBaseUser, filters: Filters) -> QuerySet[Entry]:
     return entries.filter(*every_word).order_by("-week_start", "-pk")
 
 
-def visible_authors(viewer: AbstractBaseUser) -> QuerySet[Person]:
+def visible_authors(viewer: User) -> QuerySet[Person]:
     """People whose entries the viewer may see some of: themselves, mentees, reports."""
     ids = {viewer.pk, *access.mentee_ids(viewer.pk), *access.report_ids(viewer.pk)}
     return Person.objects.filter(pk__in=ids).select_related("user").order_by("user__first_name")

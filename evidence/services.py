@@ -7,9 +7,10 @@ caller shows both versions, so nothing is silently overwritten and nothing typed
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TypedDict
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
@@ -55,31 +56,62 @@ class EditConflict(Exception):
         self.current = current
 
 
-def default_visibility(author: AbstractBaseUser) -> str:
+def default_visibility(author: User) -> str:
     found = Person.objects.filter(pk=author.pk).values_list("default_visibility", flat=True)
     return found.first() or Visibility.PRIVATE
 
 
-def snapshot(entry: Entry) -> dict:
+class EntrySnapshot(TypedDict):
+    """What EntryRevision.snapshot holds, as JSON (dates as ISO strings)."""
+
+    title: str
+    kind: str
+    week_start: str
+    body: str
+    behaviours: list[str]  # names, in ladder order
+    impact: str
+    shipped_on: str | None
+    impact_measured: str
+    impact_measured_on: str | None
+    links: list[list[str]]  # [url, label] pairs
+    visibility: str
+
+
+def snapshot(entry: Entry) -> EntrySnapshot:
     """The entry's content as plain JSON, for revisions and their diffs."""
-    return {
-        "title": entry.title,
-        "kind": entry.kind,
-        "week_start": entry.week_start.isoformat(),
-        "body": entry.body,
-        "behaviours": [b.name for b in entry.behaviours.order_by("level__rank", "rank")],
-        "impact": entry.impact,
-        "shipped_on": entry.shipped_on.isoformat() if entry.shipped_on else None,
-        "impact_measured": entry.impact_measured,
-        "impact_measured_on": (
+    return EntrySnapshot(
+        title=entry.title,
+        kind=entry.kind,
+        week_start=entry.week_start.isoformat(),
+        body=entry.body,
+        behaviours=[b.name for b in entry.behaviours.order_by("level__rank", "rank")],
+        impact=entry.impact,
+        shipped_on=entry.shipped_on.isoformat() if entry.shipped_on else None,
+        impact_measured=entry.impact_measured,
+        impact_measured_on=(
             entry.impact_measured_on.isoformat() if entry.impact_measured_on else None
         ),
-        "links": [[link.url, link.label] for link in entry.links.all()],
-        "visibility": entry.visibility,
-    }
+        links=[[link.url, link.label] for link in entry.links.all()],
+        visibility=entry.visibility,
+    )
 
 
-def _fields(data: EntryData, *, author: AbstractBaseUser, previous: Entry | None) -> dict:
+class EntryFields(TypedDict):
+    """An entry's own columns, as a new entry is made and an edit updates them."""
+
+    title: str
+    week_start: date
+    month_index: int
+    kind: str
+    body: str
+    impact: str
+    shipped_on: date | None
+    impact_measured: str
+    impact_measured_on: date | None
+    visibility: str
+
+
+def _fields(data: EntryData, *, author: User, previous: Entry | None) -> EntryFields:
     measured = data.impact_measured.strip()
     if not measured:
         measured_on = None
@@ -104,7 +136,7 @@ def _fields(data: EntryData, *, author: AbstractBaseUser, previous: Entry | None
     }
 
 
-def _save_related(entry: Entry, data: EntryData, *, editor: AbstractBaseUser) -> None:
+def _save_related(entry: Entry, data: EntryData, *, editor: User) -> None:
     wanted = {b.pk for b in data.behaviours}
     EntryBehaviour.objects.filter(entry=entry).exclude(behaviour_id__in=wanted).delete()
     have = set(EntryBehaviour.objects.filter(entry=entry).values_list("behaviour_id", flat=True))
@@ -121,7 +153,7 @@ def _save_related(entry: Entry, data: EntryData, *, editor: AbstractBaseUser) ->
     )
 
 
-def _tell_mentors(author: AbstractBaseUser, *, text: str, url: str) -> None:
+def _tell_mentors(author: User, *, text: str, url: str) -> None:
     mentors = get_user_model().objects.filter(
         mentees_links__engineer=author, mentees_links__state="active"
     )
@@ -140,7 +172,7 @@ def _shared_with_mentors(entry: Entry, *, before: str | None) -> None:
 
 
 @transaction.atomic
-def entry_log(*, author: AbstractBaseUser, data: EntryData, notify_mentors: bool = True) -> Entry:
+def entry_log(*, author: User, data: EntryData, notify_mentors: bool = True) -> Entry:
     """Log a new entry (version 1) for `author`; mentors hear of it if it is shared with them."""
     entry = Entry(author=author, **_fields(data, author=author, previous=None))
     entry.full_clean()
@@ -152,9 +184,7 @@ def entry_log(*, author: AbstractBaseUser, data: EntryData, notify_mentors: bool
 
 
 @transaction.atomic
-def entry_update(
-    *, entry: Entry, editor: AbstractBaseUser, expected_version: int, data: EntryData
-) -> Entry:
+def entry_update(*, entry: Entry, editor: User, expected_version: int, data: EntryData) -> Entry:
     """Save an edit that began at `expected_version`, or raise EditConflict.
 
     The version check and the write are one UPDATE ... WHERE version = expected, so of two
@@ -180,9 +210,7 @@ def entry_update(
 
 
 @transaction.atomic
-def entry_record_impact(
-    *, entry: Entry, editor: AbstractBaseUser, text: str, on: date | None = None
-) -> Entry:
+def entry_record_impact(*, entry: Entry, editor: User, text: str, on: date | None = None) -> Entry:
     """Record the impact an entry turned out to have (the follow-up the committee wants)."""
     text = text.strip()
     if not text:
@@ -227,7 +255,7 @@ def entries_purge(*, now: datetime) -> int:
 
 
 @transaction.atomic
-def entries_import(*, author: AbstractBaseUser, items: list[EntryData]) -> list[Entry]:
+def entries_import(*, author: User, items: list[EntryData]) -> list[Entry]:
     """Create many entries at once; any failure creates none. Mentors get one summary."""
     created = [entry_log(author=author, data=item, notify_mentors=False) for item in items]
     shared = sum(1 for entry in created if entry.visibility in access.MENTOR_SEES)

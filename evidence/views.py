@@ -3,7 +3,8 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,8 +20,9 @@ from evidence.forms import (
     SearchForm,
     links_text,
 )
-from evidence.models import BODY_MAX, Entry, EntryQuerySet, week_start
+from evidence.models import BODY_MAX, Entry, week_start
 from promo import access, audit, panels
+from promo.http import AuthenticatedHttpRequest
 from promo.markdown import render_markdown
 from promo.models import Visibility
 from promo.params import parse_id
@@ -45,22 +47,22 @@ def _parse_day(raw: str | None) -> date | None:
         return None
 
 
-def _new_entry_form(request: HttpRequest, data=None) -> EntryForm:  # noqa: ANN001 - QueryDict
+def _new_entry_form(request: AuthenticatedHttpRequest, data: QueryDict | None = None) -> EntryForm:
     initial = {"visibility": services.default_visibility(request.user)}
     return EntryForm(data, initial=initial)
 
 
-def _form_context(request: HttpRequest, form: EntryForm) -> dict:
+def _form_context(request: AuthenticatedHttpRequest, form: EntryForm) -> dict[str, object]:
     groups = selectors.behaviour_choices(request.user)
     target = groups[0][1][0].level_id if groups and groups[0][1] else None
     return {"form": form, "behaviour_groups": groups, "target_level_id": target}
 
 
-def _mine(request: HttpRequest) -> EntryQuerySet:
+def _mine(request: AuthenticatedHttpRequest) -> QuerySet[Entry]:
     return selectors.own_entries(request.user)
 
 
-def _just_trashed(request: HttpRequest) -> Entry | None:
+def _just_trashed(request: AuthenticatedHttpRequest) -> Entry | None:
     """The entry named by ?deleted=, if it is the user's and in the trash: offer an Undo."""
     deleted = parse_id(request.GET.get("deleted"))
     if deleted is None:
@@ -70,13 +72,13 @@ def _just_trashed(request: HttpRequest) -> Entry | None:
 
 @login_required
 @require_GET
-def week(request: HttpRequest) -> HttpResponse:
+def week(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     this_week = week_start(today)
     before = _parse_day(request.GET.get("before")) or this_week
     mine = _mine(request)
     weeks, older = selectors.weeks_of(mine, before=before, count=WEEKS_PER_PAGE)
-    context = {"weeks": weeks, "older": older}
+    context: dict[str, object] = {"weeks": weeks, "older": older}
     if request.htmx and request.GET.get("before"):
         return render(request, "evidence/week.html#timeline", context)
     context |= _form_context(request, _new_entry_form(request))
@@ -90,7 +92,7 @@ def week(request: HttpRequest) -> HttpResponse:
     return render(request, "evidence/week.html", context)
 
 
-def _quick_add_logged(request: HttpRequest, entry: Entry) -> HttpResponse:
+def _quick_add_logged(request: AuthenticatedHttpRequest, entry: Entry) -> HttpResponse:
     """The htmx answer to a quick add: a fresh form, the new card and the counts, in place."""
     context = _form_context(request, _new_entry_form(request))
     context |= {
@@ -103,7 +105,7 @@ def _quick_add_logged(request: HttpRequest, entry: Entry) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def entry_create(request: HttpRequest) -> HttpResponse:
+def entry_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     quick = request.POST.get("quick") == "1"
     previewing = "preview" in request.POST
     form = _new_entry_form(request, request.POST if request.method == "POST" else None)
@@ -133,13 +135,13 @@ def _preview(request: HttpRequest) -> dict[str, str]:
 
 @login_required
 @require_POST
-def entry_preview(request: HttpRequest) -> HttpResponse:
+def entry_preview(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "evidence/entry_form.html#preview", _preview(request))
 
 
 @login_required
 @require_GET
-def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     entry = selectors.entry_for_viewer(request.user, pk)
     is_owner = entry.author_id == request.user.pk
     return render(
@@ -154,7 +156,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _initial(entry: Entry) -> dict:
+def _initial(entry: Entry) -> dict[str, object]:
     return {
         "title": entry.title,
         "kind": entry.kind,
@@ -172,7 +174,7 @@ def _initial(entry: Entry) -> dict:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     entry = selectors.own_entry_or_404(request.user, pk)
     if request.method == "GET":
         form = EditEntryForm(initial=_initial(entry))
@@ -208,7 +210,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     entry = selectors.own_entry_or_404(request.user, pk)
     services.entry_trash(entry=entry)
     url = f"{reverse('evidence:week')}?deleted={entry.pk}"
@@ -217,7 +219,7 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def entry_restore(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_restore(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     entry = selectors.own_entry_or_404(request.user, pk, trashed=True)
     services.entry_restore(entry=entry)
     messages.success(request, f"Restored “{entry.title}”.")
@@ -226,13 +228,13 @@ def entry_restore(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def trash(request: HttpRequest) -> HttpResponse:
+def trash(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "evidence/trash.html", {"entries": selectors.trash_of(request.user)})
 
 
 @login_required
 @require_GET
-def impact_list(request: HttpRequest) -> HttpResponse:
+def impact_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     return render(
         request,
@@ -247,7 +249,7 @@ def impact_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def impact_record(request: HttpRequest, pk: int) -> HttpResponse:
+def impact_record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     entry = selectors.own_entry_or_404(request.user, pk)
     form = ImpactForm(request.POST)
     if form.is_valid():
@@ -267,7 +269,7 @@ def impact_record(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: AuthenticatedHttpRequest) -> HttpResponse:
     people = selectors.visible_authors(request.user)
     form = SearchForm(request.GET or None, people=people)
     results, total = [], 0
@@ -297,7 +299,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def person_entries(request: HttpRequest, username: str) -> HttpResponse:
+def person_entries(request: AuthenticatedHttpRequest, username: str) -> HttpResponse:
     engineer = get_object_or_404(get_user_model(), username=username, is_active=True)
     relation = access.relation_or_404(request.user, engineer)
     entries = selectors.entries_visible_to(request.user).filter(author=engineer)
@@ -305,7 +307,12 @@ def person_entries(request: HttpRequest, username: str) -> HttpResponse:
         7
     )
     weeks, older = selectors.weeks_of(entries, before=before, count=WEEKS_PER_PAGE)
-    context = {"weeks": weeks, "older": older, "engineer": engineer, "relation": relation}
+    context: dict[str, object] = {
+        "weeks": weeks,
+        "older": older,
+        "engineer": engineer,
+        "relation": relation,
+    }
     if request.htmx and request.GET.get("before"):
         return render(request, "evidence/person.html#timeline", context)
     context["counts"] = selectors.behaviour_counts(entries)
@@ -317,7 +324,7 @@ def person_entries(request: HttpRequest, username: str) -> HttpResponse:
 def _read_import(request: HttpRequest) -> tuple[str, str | None]:
     upload = request.FILES.get("file")
     if upload is not None:
-        if upload.size > IMPORT_MAX_BYTES:
+        if (upload.size or 0) > IMPORT_MAX_BYTES:
             return "", IMPORT_TOO_BIG
         try:
             text = upload.read().decode("utf-8-sig")
@@ -334,7 +341,7 @@ def _read_import(request: HttpRequest) -> tuple[str, str | None]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_entries(request: HttpRequest) -> HttpResponse:
+def import_entries(request: AuthenticatedHttpRequest) -> HttpResponse:
     default = services.default_visibility(request.user)
     choices = Visibility.choices
     if request.method == "GET":
@@ -345,7 +352,7 @@ def import_entries(request: HttpRequest) -> HttpResponse:
     visibility = request.POST.get("visibility") or default
     if visibility not in access.OWNER_SEES:
         visibility = default
-    context = {
+    context: dict[str, object] = {
         "text": text,
         "visibility": visibility,
         "error": error,
@@ -366,7 +373,9 @@ def import_entries(request: HttpRequest) -> HttpResponse:
     return redirect("evidence:week")
 
 
-def _export(request: HttpRequest, content: str, ext: str, content_type: str) -> HttpResponse:
+def _export(
+    request: AuthenticatedHttpRequest, content: str, ext: str, content_type: str
+) -> HttpResponse:
     audit.record(audit.EXPORT, actor=request.user, detail=f"own entries as {ext}")
     response = HttpResponse(content, content_type=content_type)
     stamp = timezone.localdate().isoformat()
@@ -375,19 +384,19 @@ def _export(request: HttpRequest, content: str, ext: str, content_type: str) -> 
     return response
 
 
-def _my_entries(request: HttpRequest) -> list[Entry]:
+def _my_entries(request: AuthenticatedHttpRequest) -> list[Entry]:
     return list(_mine(request).order_by("-week_start", "-created_at", "-pk"))
 
 
 @login_required
 @require_GET
-def export_markdown(request: HttpRequest) -> HttpResponse:
+def export_markdown(request: AuthenticatedHttpRequest) -> HttpResponse:
     text = portable.export_markdown(request.user, _my_entries(request), now=timezone.now())
     return _export(request, text, "md", "text/markdown; charset=utf-8")
 
 
 @login_required
 @require_GET
-def export_json(request: HttpRequest) -> HttpResponse:
+def export_json(request: AuthenticatedHttpRequest) -> HttpResponse:
     text = portable.export_json(request.user, _my_entries(request), now=timezone.now())
     return _export(request, text, "json", "application/json")

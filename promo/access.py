@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from functools import reduce
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import connection
 from django.db.models import Q
 from django.http import Http404
@@ -43,7 +42,7 @@ MENTOR_SEES = frozenset({Visibility.MENTORS, Visibility.MENTORS_AND_MANAGERS})
 MANAGER_SEES = frozenset({Visibility.MENTORS_AND_MANAGERS})
 OWNER_SEES = frozenset(Visibility.values)
 
-Viewer = AbstractBaseUser | AnonymousUser
+Viewer = User | AnonymousUser
 
 
 @dataclass(frozen=True)
@@ -146,7 +145,8 @@ def scope_of(viewer: Viewer) -> Scope:
         UNION ALL
         SELECT 'mentee', engineer_id FROM {mentorship} WHERE mentor_id = %s AND state = %s
     """  # only our own table names are formatted in
-    params = [viewer.pk, MAX_REPORTING_DEPTH, viewer.pk, viewer.pk, Mentorship.State.ACTIVE]
+    me = viewer.pk
+    params: list[int | str] = [me, MAX_REPORTING_DEPTH, me, me, Mentorship.State.ACTIVE]
     found: dict[str, set[int]] = {"report": set(), "mentee": set()}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -231,7 +231,7 @@ def may_see_as_mentor(viewer: Viewer, engineer_id: int, visibility: str) -> bool
     return visibility in MENTOR_SEES and is_mentor_of(viewer.pk, engineer_id)
 
 
-def relation(viewer: Viewer, engineer: AbstractBaseUser, *, scope: Scope | None = None) -> Relation:
+def relation(viewer: Viewer, engineer: User, *, scope: Scope | None = None) -> Relation:
     """How the viewer stands to the engineer; read off `scope` when the page has one."""
     if not viewer.is_authenticated or not viewer.is_active:
         return Relation()
@@ -247,7 +247,7 @@ def relation(viewer: Viewer, engineer: AbstractBaseUser, *, scope: Scope | None 
     )
 
 
-def may_see(viewer: Viewer, engineer: AbstractBaseUser, visibility: str) -> bool:
+def may_see(viewer: Viewer, engineer: User, visibility: str) -> bool:
     """May `viewer` see an entry of `engineer` shared at `visibility`?"""
     if visibility not in OWNER_SEES:
         raise ValueError(f"Unknown visibility {visibility!r}")
@@ -256,7 +256,7 @@ def may_see(viewer: Viewer, engineer: AbstractBaseUser, visibility: str) -> bool
 
 def engineer_or_404(
     viewer: Viewer, username: str, *, scope: Scope | None = None
-) -> tuple[AbstractBaseUser, Relation]:
+) -> tuple[User, Relation]:
     """The active person `username` and the viewer's relation to them (read off `scope` when
     given), with their profile and target level fetched; 404 when there is no relation."""
     engineer = get_object_or_404(
@@ -281,9 +281,7 @@ def mentorship_for_party(viewer: Viewer, pk: int, *, as_mentor_only: bool) -> Me
     return found
 
 
-def relation_or_404(
-    viewer: Viewer, engineer: AbstractBaseUser, *, scope: Scope | None = None
-) -> Relation:
+def relation_or_404(viewer: Viewer, engineer: User, *, scope: Scope | None = None) -> Relation:
     """The viewer's relation to the engineer, or 404 when there is none."""
     found = relation(viewer, engineer, scope=scope)
     if not found.exists:

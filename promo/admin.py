@@ -10,16 +10,22 @@ privacy"). Two rules hold that on every page:
   from what to what (promo.signals turns each admin log line into an audit event).
 """
 
+from __future__ import annotations
+
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, cast
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin import ModelAdmin, StackedInline, TabularInline
 from django.contrib.admin.utils import NestedObjects, unquote
-from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.db import models, router
 from django.db.models import QuerySet
+from django.forms import ModelForm
+from django.forms.formsets import BaseFormSet
 from django.http import HttpRequest, HttpResponse
 from django.utils.text import capfirst
 
@@ -27,9 +33,19 @@ from promo import services
 from promo.models import AuditEvent, Behaviour, Ladder, Level, Mentorship, Person, Team
 from promo.services import MentorshipState, next_level
 
+# What Django's change message is: one {"added"|"changed"|"deleted": {...}} per change.
+ChangeMessage = list[dict[str, dict[str, list[str]]]]
+Deletable = Sequence[models.Model] | QuerySet[models.Model]
+
+
+def _staff(request: HttpRequest) -> User:
+    """Who is using the admin: the admin site lets signed-in staff only reach its pages, so the
+    user is never anonymous there."""
+    return cast(User, request.user)
+
 
 def deletion_summary(
-    objs: Sequence[models.Model], request: HttpRequest, admin_site: admin.AdminSite
+    objs: Deletable, request: HttpRequest, admin_site: admin.AdminSite
 ) -> tuple[list[str], dict[str, int], set[str], list[str]]:
     """What Django's own get_deleted_objects returns (to delete, count per kind, permissions
     missing, protected), except that the rows to delete and the protected rows are counted per
@@ -46,15 +62,13 @@ def deletion_summary(
         if admin_site.is_registered(opts.model) and not admin_site.get_model_admin(
             opts.model
         ).has_delete_permission(request, obj):
-            perms_needed.add(opts.verbose_name)
-    model_count = {
-        model._meta.verbose_name_plural: len(found) for model, found in collector.model_objs.items()
-    }
-    protected = Counter(obj._meta.verbose_name_plural for obj in collector.protected)
+            perms_needed.add(str(opts.verbose_name))
+    model_count = dict(Counter(str(obj._meta.verbose_name_plural) for obj in everything))
+    protected = Counter(str(obj._meta.verbose_name_plural) for obj in collector.protected)
     return _lines(model_count), model_count, perms_needed, _lines(protected)
 
 
-def _lines(counts: dict[str, int]) -> list[str]:
+def _lines(counts: Mapping[str, int]) -> list[str]:
     return [f"{capfirst(name)}: {count}" for name, count in counts.items()]
 
 
@@ -65,7 +79,7 @@ class CountsOnDelete:
     admin_site: admin.AdminSite
 
     def get_deleted_objects(
-        self, objs: Sequence[models.Model], request: HttpRequest
+        self, objs: Deletable, request: HttpRequest
     ) -> tuple[list[str], dict[str, int], set[str], list[str]]:
         return deletion_summary(objs, request, self.admin_site)
 
@@ -74,13 +88,18 @@ def _shown(field: forms.Field, value: object) -> str:
     if value in (None, ""):
         return "none"
     if isinstance(field, forms.ModelChoiceField) and not isinstance(value, models.Model):
-        value = field.queryset.filter(pk=value).first()  # an initial value is the row's key
+        rows = field.queryset  # an initial value is the row's key
+        value = rows.filter(pk=value).first() if rows is not None else value
     elif isinstance(field, forms.ChoiceField):
-        value = dict(field.choices).get(value, value)
+        # Set choices are (value, label) pairs; django-stubs types the getter as the setter's input.
+        pairs = cast("Iterable[tuple[object, object]]", field.choices)
+        value = dict(pairs).get(value, value)
     return str(value)
 
 
-def spelled_out(message: list[dict], form: forms.ModelForm, names: Iterable[str]) -> list[dict]:
+def spelled_out(
+    message: ChangeMessage, form: forms.BaseForm, names: Iterable[str]
+) -> ChangeMessage:
     """Django's change message names the fields that changed; for the fields that decide who
     reads whose entries it also says from what to what ("Manager (Mo → Nia)"), so the history
     page and the audit trail show who gained access, not only that something changed."""
@@ -104,7 +123,7 @@ def spelled_out(message: list[dict], form: forms.ModelForm, names: Iterable[str]
     return message
 
 
-class LevelInline(admin.TabularInline):
+class LevelInline(TabularInline[Level, Ladder]):
     model = Level
     fields = ["rank", "name", "slug"]
     extra = 0
@@ -112,7 +131,7 @@ class LevelInline(admin.TabularInline):
 
 
 @admin.register(Ladder)
-class LadderAdmin(CountsOnDelete, admin.ModelAdmin):
+class LadderAdmin(CountsOnDelete, ModelAdmin[Ladder]):
     list_display = ["name", "slug", "period_months", "window_months", "threshold"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
@@ -132,7 +151,7 @@ class LadderAdmin(CountsOnDelete, admin.ModelAdmin):
     inlines = [LevelInline]
 
 
-class BehaviourInline(admin.StackedInline):
+class BehaviourInline(StackedInline[Behaviour, Level]):
     model = Behaviour
     fields = [("rank", "name", "slug"), "description", "examples"]
     prepopulated_fields = {"slug": ["name"]}
@@ -140,7 +159,7 @@ class BehaviourInline(admin.StackedInline):
 
 
 @admin.register(Level)
-class LevelAdmin(CountsOnDelete, admin.ModelAdmin):
+class LevelAdmin(CountsOnDelete, ModelAdmin[Level]):
     list_display = ["name", "ladder", "rank"]
     list_filter = ["ladder"]
     ordering = ["ladder", "rank"]
@@ -150,7 +169,7 @@ class LevelAdmin(CountsOnDelete, admin.ModelAdmin):
 
 
 @admin.register(Team)
-class TeamAdmin(CountsOnDelete, admin.ModelAdmin):
+class TeamAdmin(CountsOnDelete, ModelAdmin[Team]):
     search_fields = ["name"]
 
 
@@ -162,7 +181,7 @@ def _with_default_target(person: Person) -> Person:
 
 
 @admin.register(Person)
-class PersonAdmin(CountsOnDelete, admin.ModelAdmin):
+class PersonAdmin(CountsOnDelete, ModelAdmin[Person]):
     list_display = ["__str__", "title", "team", "current_level", "target_level", "manager"]
     list_filter = ["team", "current_level__ladder", "current_level"]
     list_select_related = ["user", "team", "current_level", "target_level", "manager__user"]
@@ -170,25 +189,25 @@ class PersonAdmin(CountsOnDelete, admin.ModelAdmin):
     autocomplete_fields = ["user", "manager"]
 
     def save_model(
-        self, request: HttpRequest, obj: Person, form: forms.ModelForm, change: bool
+        self, request: HttpRequest, obj: Person, form: ModelForm[Person], change: bool
     ) -> None:
         super().save_model(request, _with_default_target(obj), form, change)
         services.reporting_line_admin_notify(
-            by=request.user, person=obj, old_manager_id=form.initial.get("manager")
+            by=_staff(request), person=obj, old_manager_id=form.initial.get("manager")
         )
 
     def construct_change_message(
         self,
         request: HttpRequest,
-        form: forms.ModelForm,
-        formsets: list[forms.BaseModelFormSet] | None,
+        form: forms.Form,
+        formsets: Iterable[BaseFormSet[Any]] | None,
         add: bool = False,
-    ) -> list[dict]:
-        message = super().construct_change_message(request, form, formsets, add)
+    ) -> ChangeMessage:
+        message = super().construct_change_message(request, form, formsets or [], add)
         return spelled_out(message, form, ["manager"])
 
 
-class PersonInline(admin.StackedInline):
+class PersonInline(StackedInline[Person, User]):
     model = Person
     fk_name = "user"
     can_delete = False
@@ -196,33 +215,33 @@ class PersonInline(admin.StackedInline):
     fields = ["title", "team", "current_level", "target_level", "manager", "default_visibility"]
 
 
-User = get_user_model()
 admin.site.unregister(User)
 
 
 @admin.register(User)
-class PromoUserAdmin(CountsOnDelete, UserAdmin):
+class PromoUserAdmin(CountsOnDelete, UserAdmin[User]):
     inlines = [PersonInline]
 
     actions = ["deactivate"]
 
     def save_model(
-        self, request: HttpRequest, obj: models.Model, form: forms.ModelForm, change: bool
+        self, request: HttpRequest, obj: User, form: ModelForm[User], change: bool
     ) -> None:
         deactivating = change and "is_active" in form.changed_data and not obj.is_active
         if deactivating:  # saved as it was; the service turns it off and ends its sessions
             obj.is_active = True
         super().save_model(request, obj, form, change)
         if deactivating:
-            services.user_deactivate(user=obj, by=request.user)
+            services.user_deactivate(user=obj, by=_staff(request))
         if change and "email" in form.changed_data:
             services.account_admin_notify(
-                by=request.user, user=obj, old_email=form.initial.get("email") or ""
+                by=_staff(request), user=obj, old_email=form.initial.get("email") or ""
             )
 
     @admin.action(description="Deactivate the selected people (their sessions end at once)")
-    def deactivate(self, request: HttpRequest, queryset: QuerySet) -> None:
-        done = sum(services.user_deactivate(user=user, by=request.user) for user in queryset)
+    def deactivate(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        by = _staff(request)
+        done = sum(services.user_deactivate(user=user, by=by) for user in queryset)
         self.message_user(request, f"Deactivated {done} {'person' if done == 1 else 'people'}.")
 
     def user_change_password(
@@ -236,32 +255,32 @@ class PromoUserAdmin(CountsOnDelete, UserAdmin):
             before = found.password
             found.refresh_from_db(fields=["password"])
             if found.password != before:
-                services.account_admin_notify(by=request.user, user=found, password=True)
+                services.account_admin_notify(by=_staff(request), user=found, password=True)
         return response
 
     def save_formset(
         self,
         request: HttpRequest,
-        form: forms.ModelForm,
-        formset: forms.BaseModelFormSet,
+        form: ModelForm[User],
+        formset: forms.BaseModelFormSet[Person, ModelForm[Person]],
         change: bool,
     ) -> None:
         managers_before = {f.instance.pk: f.initial.get("manager") for f in formset.forms}
         for person in formset.save(commit=False):
             _with_default_target(person).save()
             services.reporting_line_admin_notify(
-                by=request.user, person=person, old_manager_id=managers_before.get(person.pk)
+                by=_staff(request), person=person, old_manager_id=managers_before.get(person.pk)
             )
         formset.save_m2m()
 
     def construct_change_message(
         self,
         request: HttpRequest,
-        form: forms.ModelForm,
-        formsets: list[forms.BaseModelFormSet] | None,
+        form: forms.Form,
+        formsets: Iterable[BaseFormSet[Any]] | None,
         add: bool = False,
-    ) -> list[dict]:
-        message = super().construct_change_message(request, form, formsets, add)
+    ) -> ChangeMessage:
+        message = super().construct_change_message(request, form, formsets or [], add)
         for formset in formsets or []:
             for person_form in formset.forms:
                 spelled_out(message, person_form, ["manager"])
@@ -269,7 +288,7 @@ class PromoUserAdmin(CountsOnDelete, UserAdmin):
 
 
 @admin.register(Mentorship)
-class MentorshipAdmin(CountsOnDelete, admin.ModelAdmin):
+class MentorshipAdmin(CountsOnDelete, ModelAdmin[Mentorship]):
     list_display = ["mentor", "engineer", "state", "invited_at", "started_at", "ended_at"]
     list_filter = ["state"]
     list_select_related = ["mentor", "engineer"]
@@ -278,39 +297,39 @@ class MentorshipAdmin(CountsOnDelete, admin.ModelAdmin):
     readonly_fields = ["invited_at"]
 
     def save_model(
-        self, request: HttpRequest, obj: Mentorship, form: forms.ModelForm, change: bool
+        self, request: HttpRequest, obj: Mentorship, form: ModelForm[Mentorship], change: bool
     ) -> None:
         was = None
         if change:
             initial = form.initial
             was = MentorshipState(initial["engineer"], initial["mentor"], initial["state"])
         super().save_model(request, obj, form, change)
-        services.mentorship_admin_notify(by=request.user, was=was, now=MentorshipState.of(obj))
+        services.mentorship_admin_notify(by=_staff(request), was=was, now=MentorshipState.of(obj))
 
     def delete_model(self, request: HttpRequest, obj: Mentorship) -> None:
         was = MentorshipState.of(obj)
         super().delete_model(request, obj)
-        services.mentorship_admin_notify(by=request.user, was=was, now=None)
+        services.mentorship_admin_notify(by=_staff(request), was=was, now=None)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Mentorship]) -> None:
         gone = [MentorshipState.of(mentorship) for mentorship in queryset]
         super().delete_queryset(request, queryset)
         for was in gone:
-            services.mentorship_admin_notify(by=request.user, was=was, now=None)
+            services.mentorship_admin_notify(by=_staff(request), was=was, now=None)
 
     def construct_change_message(
         self,
         request: HttpRequest,
-        form: forms.ModelForm,
-        formsets: list[forms.BaseModelFormSet] | None,
+        form: forms.Form,
+        formsets: Iterable[BaseFormSet[Any]] | None,
         add: bool = False,
-    ) -> list[dict]:
-        message = super().construct_change_message(request, form, formsets, add)
+    ) -> ChangeMessage:
+        message = super().construct_change_message(request, form, formsets or [], add)
         return spelled_out(message, form, ["mentor", "engineer", "state"]) if not add else message
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(CountsOnDelete, admin.ModelAdmin):
+class AuditEventAdmin(CountsOnDelete, ModelAdmin[AuditEvent]):
     """The audit trail, read-only: nobody edits or deletes history from the admin."""
 
     list_display = ["at", "action", "username", "target", "detail", "ip"]
@@ -319,11 +338,11 @@ class AuditEventAdmin(CountsOnDelete, admin.ModelAdmin):
     date_hierarchy = "at"
     list_select_related = ["actor"]
 
-    def has_add_permission(self, request) -> bool:  # noqa: ANN001
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+    def has_change_permission(self, request: HttpRequest, obj: AuditEvent | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+    def has_delete_permission(self, request: HttpRequest, obj: AuditEvent | None = None) -> bool:
         return False

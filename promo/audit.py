@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import models
 
 from promo.models import AuditEvent
@@ -47,7 +47,7 @@ def request_context(*, ip: str) -> Iterator[None]:
 def record(
     action: str,
     *,
-    actor: AbstractBaseUser | None = None,
+    actor: User | None = None,
     target: models.Model | None = None,
     detail: str = "",
     username: str = "",

@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, Literal, Protocol, cast
 
 from django.apps import apps
 from django.contrib.auth.models import Permission
@@ -49,7 +49,10 @@ GZIP_MAGIC = b"\x1f\x8b"
 EXCLUDED_APPS = frozenset({"sessions", "axes"})  # sign-in sessions, lock-out counters
 EXCLUDED_MODELS = frozenset({"promo.signedinsession"})  # which session is whose
 # Created by `migrate` in every database; the backup's replace them on restore.
-RECREATED_BY_MIGRATE = (Permission, ContentType)
+RECREATED_BY_MIGRATE: tuple[type[models.Model], ...] = (Permission, ContentType)
+
+# A JSON object as `json` reads it, before (or without) checking its shape.
+JSONObject = dict[str, Any]
 
 NOT_EMPTY = (
     "The database already holds data ({found}); restore only into an empty database: "
@@ -104,7 +107,7 @@ def _local_field_names(model: type[models.Model]) -> list[str]:
     return [field.name for field in model._meta.local_fields]
 
 
-def _rows(model: type[models.Model]) -> Iterator[dict]:
+def _rows(model: type[models.Model]) -> Iterator[JSONObject]:
     """The model's rows in primary-key order, as Django's Python serializer writes them."""
     queryset = model._base_manager.order_by("pk")
     fields = _local_field_names(model)
@@ -193,11 +196,17 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def _text(raw: IO[bytes], mode: str, *, zipped: bool) -> IO[str]:
+def _text(raw: IO[bytes], mode: Literal["r", "w"], *, zipped: bool) -> IO[str]:
     """UTF-8 text over a binary file, through gzip when `zipped`."""
     if zipped:
-        return gzip.open(raw, f"{mode}t", encoding="utf-8")
+        return gzip.open(raw, "rt" if mode == "r" else "wt", encoding="utf-8")
     return io.TextIOWrapper(raw, encoding="utf-8")
+
+
+class _TransactionMode(Protocol):
+    """SQLite's connection setting (Django 5.1+), which django-stubs does not declare yet."""
+
+    transaction_mode: str | None
 
 
 @contextmanager
@@ -211,12 +220,13 @@ def _snapshot() -> Iterator[None]:
         # The project's IMMEDIATE mode would take the write lock for the whole backup; a
         # deferred transaction reads a WAL snapshot and lets the app go on writing.
         connection.ensure_connection()
-        mode, connection.transaction_mode = connection.transaction_mode, "DEFERRED"
+        sqlite = cast(_TransactionMode, connection)
+        mode, sqlite.transaction_mode = sqlite.transaction_mode, "DEFERRED"
         try:
             with transaction.atomic():
                 yield
         finally:
-            connection.transaction_mode = mode
+            sqlite.transaction_mode = mode
         return
     with transaction.atomic():
         if connection.vendor == "postgresql":
@@ -228,7 +238,7 @@ def _snapshot() -> Iterator[None]:
 # Reading ----------------------------------------------------------------------------------------
 
 
-def _read(path: Path) -> dict:
+def _read(path: Path) -> JSONObject:
     """The file's content, checked for shape; nothing here touches the database."""
     try:
         with open(path, "rb") as raw:
@@ -255,10 +265,10 @@ def _read(path: Path) -> dict:
     return data
 
 
-def _grouped(path: Path, data: dict) -> dict[type[models.Model], list[dict]]:
+def _grouped(path: Path, data: JSONObject) -> dict[type[models.Model], list[JSONObject]]:
     """The backup's rows by model, checked against the counts it declares."""
     known = {model._meta.label_lower: model for model in backed_up_models()}
-    grouped: dict[type[models.Model], list[dict]] = {model: [] for model in known.values()}
+    grouped: dict[type[models.Model], list[JSONObject]] = {model: [] for model in known.values()}
     for number, obj in enumerate(data["objects"], start=1):
         label = obj.get("model") if isinstance(obj, dict) else None
         if label not in known or not isinstance(obj.get("fields"), dict) or "pk" not in obj:
@@ -278,7 +288,7 @@ def _grouped(path: Path, data: dict) -> dict[type[models.Model], list[dict]]:
     return grouped
 
 
-def _check_schema(data: dict) -> None:
+def _check_schema(data: JSONObject) -> None:
     here = {tuple(pair) for pair in _applied_migrations()}
     if not here:
         raise BackupError(NOT_MIGRATED)
@@ -306,7 +316,15 @@ def _check_empty() -> None:
         raise BackupError(NOT_EMPTY.format(found=shown))
 
 
-def _insert(model: type[models.Model], rows: list[dict]) -> None:
+class _RawInsert(Protocol):
+    """QuerySet._insert, the private step of Model.save_base(), which the stubs leave out."""
+
+    def _insert(
+        self, objs: list[models.Model], fields: "list[models.Field[Any, Any]]", *, raw: bool
+    ) -> object: ...
+
+
+def _insert(model: type[models.Model], rows: list[JSONObject]) -> None:
     """Insert rows exactly as written: raw values (auto_now fields keep theirs), no signals."""
     fields = [field for field in model._meta.local_concrete_fields if not field.generated]
     objects = [item.object for item in serializers.deserialize("python", rows)]
@@ -314,7 +332,8 @@ def _insert(model: type[models.Model], rows: list[dict]) -> None:
     size = max(1, min(size, CHUNK))
     for start in range(0, len(objects), size):
         # What Model.save_base() does for a fixture row, minus the signals.
-        model._base_manager._insert(objects[start : start + size], fields=fields, raw=True)
+        manager = cast(_RawInsert, model._base_manager)
+        manager._insert(objects[start : start + size], fields=fields, raw=True)
 
 
 def backup_restore(path: Path, *, progress: Callable[[str], None] | None = None) -> Summary:
@@ -342,8 +361,8 @@ def backup_restore(path: Path, *, progress: Callable[[str], None] | None = None)
         raise BackupError(f"{path}: nothing restored: {_first_line(exc)}") from exc
     finally:
         ContentType.objects.clear_cache()
-    rows = sum(len(rows) for rows in grouped.values())
-    return Summary(rows=rows, tables=len(grouped), written_at=str(data.get("written_at", "")))
+    total = sum(len(rows) for rows in grouped.values())
+    return Summary(rows=total, tables=len(grouped), written_at=str(data.get("written_at", "")))
 
 
 def _first_line(exc: BaseException) -> str:

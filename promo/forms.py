@@ -1,9 +1,11 @@
 """Promo's own forms: preferences, asking for a mentor, and the password reset."""
 
 import logging
+from typing import Any, TypeVar
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.forms import ModelForm
 
 from promo import throttle
 from promo.models import Person
@@ -12,8 +14,19 @@ logger = logging.getLogger(__name__)
 
 NO_SUCH_PERSON = "No one here has that username or email address."
 
+FieldT = TypeVar("FieldT", bound=forms.Field)
 
-class PreferencesForm(forms.ModelForm):
+
+def declared_field(form: forms.BaseForm, name: str, kind: type[FieldT]) -> FieldT:
+    """The form's own copy of a field it declares, typed as the class it was declared with (the
+    stubs type `form.fields` as holding any Field), to set a queryset or choices at run time."""
+    field = form.fields[name]
+    if not isinstance(field, kind):
+        raise TypeError(f"{type(form).__name__}.{name} is not a {kind.__name__}")
+    return field
+
+
+class PreferencesForm(ModelForm[Person]):
     class Meta:
         model = Person
         fields = [
@@ -55,7 +68,7 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         self,
         subject_template_name: str,
         email_template_name: str,
-        context: dict,
+        context: dict[str, Any],
         from_email: str | None,
         to_email: str,
         html_email_template_name: str | None = None,

@@ -134,15 +134,14 @@ def _check_yaml_events(text: str) -> None:
     """
     depth = 0
     for event in yaml.parse(text, Loader=_YAML_LOADER):
-        mark = event.start_mark
+        mark = event.start_mark  # the parser gives every event one
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         if isinstance(event, yaml.AliasEvent):
-            raise LadderFileError(
-                YAML_ALIAS.format(line=mark.line + 1, column=mark.column + 1, name=event.anchor)
-            )
+            raise LadderFileError(YAML_ALIAS.format(line=line, column=column, name=event.anchor))
         if isinstance(event, _YAML_OPENS):
             depth += 1
             if depth > DEPTH_MAX:
-                where = f"not valid YAML: line {mark.line + 1}, column {mark.column + 1}: "
+                where = f"not valid YAML: line {line}, column {column}: "
                 raise LadderFileError(TOO_DEEP.format(where=where, limit=DEPTH_MAX))
         elif isinstance(event, _YAML_CLOSES):
             depth -= 1

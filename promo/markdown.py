@@ -13,12 +13,16 @@ same text is rendered once per process and then served from a small cache, so a 
 shows a long entry again does not parse it again.
 """
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "em", "del", "s", "code", "pre", "blockquote",
@@ -34,7 +38,9 @@ RENDERED_CACHED = 256  # texts whose HTML each process keeps
 CUT_NOTE = '<p class="muted">(Shown up to {limit:,} characters.)</p>'
 
 
-def _image_as_link(self, tokens, idx, options, env) -> str:  # noqa: ANN001 - markdown-it API
+def _image_as_link(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     """Pages never load images from elsewhere; an image becomes a link to it."""
     token = tokens[idx]
     src = str(token.attrGet("src") or "")
@@ -71,4 +77,4 @@ def render_markdown(text: str) -> SafeString:
     html = _clean_html(text[:MARKDOWN_MAX])
     if len(text) > MARKDOWN_MAX:
         html += CUT_NOTE.format(limit=MARKDOWN_MAX)
-    return mark_safe(html)  # noqa: S308 - sanitised by nh3 in _clean_html; CUT_NOTE is ours
+    return mark_safe(html)  # sanitised by nh3 in _clean_html; CUT_NOTE is ours

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
 from promo import audit
+from promo.http import HtmxHttpRequest
 from promo.models import AuditEvent
 
 SESSION_STARTED = "promo_started"  # epoch seconds of the sign-in
@@ -30,14 +31,18 @@ REFUSAL_REPEAT = timedelta(minutes=1)  # the same refusal of the same user: one 
 def client_ip(request: HttpRequest) -> str:
     proxies = getattr(settings, "TRUSTED_PROXIES", 0)
     if proxies:
-        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        header: str = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded = [a.strip() for a in header.split(",")]
         forwarded = [a for a in forwarded if a]
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or ""
+    return str(request.META.get("REMOTE_ADDR") or "")
 
 
-def reject_nul_in_path(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: ANN201
+Handler = Callable[[HttpRequest], HttpResponse]
+
+
+def reject_nul_in_path(get_response: Handler) -> Handler:
     """A NUL in the path (/people/a%00b/) is never a real address, and PostgreSQL refuses it in
     a query: answer 400 before any view looks it up."""
 
@@ -49,7 +54,7 @@ def reject_nul_in_path(get_response: Callable[[HttpRequest], HttpResponse]):  # 
     return middleware
 
 
-def private_cache(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: ANN201
+def private_cache(get_response: Handler) -> Handler:
     """Tells browsers and proxies to keep no copy of anything Django answers: every page and
     export is someone's private record, and a copy kept after sign-out is what the back button
     of a shared computer shows the next person. Static files keep their long cache because
@@ -71,12 +76,13 @@ def private_cache(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa:
 class SessionLifetimeMiddleware:
     """Ends a signed-in session after SESSION_IDLE_SECONDS without a request, and after
     SESSION_COOKIE_AGE from sign-in however busy (the cookie's own expiry moves with each save,
-    so it cannot be the absolute limit by itself). The session is flushed on the server."""
+    so it cannot be the absolute limit by itself). The session is flushed on the server. It runs
+    after HtmxMiddleware, so an htmx request is told where to sign in again."""
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+    def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: HtmxHttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
             now = int(time.time())
             session = request.session
@@ -111,7 +117,7 @@ class AuditMiddleware:
     and path) is not written again, so a script asking for one page in a loop adds a row a
     minute, not thousands; every other path tried, and any other client, is still recorded."""
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+    def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

@@ -6,7 +6,7 @@ entries is decided in `promo.access` only.
 """
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -137,15 +137,15 @@ class Team(models.Model):
         return self.name
 
 
-def display_name(user: AbstractBaseUser) -> str:
+def display_name(user: User) -> str:
     """How Promo names a person everywhere: their full name, else their username."""
     return user.get_full_name() or user.get_username()
 
 
-def short_name(user: AbstractBaseUser) -> str:
+def short_name(user: User) -> str:
     """How Promo names a person in a sentence about them: their first name, else their
     username."""
-    return getattr(user, "first_name", "") or user.get_username()
+    return user.first_name or user.get_username()
 
 
 class Person(models.Model):
@@ -206,6 +206,11 @@ class Person(models.Model):
     def display_name(self) -> str:
         return display_name(self.user)
 
+    @property
+    def working_level(self) -> Level | None:
+        """The level their work is weighed against: the target, else the current level."""
+        return self.target_level or self.current_level
+
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if self.manager_id is not None and self.manager_id == self.pk:
@@ -222,8 +227,8 @@ class Person(models.Model):
                 cursor = (
                     Person.objects.filter(pk=cursor).values_list("manager_id", flat=True).first()
                 )
-        if self.current_level_id and self.target_level_id:
-            current, target = self.current_level, self.target_level
+        current, target = self.current_level, self.target_level
+        if current is not None and target is not None:
             if current.ladder_id != target.ladder_id:
                 errors["target_level"] = "The target level must be on the same ladder."
             elif target.rank <= current.rank:

@@ -8,9 +8,10 @@ Email goes out after the surrounding transaction commits, so a rolled-back write
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import partial
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
@@ -42,8 +43,8 @@ def quiet(*, emails_only: bool = False) -> Iterator[None]:
 
 def notify(
     *,
-    recipients: Iterable[AbstractBaseUser],
-    actor: AbstractBaseUser | None,
+    recipients: Iterable[User],
+    actor: User | None,
     kind: str,
     text: str,
     url: str,
@@ -64,11 +65,11 @@ def notify(
     )
     for recipient in people:
         if recipient.pk not in opted_out and recipient.email:
-            transaction.on_commit(lambda r=recipient: _email(r, text=text, url=url))
+            transaction.on_commit(partial(_email, recipient, text=text, url=url))
     return made
 
 
-def _email(recipient: AbstractBaseUser, *, text: str, url: str) -> None:
+def _email(recipient: User, *, text: str, url: str) -> None:
     """Email one notification, unless the recipient has had EMAILS_PER_WINDOW already in this
     window: then it waits in the app, so nobody can flood a colleague's inbox."""
     sent = throttle.hit(f"email:{recipient.pk}", window_seconds=EMAIL_WINDOW_MINUTES * 60)
@@ -83,7 +84,7 @@ def _email(recipient: AbstractBaseUser, *, text: str, url: str) -> None:
 
 
 @transaction.atomic
-def mark_all_read(*, user: AbstractBaseUser) -> int:
+def mark_all_read(*, user: User) -> int:
     return Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True).update(
         read_at=timezone.now()
     )

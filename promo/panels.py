@@ -9,10 +9,11 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils.safestring import SafeString
 
-Provider = Callable[[HttpRequest, Any], SafeString | None]
+from promo.http import AuthenticatedHttpRequest
+
+Provider = Callable[[AuthenticatedHttpRequest, Any], SafeString | None]
 _providers: dict[str, list[Provider]] = defaultdict(list)
 
 
@@ -21,5 +22,5 @@ def register(slot: str, provider: Provider) -> None:
         _providers[slot].append(provider)
 
 
-def render(slot: str, request: HttpRequest, subject: Any = None) -> list[SafeString]:
+def render(slot: str, request: AuthenticatedHttpRequest, subject: Any = None) -> list[SafeString]:
     return [html for provider in _providers[slot] if (html := provider(request, subject))]

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
@@ -50,7 +50,7 @@ def ladder_spec(ladder: Ladder) -> LadderSpec:
     )
 
 
-def person_of(user: AbstractBaseUser) -> Person | None:
+def person_of(user: User) -> Person | None:
     """The user's profile with levels, team and manager fetched, or None if not set up yet."""
     return (
         Person.objects.select_related(
@@ -61,14 +61,14 @@ def person_of(user: AbstractBaseUser) -> Person | None:
     )
 
 
-def target_of(user: AbstractBaseUser) -> Level | None:
+def target_of(user: User) -> Level | None:
     """The level the person is working towards, as their profile names it (None: no profile,
     or no target yet)."""
     person = getattr(user, "person", None)
     return person.target_level if person else None
 
 
-def target_behaviours(user: AbstractBaseUser) -> QuerySet[Behaviour]:
+def target_behaviours(user: User) -> QuerySet[Behaviour]:
     """The behaviours of the person's target level, in ladder order (none without a target)."""
     person = getattr(user, "person", None)
     if person is None or person.target_level_id is None:
@@ -76,11 +76,19 @@ def target_behaviours(user: AbstractBaseUser) -> QuerySet[Behaviour]:
     return Behaviour.objects.filter(level_id=person.target_level_id).order_by("rank")
 
 
-def ladder_levels_of(user: AbstractBaseUser) -> QuerySet[Level]:
-    """The levels of the person's ladder (the one their target, else current, level is on),
-    for choosing a level; every ladder's levels when they are on none."""
+def working_level(user: User) -> Level | None:
+    """`Person.working_level` of the user, in one query (None without a profile)."""
+    person = (
+        Person.objects.select_related("target_level", "current_level").filter(pk=user.pk).first()
+    )
+    return person.working_level if person else None
+
+
+def ladder_levels_of(user: User) -> QuerySet[Level]:
+    """The levels of the person's ladder (the one their working level is on), for choosing a
+    level; every ladder's levels when they are on none. Reads the profile the user carries."""
     person = getattr(user, "person", None)
-    level = (person.target_level or person.current_level) if person else None
+    level = person.working_level if person else None
     if level is None:
         return Level.objects.order_by("ladder_id", "rank")
     return Level.objects.filter(ladder_id=level.ladder_id).order_by("rank")
@@ -92,7 +100,7 @@ def behaviours_of(level: Level | None) -> QuerySet[Behaviour]:
     return Behaviour.objects.filter(level=level).order_by("rank")
 
 
-def reports_of(manager: AbstractBaseUser) -> QuerySet[Person]:
+def reports_of(manager: User) -> QuerySet[Person]:
     """Direct and indirect reports, ready to list with their team, levels and manager."""
     return (
         Person.objects.filter(pk__in=access.report_ids(manager.pk))
@@ -101,7 +109,7 @@ def reports_of(manager: AbstractBaseUser) -> QuerySet[Person]:
     )
 
 
-def mentorships_as_mentor(mentor: AbstractBaseUser) -> QuerySet[Mentorship]:
+def mentorships_as_mentor(mentor: User) -> QuerySet[Mentorship]:
     """Active and invited mentorships where the user is the mentor, with the engineer's profile."""
     return (
         Mentorship.objects.filter(
@@ -112,7 +120,7 @@ def mentorships_as_mentor(mentor: AbstractBaseUser) -> QuerySet[Mentorship]:
     )
 
 
-def mentorships_as_engineer(engineer: AbstractBaseUser) -> QuerySet[Mentorship]:
+def mentorships_as_engineer(engineer: User) -> QuerySet[Mentorship]:
     return (
         Mentorship.objects.filter(
             engineer=engineer, state__in=[Mentorship.State.ACTIVE, Mentorship.State.INVITED]
@@ -132,7 +140,7 @@ class Roles:
     unread: int = 0  # unread notifications
 
 
-def roles_of(user: AbstractBaseUser) -> Roles:
+def roles_of(user: User) -> Roles:
     """The navigation's facts about a user, in one query."""
     unread = (
         Notification.objects.filter(recipient_id=OuterRef("pk"), read_at__isnull=True)
@@ -160,7 +168,7 @@ def roles_of(user: AbstractBaseUser) -> Roles:
     )
 
 
-def user_by_handle(handle: str) -> AbstractBaseUser | None:
+def user_by_handle(handle: str) -> User | None:
     """An active user by username or email address (case-insensitive), or None."""
     handle = handle.strip()
     if not handle:
@@ -170,13 +178,23 @@ def user_by_handle(handle: str) -> AbstractBaseUser | None:
     return User.objects.filter(**{field: handle}, is_active=True).order_by("pk").first()
 
 
-def mentors_of_reports(manager: AbstractBaseUser) -> list[Person]:
-    """The manager's reports, each with `.active_mentors` (a list of users): two queries + lines."""
+@dataclass(frozen=True)
+class ReportMentors:
+    """One of a manager's reports and their active mentors, as the mentoring page lists them."""
+
+    person: Person
+    active_mentors: list[User]
+
+    @property
+    def display_name(self) -> str:
+        return self.person.display_name
+
+
+def mentors_of_reports(manager: User) -> list[ReportMentors]:
+    """The manager's reports, each with their active mentors: two queries + lines."""
     reports = list(reports_of(manager))
     links = Mentorship.objects.active().filter(engineer_id__in=[p.pk for p in reports])
-    by_engineer: dict[int, list] = {}
+    by_engineer: dict[int, list[User]] = {}
     for link in links.select_related("mentor").order_by("mentor__first_name"):
         by_engineer.setdefault(link.engineer_id, []).append(link.mentor)
-    for person in reports:
-        person.active_mentors = by_engineer.get(person.pk, [])
-    return reports
+    return [ReportMentors(person, by_engineer.get(person.pk, [])) for person in reports]

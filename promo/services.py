@@ -1,9 +1,10 @@
 """Writes to the core domain. One function per write, keyword-only, atomic, validated."""
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
 from django.core.mail import send_mail
 from django.db import transaction
@@ -79,7 +80,7 @@ def ladder_import(*, spec: LadderSpec, replace: bool = False) -> Ladder:
 
 
 @transaction.atomic
-def user_deactivate(*, user: AbstractBaseUser, by: AbstractBaseUser | None) -> bool:
+def user_deactivate(*, user: User, by: User | None) -> bool:
     """Turn the account off: it can no longer sign in, and every session it has ends on the
     server at once rather than at its expiry. False when it was off already."""
     if not get_user_model().objects.filter(pk=user.pk, is_active=True).update(is_active=False):
@@ -124,10 +125,10 @@ def next_level(level: Level | None) -> Level | None:
 @transaction.atomic
 def person_save(
     *,
-    user: AbstractBaseUser,
+    user: User,
     current_level: Level | None = None,
     target_level: Level | None = None,
-    manager: AbstractBaseUser | None = None,
+    manager: User | None = None,
     team: Team | None = None,
     title: str = "",
 ) -> Person:
@@ -143,7 +144,7 @@ def person_save(
 
 
 @transaction.atomic
-def mentorship_invite(*, engineer: AbstractBaseUser, mentor: AbstractBaseUser) -> Mentorship:
+def mentorship_invite(*, engineer: User, mentor: User) -> Mentorship:
     """An engineer asks someone to mentor them; nothing is shared until the mentor accepts."""
     if engineer.pk == mentor.pk:
         raise MentorshipError(MENTOR_SELF)
@@ -163,7 +164,7 @@ def mentorship_invite(*, engineer: AbstractBaseUser, mentor: AbstractBaseUser) -
     return mentorship
 
 
-def _tell(recipient: AbstractBaseUser, *, by: AbstractBaseUser, text: str) -> None:
+def _tell(recipient: User, *, by: User, text: str) -> None:
     """Mentorship news for the other side, linking to the mentoring page."""
     notify(
         recipients=[recipient],
@@ -180,7 +181,7 @@ def _transition(
     allowed: set[str],
     to: str,
     action: str,
-    by: AbstractBaseUser | None,
+    by: User | None,
 ) -> Mentorship:
     if mentorship.state not in allowed:
         raise MentorshipError(MENTORSHIP_BAD_STATE.format(state=mentorship.state, action=action))
@@ -195,7 +196,7 @@ def _transition(
     return mentorship
 
 
-def _audit(mentorship: Mentorship, *, by: AbstractBaseUser | None) -> None:
+def _audit(mentorship: Mentorship, *, by: User | None) -> None:
     detail = f"{mentorship.mentor.get_username()} mentoring {mentorship.engineer.get_username()}"
     audit.record(
         audit.MENTORSHIP, actor=by, target=mentorship, detail=f"{mentorship.state}: {detail}"
@@ -237,7 +238,7 @@ def mentorship_decline(*, mentorship: Mentorship) -> Mentorship:
 
 
 @transaction.atomic
-def mentorship_end(*, mentorship: Mentorship, by: AbstractBaseUser | None = None) -> Mentorship:
+def mentorship_end(*, mentorship: Mentorship, by: User | None = None) -> Mentorship:
     """End a mentorship; the mentor loses access on their next request."""
     _transition(
         mentorship,
@@ -280,12 +281,13 @@ class MentorshipState:
 
 @transaction.atomic
 def mentorship_admin_notify(
-    *, by: AbstractBaseUser, was: MentorshipState | None, now: MentorshipState | None
+    *, by: User, was: MentorshipState | None, now: MentorshipState | None
 ) -> None:
     """Tell the engineer and the mentor (not the administrator) what an administrator's change
     to a mentorship means for what the mentor may read: only an active mentorship lets them read
     anything. Giving a mentorship another mentor or engineer ends it for the old pair and starts
     it for the new one."""
+    changes: list[tuple[MentorshipState, str | None, str | None]]
     if was and now and (was.engineer_id, was.mentor_id) == (now.engineer_id, now.mentor_id):
         changes = [(now, was.state, now.state)]
     else:
@@ -306,9 +308,9 @@ def mentorship_admin_notify(
 
 def _mentorship_news(
     *,
-    by: AbstractBaseUser,
-    engineer: AbstractBaseUser,
-    mentor: AbstractBaseUser,
+    by: User,
+    engineer: User,
+    mentor: User,
     before: str | None,
     after: str | None,
 ) -> None:
@@ -323,8 +325,9 @@ def _mentorship_news(
         to_mentor = f"{admin} made you {name}'s active mentor: you can now read the entries "
         to_mentor += "they share with mentors."
     else:
-        did = {None: "removed", Mentorship.State.ENDED: "ended"}.get(after, "set")
-        state = f" to “{Mentorship.State(after).label}”" if did == "set" else ""
+        verbs: dict[str | None, str] = {None: "removed", Mentorship.State.ENDED: "ended"}
+        did = verbs.get(after, "set")
+        state = f" to “{Mentorship.State(after).label}”" if after and did == "set" else ""
         to_engineer = f"{admin} {did} {them}'s mentorship of you{state}"
         to_mentor = f"{admin} {did} your mentorship of {name}{state}"
         if before == Mentorship.State.ACTIVE:
@@ -337,9 +340,7 @@ def _mentorship_news(
 
 
 @transaction.atomic
-def reporting_line_admin_notify(
-    *, by: AbstractBaseUser, person: Person, old_manager_id: int | None
-) -> None:
+def reporting_line_admin_notify(*, by: User, person: Person, old_manager_id: int | None) -> None:
     """Tell an engineer, their new manager and their old one (not the administrator) that an
     administrator changed the engineer's manager, and what that means: a manager, and every
     manager above them, reads the entries shared with managers (promo.access)."""
@@ -351,7 +352,7 @@ def reporting_line_admin_notify(
     engineer = people[person.pk]
     new, old = people.get(person.manager_id), people.get(old_manager_id)
     admin, name = ADMIN_DID.format(name=display_name(by)), display_name(engineer)
-    news: list[tuple[AbstractBaseUser, str]] = []
+    news: list[tuple[User, str]] = []
     if new is not None:
         instead = f" instead of {display_name(old)}" if old is not None else ""
         news += [
@@ -410,8 +411,8 @@ ACCOUNT_EMAIL = "{admin} changed your account's email address from {old} to {new
 
 def account_admin_notify(
     *,
-    by: AbstractBaseUser,
-    user: AbstractBaseUser,
+    by: User,
+    user: User,
     password: bool = False,
     old_email: str | None = None,
 ) -> None:
@@ -438,7 +439,7 @@ def account_admin_notify(
         )
         if old_email and old_email != user.email:
             transaction.on_commit(
-                lambda text=text: send_mail(
-                    f"Promo: {text[:80]}", text, None, [old_email], fail_silently=True
+                partial(
+                    send_mail, f"Promo: {text[:80]}", text, None, [old_email], fail_silently=True
                 )
             )

@@ -9,10 +9,14 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from promo.env import env_bool, env_int, env_list, env_str
+
+# ModelAdmin[Person], ModelForm[Entry]: the generic Django classes as django-stubs types them.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("PROMO_DATA_DIR", str(BASE_DIR / "data")))

@@ -9,8 +9,10 @@ import time
 from axes.signals import user_locked_out
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import user_logged_in, user_logged_out, user_login_failed
+from django.contrib.auth.models import User
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.http import HttpRequest
 
 from promo import audit
 from promo.middleware import SESSION_SEEN, SESSION_STARTED
@@ -18,7 +20,9 @@ from promo.models import SignedInSession
 
 
 @receiver(user_logged_in, dispatch_uid="promo_signed_in")
-def signed_in(sender, request, user, **kwargs) -> None:  # noqa: ANN001, ANN003
+def signed_in(
+    sender: type[User], request: HttpRequest | None, user: User, **kwargs: object
+) -> None:
     now = int(time.time())
     if request is not None and hasattr(request, "session"):
         request.session[SESSION_STARTED] = request.session[SESSION_SEEN] = now
@@ -30,13 +34,20 @@ def signed_in(sender, request, user, **kwargs) -> None:  # noqa: ANN001, ANN003
 
 
 @receiver(user_login_failed, dispatch_uid="promo_sign_in_failed")
-def sign_in_failed(sender, credentials, request=None, **kwargs) -> None:  # noqa: ANN001, ANN003
+def sign_in_failed(
+    sender: str,
+    credentials: dict[str, object],
+    request: HttpRequest | None = None,
+    **kwargs: object,
+) -> None:
     # Django has already masked the password in `credentials`; only the username is kept.
     audit.record(audit.SIGN_IN_FAILED, username=str(credentials.get("username", "")))
 
 
 @receiver(user_logged_out, dispatch_uid="promo_signed_out")
-def signed_out(sender, request, user, **kwargs) -> None:  # noqa: ANN001, ANN003
+def signed_out(
+    sender: type[User | None], request: HttpRequest, user: User | None, **kwargs: object
+) -> None:
     key = getattr(getattr(request, "session", None), "session_key", None)
     if key:
         SignedInSession.objects.filter(session_key=key).delete()
@@ -45,15 +56,19 @@ def signed_out(sender, request, user, **kwargs) -> None:  # noqa: ANN001, ANN003
 
 
 @receiver(user_locked_out, dispatch_uid="promo_locked_out")
-def locked_out(sender, request, username, ip_address, **kwargs) -> None:  # noqa: ANN001, ANN003
+def locked_out(
+    sender: str, request: HttpRequest, username: str | None, ip_address: str, **kwargs: object
+) -> None:
     audit.record(audit.LOCKED_OUT, username=username or "", detail=f"from {ip_address}")
 
 
 @receiver(post_save, sender=LogEntry, dispatch_uid="promo_admin_change")
-def admin_change(sender, instance: LogEntry, created: bool, **kwargs) -> None:  # noqa: ANN003
+def admin_change(
+    sender: type[LogEntry], instance: LogEntry, created: bool, **kwargs: object
+) -> None:
     if not created or kwargs.get("raw"):  # raw: a restored log entry is history, not news
         return
     verb = {1: "Added", 2: "Changed", 3: "Deleted"}.get(instance.action_flag, "Changed")
-    what = instance.content_type.model if instance.content_type_id else "object"
+    what = instance.content_type.model if instance.content_type is not None else "object"
     detail = f"{verb} {what} “{instance.object_repr}”: {instance.get_change_message()}".strip(": ")
     audit.record(audit.ADMIN_CHANGE, actor=instance.user, detail=detail)

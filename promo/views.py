@@ -7,12 +7,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from promo import access, notifications, panels, selectors, services
 from promo.forms import NO_SUCH_PERSON, InviteForm, PreferencesForm
+from promo.http import AuthenticatedHttpRequest
 from promo.models import Notification, Person, display_name
 
 
 @login_required
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     person = selectors.person_of(request.user)
     target = person.target_level if person else None
     return render(
@@ -30,7 +31,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def ladder(request: HttpRequest) -> HttpResponse:
+def ladder(request: AuthenticatedHttpRequest) -> HttpResponse:
     person = selectors.person_of(request.user)
     return render(
         request,
@@ -45,7 +46,7 @@ def ladder(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
     # Reading the page creates nothing; the first save creates the profile.
     person = Person.objects.filter(user=request.user).first() or Person(user=request.user)
     posted = request.method == "POST"
@@ -57,7 +58,9 @@ def preferences(request: HttpRequest) -> HttpResponse:
     return render(request, "promo/preferences.html", {"form": form}, status=400 if posted else 200)
 
 
-def _mentoring_page(request: HttpRequest, form: InviteForm, status: int = 200) -> HttpResponse:
+def _mentoring_page(
+    request: AuthenticatedHttpRequest, form: InviteForm, status: int = 200
+) -> HttpResponse:
     context = {
         "form": form,
         "my_mentors": selectors.mentorships_as_engineer(request.user),
@@ -69,13 +72,13 @@ def _mentoring_page(request: HttpRequest, form: InviteForm, status: int = 200) -
 
 @login_required
 @require_GET
-def mentoring(request: HttpRequest) -> HttpResponse:
+def mentoring(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _mentoring_page(request, InviteForm())
 
 
 @login_required
 @require_POST
-def mentoring_invite(request: HttpRequest) -> HttpResponse:
+def mentoring_invite(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = InviteForm(request.POST)
     if form.is_valid():
         mentor = selectors.user_by_handle(form.cleaned_data["handle"])
@@ -93,7 +96,7 @@ def mentoring_invite(request: HttpRequest) -> HttpResponse:
     return _mentoring_page(request, form, status=400)
 
 
-def _mentorship_change(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def _mentorship_change(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
     as_mentor = action in ("accept", "decline")
     mentorship = access.mentorship_for_party(request.user, pk, as_mentor_only=as_mentor)
     try:
@@ -113,39 +116,41 @@ def _mentorship_change(request: HttpRequest, pk: int, action: str) -> HttpRespon
 
 @login_required
 @require_POST
-def mentorship_accept(request: HttpRequest, pk: int) -> HttpResponse:
+def mentorship_accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _mentorship_change(request, pk, "accept")
 
 
 @login_required
 @require_POST
-def mentorship_decline(request: HttpRequest, pk: int) -> HttpResponse:
+def mentorship_decline(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _mentorship_change(request, pk, "decline")
 
 
 @login_required
 @require_POST
-def mentorship_end(request: HttpRequest, pk: int) -> HttpResponse:
+def mentorship_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _mentorship_change(request, pk, "end")
 
 
 @login_required
 @require_GET
-def notification_list(request: HttpRequest) -> HttpResponse:
+def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     items = Notification.objects.filter(recipient=request.user).select_related("actor")[:100]
     return render(request, "promo/notifications.html", {"notifications": items})
 
 
 @login_required
 @require_POST
-def notifications_read(request: HttpRequest) -> HttpResponse:
+def notifications_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     notifications.mark_all_read(user=request.user)
     return redirect("notifications")
 
 
 def locked_out(
-    request: HttpRequest, original_response: HttpResponse | None = None, credentials=None
-) -> HttpResponse:  # noqa: ANN001 - django-axes' lock-out callable
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, object] | None = None,
+) -> HttpResponse:
     """The page django-axes shows a locked-out sign-in: 429, with how long the pause lasts."""
     minutes = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
     context = {"minutes": minutes, "limit": settings.AXES_FAILURE_LIMIT}

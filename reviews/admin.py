@@ -4,16 +4,17 @@ reviews.checks), and cannot add respondents or share the promo document with the
 through the app, where the rules live and the people concerned are told."""
 
 from django.contrib import admin
+from django.contrib.admin import ModelAdmin, TabularInline
 from django.http import HttpRequest
 
 from promo.admin import CountsOnDelete
 from reviews.checks.models import CheckQuestion, ClericalCheck
 
 
-class CheckQuestionInline(admin.TabularInline):
+class CheckQuestionInline(TabularInline[CheckQuestion, ClericalCheck]):
     model = CheckQuestion
     fields = ["respondent", "answered", "answered_at"]
-    readonly_fields = fields
+    readonly_fields = ["respondent", "answered", "answered_at"]
     extra = 0
     can_delete = False
 
@@ -29,7 +30,7 @@ class CheckQuestionInline(admin.TabularInline):
 
 
 @admin.register(ClericalCheck)
-class ClericalCheckAdmin(CountsOnDelete, admin.ModelAdmin):
+class ClericalCheckAdmin(CountsOnDelete, ModelAdmin[ClericalCheck]):
     list_display = ["engineer", "level", "asked_by", "created_at", "expires_at", "withdrawn_at"]
     list_filter = ["level"]
     list_select_related = ["engineer", "level", "asked_by"]

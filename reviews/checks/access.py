@@ -1,7 +1,7 @@
 """Who may ask, withdraw and answer a clerical-error check, and what respondents may read."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.http import Http404
 
 from promo import access
@@ -11,13 +11,13 @@ from reviews.packet import access as packet_access
 from reviews.packet.models import Narrative, PromoDocument
 
 
-def may_ask(viewer: AbstractBaseUser, engineer: AbstractBaseUser) -> bool:
+def may_ask(viewer: User, engineer: User) -> bool:
     """The engineer themselves and every manager above them; mentors and others may not."""
     found = access.relation(viewer, engineer)
     return found.is_self or found.is_manager
 
 
-def engineer_for_checks_or_404(viewer: AbstractBaseUser, username: str) -> AbstractBaseUser:
+def engineer_for_checks_or_404(viewer: User, username: str) -> User:
     """The engineer whose checks the viewer may see and ask (themselves or a report), or 404."""
     engineer = (
         get_user_model()
@@ -28,11 +28,6 @@ def engineer_for_checks_or_404(viewer: AbstractBaseUser, username: str) -> Abstr
     if engineer is None or not may_ask(viewer, engineer):
         raise Http404("No such person.")
     return engineer
-
-
-def target_level(engineer: AbstractBaseUser) -> Level | None:
-    person = getattr(engineer, "person", None)
-    return person.target_level if person else None
 
 
 def _may_pass_on(document: PromoDocument, *, asker_id: int) -> bool:
@@ -46,9 +41,7 @@ def _may_pass_on(document: PromoDocument, *, asker_id: int) -> bool:
     ) and access.is_manager_of(asker_id, document.engineer_id)
 
 
-def shareable_document(
-    engineer: AbstractBaseUser, level: Level | None, *, by: AbstractBaseUser
-) -> PromoDocument | None:
+def shareable_document(engineer: User, level: Level | None, *, by: User) -> PromoDocument | None:
     """The promo document the asker may let respondents read: the engineer's own for the level,
     when the asker may pass it on."""
     if level is None:
@@ -59,11 +52,11 @@ def shareable_document(
     return document
 
 
-def has_document(engineer: AbstractBaseUser, level: Level) -> bool:
+def has_document(engineer: User, level: Level) -> bool:
     return PromoDocument.objects.filter(engineer=engineer, level=level).exists()
 
 
-def question_for_respondent_or_404(viewer: AbstractBaseUser, pk: int) -> CheckQuestion:
+def question_for_respondent_or_404(viewer: User, pk: int) -> CheckQuestion:
     """A question put to the viewer, or 404 for anyone else: the engineer and their managers
     included (they see answers on the checks page, not the respondent's page)."""
     question = (
@@ -78,7 +71,7 @@ def question_for_respondent_or_404(viewer: AbstractBaseUser, pk: int) -> CheckQu
     return question
 
 
-def check_for_asker_or_404(viewer: AbstractBaseUser, pk: int) -> ClericalCheck:
+def check_for_asker_or_404(viewer: User, pk: int) -> ClericalCheck:
     """A check the viewer may withdraw (on themselves, or on a report), or 404."""
     check = ClericalCheck.objects.select_related("engineer").filter(pk=pk).first()
     if check is None or not may_ask(viewer, check.engineer):

@@ -1,12 +1,13 @@
 """The forms of clerical-error checks: asking, and answering."""
 
+from typing import Any
+
 from django import forms
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
 from promo.models import display_name
-from promo.selectors import user_by_handle
-from reviews.checks import access as check_access
+from promo.selectors import target_of, user_by_handle
 from reviews.checks import services as check_services
 from reviews.checks.models import ANSWER_COMMENT_MAX, CheckQuestion
 from reviews.packet.models import PromoDocument
@@ -42,11 +43,11 @@ class CheckForm(forms.Form):
 
     def __init__(
         self,
-        *args,  # noqa: ANN002
-        engineer: AbstractBaseUser,
+        *args: Any,
+        engineer: User,
         document: PromoDocument | None,
         document_exists: bool,
-        **kwargs,  # noqa: ANN003
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.engineer = engineer
@@ -55,11 +56,11 @@ class CheckForm(forms.Form):
         if document is None:
             share.disabled = True  # a disabled field keeps its initial value: False is stored
             name = display_name(engineer)
-            level = check_access.target_level(engineer)
+            level = target_of(engineer)
             message = NOT_SHARED_WITH_MANAGERS if document_exists else NO_DOCUMENT
             share.help_text = message.format(name=name, level=level)
 
-    def clean_respondents(self) -> list[AbstractBaseUser]:
+    def clean_respondents(self) -> list[User]:
         handles = check_services.parse_handles(self.cleaned_data["respondents"])
         if not handles:
             raise ValidationError(check_services.NO_RESPONDENTS)
@@ -69,7 +70,7 @@ class CheckForm(forms.Form):
                     max=check_services.MAX_RESPONDENTS, count=len(handles)
                 )
             )
-        people: dict[int, AbstractBaseUser] = {}
+        people: dict[int, User] = {}
         errors = []
         for handle in handles:
             user = user_by_handle(handle)  # active users only: inactive ones are unknown here

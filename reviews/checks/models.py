@@ -1,5 +1,7 @@
 """Clerical-error checks: one question put to a few senior people, and their answers."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -32,7 +34,7 @@ class ClericalCheck(models.Model):
     def __str__(self) -> str:
         return f"Clerical-error check {self.pk} on {self.engineer_id}"
 
-    def is_open(self, now: object = None) -> bool:
+    def is_open(self, now: datetime | None = None) -> bool:
         now = now or timezone.now()
         return self.withdrawn_at is None and now < self.expires_at
 
@@ -54,6 +56,8 @@ class CheckQuestion(models.Model):
     answer = models.CharField(max_length=10, choices=Answer.choices, blank=True)
     comment = models.TextField(blank=True, max_length=ANSWER_COMMENT_MAX)
     answered_at = models.DateTimeField(null=True, blank=True)
+    # Not a column: the state of its check, which selectors.questions_for sets for the page.
+    state: str
 
     class Meta:
         ordering = ["pk"]

@@ -1,14 +1,16 @@
 """Clerical-error checks on the readiness and home pages (see promo.panels)."""
 
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
+from promo.http import AuthenticatedHttpRequest
 from reviews.checks import selectors as check_selectors
 from reviews.readiness.assembly import ReadinessSubject
 
 
-def readiness_panel(request: HttpRequest, subject: ReadinessSubject) -> SafeString | None:
+def readiness_panel(
+    request: AuthenticatedHttpRequest, subject: ReadinessSubject
+) -> SafeString | None:
     """On the readiness page, for the engineer and their managers only: what senior people
     answered lately."""
     relation = subject.relation
@@ -23,7 +25,7 @@ def readiness_panel(request: HttpRequest, subject: ReadinessSubject) -> SafeStri
     return render_to_string("reviews/checks/panels.html#readiness", context, request=request)
 
 
-def home_panel(request: HttpRequest, _subject: object) -> SafeString | None:
+def home_panel(request: AuthenticatedHttpRequest, _subject: object) -> SafeString | None:
     """On the home page: questions waiting for this user's answer."""
     count = check_selectors.waiting_count(request.user)
     if not count:

@@ -1,15 +1,15 @@
 """Clerical-error checks, read: their state, and their answers as they stood at a moment."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from promo.models import Level, display_name
-from reviews.checks.access import target_level
+from promo.selectors import target_of
 from reviews.checks.models import CheckQuestion, ClericalCheck
 
 Answer = CheckQuestion.Answer
@@ -33,7 +33,7 @@ OPEN, EXPIRED_STATE, WITHDRAWN_STATE = "open", "expired", "withdrawn"
 OPEN, EXPIRED_STATE, WITHDRAWN_STATE = "open", "expired", "withdrawn"
 
 
-def question_text(engineer: AbstractBaseUser, level: Level) -> str:
+def question_text(engineer: User, level: Level) -> str:
     return f"Would you be surprised to learn that {display_name(engineer)} is not yet at {level}?"
 
 
@@ -89,11 +89,14 @@ def _summarise(check: ClericalCheck, now: datetime) -> CheckSummary:
     return CheckSummary(check=check, state=state, questions=questions, counts=counts)
 
 
-def checks_of(engineer: AbstractBaseUser) -> list[CheckSummary]:
+def checks_of(engineer: User) -> list[CheckSummary]:
     """Every check on the engineer, newest first, with each respondent and answer: two queries."""
     now = timezone.now()
     found = _with_questions(ClericalCheck.objects.filter(engineer=engineer))
     return [_summarise(check, now) for check in found.order_by("-created_at", "-pk")]
+
+
+NO_TIME = datetime.min.replace(tzinfo=UTC)  # an answer typed in the admin sorts oldest
 
 
 @dataclass(frozen=True)
@@ -108,12 +111,12 @@ class Recent:
 
 
 def recent_checks(
-    engineer: AbstractBaseUser, *, limit: int = RECENT_CHECKS, at: datetime | None = None
+    engineer: User, *, limit: int = RECENT_CHECKS, at: datetime | None = None
 ) -> Recent:
     """The latest `limit` checks at the engineer's target level that were not withdrawn, their
     answers counted together and their comments newest first, as they stood at `at` (default
     now): later checks, answers and withdrawals are left out. Two queries, three with none."""
-    level = target_level(engineer)
+    level = target_of(engineer)
     at = at or timezone.now()
     asked = ClericalCheck.objects.filter(engineer=engineer, created_at__lte=at)
     checks = asked.filter(Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gt=at))
@@ -124,7 +127,7 @@ def recent_checks(
     counts = {key: sum(s.counts[key] for s in summaries) for key in [*Answer.values, "waiting"]}
     comments = sorted(
         (q for s in summaries for q in s.questions if answered_by(q, at) and q.comment),
-        key=lambda q: q.answered_at,
+        key=lambda q: q.answered_at or NO_TIME,
         reverse=True,
     )
     any_check = bool(summaries) or asked.exists()
@@ -139,7 +142,7 @@ def _waiting_q(now: datetime) -> Q:
     )
 
 
-def questions_for(respondent: AbstractBaseUser) -> tuple[list[CheckQuestion], list[CheckQuestion]]:
+def questions_for(respondent: User) -> tuple[list[CheckQuestion], list[CheckQuestion]]:
     """The respondent's questions: (waiting for an answer, answered or closed), newest first.
     One query; each question carries `.state`."""
     now = timezone.now()
@@ -148,7 +151,8 @@ def questions_for(respondent: AbstractBaseUser) -> tuple[list[CheckQuestion], li
         .select_related("clerical_check__engineer", "clerical_check__level")
         .order_by("-clerical_check__created_at", "-pk")
     )
-    waiting, done = [], []
+    waiting: list[CheckQuestion] = []
+    done: list[CheckQuestion] = []
     for question in found:
         question.state = state_of(question.clerical_check, now)
         is_waiting = question.state == OPEN and not question.answer
@@ -156,6 +160,6 @@ def questions_for(respondent: AbstractBaseUser) -> tuple[list[CheckQuestion], li
     return waiting, done
 
 
-def waiting_count(respondent: AbstractBaseUser) -> int:
+def waiting_count(respondent: User) -> int:
     """How many open questions the respondent has not answered yet (the home page's nudge)."""
     return CheckQuestion.objects.filter(_waiting_q(timezone.now()), respondent=respondent).count()

@@ -10,14 +10,15 @@ readiness or the timeline. Who may do what is checked here, not only in views.
 import re
 from datetime import timedelta
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from promo.models import Notification, display_name
 from promo.notifications import notify
-from reviews.checks.access import may_ask, shareable_document, target_level
+from promo.selectors import target_of
+from reviews.checks.access import may_ask, shareable_document
 from reviews.checks.models import CheckQuestion, ClericalCheck
 from reviews.checks.selectors import Answer, closed_message, question_text
 
@@ -88,9 +89,7 @@ def _checks_url(check: ClericalCheck) -> str:
     return f"{reverse('reviews:checks', args=[check.engineer.get_username()])}#check-{check.pk}"
 
 
-def _clean_respondents(
-    engineer: AbstractBaseUser, respondents: list[AbstractBaseUser]
-) -> list[AbstractBaseUser]:
+def _clean_respondents(engineer: User, respondents: list[User]) -> list[User]:
     people = list({r.pk: r for r in respondents}.values())
     if not people:
         raise CheckError(NO_RESPONDENTS)
@@ -109,9 +108,9 @@ def _clean_respondents(
 @transaction.atomic
 def check_create(
     *,
-    engineer: AbstractBaseUser,
-    asked_by: AbstractBaseUser,
-    respondents: list[AbstractBaseUser],
+    engineer: User,
+    asked_by: User,
+    respondents: list[User],
     expires_in_days: int = EXPIRY_DAYS_DEFAULT,
     share_document: bool = False,
 ) -> ClericalCheck:
@@ -120,7 +119,7 @@ def check_create(
     share (see shareable_document)."""
     if not may_ask(asked_by, engineer):
         raise CheckError(NOT_ALLOWED.format(name=display_name(engineer), action="ask"))
-    level = target_level(engineer)
+    level = target_of(engineer)
     if level is None:
         raise CheckError(NO_TARGET.format(name=display_name(engineer)))
     people = _clean_respondents(engineer, respondents)
@@ -157,7 +156,7 @@ def check_create(
 
 
 @transaction.atomic
-def check_withdraw(*, clerical_check: ClericalCheck, by: AbstractBaseUser) -> ClericalCheck:
+def check_withdraw(*, clerical_check: ClericalCheck, by: User) -> ClericalCheck:
     """Stop accepting answers. Answers already given stay, shown as part of a withdrawn check."""
     check = (
         ClericalCheck.objects.select_for_update()
@@ -175,7 +174,7 @@ def check_withdraw(*, clerical_check: ClericalCheck, by: AbstractBaseUser) -> Cl
 
 @transaction.atomic
 def check_answer(
-    *, question: CheckQuestion, respondent: AbstractBaseUser, answer: str, comment: str = ""
+    *, question: CheckQuestion, respondent: User, answer: str, comment: str = ""
 ) -> CheckQuestion:
     """Give or change an answer while the check is open; the asker and the engineer are told."""
     if question.respondent_id != respondent.pk:

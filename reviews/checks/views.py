@@ -1,13 +1,15 @@
 """Pages of clerical-error checks: asking about an engineer, and answering as a respondent."""
 
 from django.contrib import messages
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.models import User
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from promo.http import AuthenticatedHttpRequest
+from promo.selectors import target_of
 from reviews.checks import access as check_access
 from reviews.checks import selectors as check_selectors
 from reviews.checks import services as check_services
@@ -23,15 +25,15 @@ ANSWER_SAVED = "Thank you: your answer is saved. You can change it until the que
 
 
 def _list_page(
-    request: HttpRequest,
-    engineer: AbstractBaseUser,
+    request: AuthenticatedHttpRequest,
+    engineer: User,
     form: CheckForm | None,
     status: int = 200,
 ) -> HttpResponse:
     context = {
         "engineer": engineer,
         "is_self": engineer.pk == request.user.pk,
-        "level": check_access.target_level(engineer),
+        "level": target_of(engineer),
         "form": form,
         "checks": check_selectors.checks_of(engineer),
     }
@@ -40,9 +42,9 @@ def _list_page(
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def check_list(request: HttpRequest, username: str) -> HttpResponse:
+def check_list(request: AuthenticatedHttpRequest, username: str) -> HttpResponse:
     engineer = check_access.engineer_for_checks_or_404(request.user, username)
-    level = check_access.target_level(engineer)
+    level = target_of(engineer)
     if level is None:
         return _list_page(request, engineer, None, status=400 if request.method == "POST" else 200)
     document = check_access.shareable_document(engineer, level, by=request.user)
@@ -71,7 +73,7 @@ def check_list(request: HttpRequest, username: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def check_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def check_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     check = check_access.check_for_asker_or_404(request.user, pk)
     try:
         check_services.check_withdraw(clerical_check=check, by=request.user)
@@ -85,14 +87,14 @@ def check_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def question_list(request: HttpRequest) -> HttpResponse:
+def question_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     waiting, done = check_selectors.questions_for(request.user)
     return render(request, "reviews/checks/questions.html", {"waiting": waiting, "done": done})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def question(request: HttpRequest, pk: int) -> HttpResponse:
+def question(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = check_access.question_for_respondent_or_404(request.user, pk)
     initial = {"answer": found.answer, "comment": found.comment}
     posted = request.method == "POST"

@@ -9,7 +9,7 @@ Safe to run again: each part leaves what is already there as it is.
 from reviews.demo import evidence, feedback, packet, people
 
 
-def seed() -> dict[str, object]:
+def seed() -> people.Org:
     """Create or refresh the demo organisation; returns its users by username and its ladder."""
     org = people.seed()
     evidence.seed(org)

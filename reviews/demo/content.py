@@ -80,7 +80,7 @@ def _choice(value: str, choices: tuple[str, ...], where: str) -> str:
 
 @cache
 def people() -> tuple[DemoPerson, ...]:
-    """Everyone in the demo organisation (was `promo.demo.PEOPLE`)."""
+    """Everyone in the demo organisation."""
     rows = _rows(
         _file("people")["people"],
         "people.toml [[people]]",
@@ -104,7 +104,7 @@ def people() -> tuple[DemoPerson, ...]:
 
 @cache
 def mentorships() -> tuple[tuple[str, str, str], ...]:
-    """(mentor, engineer, state) for each mentorship (was `promo.demo.MENTORSHIPS`)."""
+    """(mentor, engineer, state) for each mentorship."""
     rows = _rows(
         _file("people")["mentorships"],
         "people.toml [[mentorships]]",
@@ -118,19 +118,19 @@ def mentorships() -> tuple[tuple[str, str, str], ...]:
 
 @cache
 def idea_teams() -> tuple[str, ...]:
-    """The teams an idea may belong to, "any" last (was `evidence.demo_content.TEAMS`)."""
+    """The teams an idea may belong to, "any" last."""
     return tuple(_file("entries")["teams"])
 
 
 @cache
 def entry_kinds() -> tuple[str, ...]:
-    """The kinds of entry an idea may be (was `evidence.demo_content.KINDS`)."""
+    """The kinds of entry an idea may be."""
     return tuple(_file("entries")["kinds"])
 
 
 @cache
 def ideas() -> dict[str, tuple[Idea, ...]]:
-    """Evidence ideas by behaviour slug, in file order (was `evidence.demo_content.IDEAS`)."""
+    """Evidence ideas by behaviour slug, in file order."""
     pools = {}
     for slug, rows in _file("entries")["ideas"].items():
         where = f"entries.toml [[ideas.{slug}]]"
@@ -157,14 +157,15 @@ def ideas() -> dict[str, tuple[Idea, ...]]:
 
 @cache
 def edit_note() -> str:
-    """The paragraph the demo engineer adds when she edits her newest entry (was a literal in
-    `evidence.demo._history_and_trash`, which adds it after a blank line)."""
-    return _file("entries")["edit_note"]
+    """The paragraph the demo engineer adds, after a blank line, when she edits her newest entry
+    (see `reviews.demo.evidence._history_and_trash`)."""
+    note: str = _file("entries")["edit_note"]
+    return note
 
 
 @cache
 def moment_titles() -> tuple[str, ...]:
-    """Titles of small, untagged moments (was `evidence.demo_content.MOMENT_EXTRAS`)."""
+    """Titles of small, untagged moments."""
     return tuple(_file("moments")["titles"])
 
 
@@ -173,7 +174,7 @@ def moment_titles() -> tuple[str, ...]:
 
 @cache
 def notes() -> dict[str, tuple[Note, ...]]:
-    """Mentor notes by behaviour slug, in file order (was `reviews.demo_content.NOTES`)."""
+    """Mentor notes by behaviour slug, in file order."""
     pools = {}
     for slug, rows in _file("feedback")["notes"].items():
         where = f"feedback.toml [[notes.{slug}]]"
@@ -191,13 +192,13 @@ def notes() -> dict[str, tuple[Note, ...]]:
 
 @cache
 def replies() -> tuple[str, ...]:
-    """Engineers answering feedback (was `reviews.demo_content.REPLIES`)."""
+    """Engineers answering feedback."""
     return tuple(_file("feedback")["replies"])
 
 
 @cache
 def follow_ups() -> tuple[str, ...]:
-    """Mentors answering those replies (was `reviews.demo_content.FOLLOW_UPS`)."""
+    """Mentors answering those replies."""
     return tuple(_file("feedback")["follow_ups"])
 
 
@@ -206,9 +207,7 @@ def follow_ups() -> tuple[str, ...]:
 
 @cache
 def narratives() -> dict[str, dict[str, str]]:
-    """Each packet's narratives: username -> behaviour slug -> text, in file order (was
-    `AMARA_NARRATIVES`, `OWEN_NARRATIVES` and `MEI_NARRATIVES` in `reviews.demo_packet`, under
-    demo-engineer, owen.clarke and mei.lin)."""
+    """Each packet's narratives: username -> behaviour slug -> text, in file order."""
     return {
         username: dict(texts.items()) for username, texts in _file("packet")["narratives"].items()
     }
@@ -226,29 +225,25 @@ def _denial_points() -> tuple[tuple[str, str], ...]:
 
 @cache
 def denial_feedback() -> str:
-    """The committee's feedback on Owen's denied attempt, one point a line (was
-    `reviews.demo_packet.DENIAL_FEEDBACK`)."""
+    """The committee's feedback on Owen's denied attempt, one point a line."""
     return "\n".join(text for text, _ in _denial_points())
 
 
 @cache
 def denial_behaviours() -> tuple[str, ...]:
-    """The behaviour each denial point was tracked against, in the same order (was
-    `reviews.demo_packet.DENIAL_BEHAVIOURS`)."""
+    """The behaviour each denial point was tracked against, in the same order."""
     return tuple(behaviour for _, behaviour in _denial_points())
 
 
 @cache
 def approval_feedback() -> str:
-    """The committee's feedback on Owen's approval, one point a line (was
-    `reviews.demo_packet.APPROVAL_FEEDBACK`)."""
+    """The committee's feedback on Owen's approval, one point a line."""
     return "\n".join(_file("packet")["committee"]["approved"]["points"])
 
 
 @cache
 def check_answers() -> dict[str, tuple[CheckAnswer, ...]]:
-    """Clerical-error check answers by the engineer asked about (was `OWEN_CHECK` and
-    `JONAS_CHECK` in `reviews.demo_packet`, under owen.clarke and jonas.becker)."""
+    """Clerical-error check answers by the username of the engineer asked about."""
     checks = {}
     for engineer, rows in _file("packet")["checks"].items():
         rows = _rows(

@@ -11,14 +11,16 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from evidence import services
 from evidence.models import Entry, Kind, week_start
 from promo.models import Behaviour, Person, Visibility
+from promo.selectors import working_level
 from reviews.demo import content
 from reviews.demo.content import Idea
+from reviews.demo.people import Org
 
 WEEKS = 78
 
@@ -129,9 +131,8 @@ HABITS = {
 }
 
 
-def _target_behaviours(user: AbstractBaseUser) -> dict[str, Behaviour]:
-    person = Person.objects.select_related("target_level", "current_level").get(pk=user.pk)
-    level = person.target_level or person.current_level
+def _target_behaviours(user: User) -> dict[str, Behaviour]:
+    level = working_level(user)
     return {b.slug: b for b in Behaviour.objects.filter(level=level)} if level else {}
 
 
@@ -217,7 +218,7 @@ def _entry(
 class Logger:
     """One person's logging, a week at a time."""
 
-    user: AbstractBaseUser
+    user: User
     habit: Habit
     available: dict[str, Behaviour]
     team: str
@@ -264,7 +265,7 @@ class Logger:
             return
 
 
-def _logger(user: AbstractBaseUser, habit: Habit) -> Logger:
+def _logger(user: User, habit: Habit) -> Logger:
     person = Person.objects.select_related("team").get(pk=user.pk)
     team = person.team.name if person.team else "any"
     # Each person has their own random stream, so tuning one persona leaves the others alone.
@@ -272,7 +273,7 @@ def _logger(user: AbstractBaseUser, habit: Habit) -> Logger:
     return Logger(user=user, habit=habit, available=_target_behaviours(user), team=team, rng=rng)
 
 
-def _moments(user, *, today: date, rng: random.Random) -> None:  # noqa: ANN001
+def _moments(user: User, *, today: date, rng: random.Random) -> None:
     """A few small human moments, untagged: they matter even when they prove nothing."""
     for weeks_ago, title in zip(
         rng.sample(range(2, WEEKS), 4), content.moment_titles(), strict=False
@@ -289,7 +290,7 @@ def _moments(user, *, today: date, rng: random.Random) -> None:  # noqa: ANN001
         )
 
 
-def _history_and_trash(user, *, today: date) -> None:  # noqa: ANN001
+def _history_and_trash(user: User, *, today: date) -> None:
     """One entry edited twice (so history has something to show) and two in the trash."""
     entries = list(Entry.objects.filter(author=user).order_by("-week_start")[:10])
     if len(entries) < 10:
@@ -310,7 +311,7 @@ def _history_and_trash(user, *, today: date) -> None:  # noqa: ANN001
         services.entry_trash(entry=entry)
 
 
-def seed(org: dict) -> None:
+def seed(org: Org) -> None:
     users = org["users"]
     if Entry.objects.filter(author__in=users.values()).exists():
         return  # the demo evidence is there already; a rerun adds nothing

@@ -7,8 +7,9 @@ notifications, and none is emailed.
 """
 
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from evidence.models import Entry
@@ -17,6 +18,7 @@ from promo.models import Mentorship
 from promo.notifications import quiet
 from reviews.demo import content
 from reviews.demo.content import Note
+from reviews.demo.people import Org
 from reviews.feedback import services
 from reviews.models import Feedback, Reply, Verdict
 
@@ -36,7 +38,7 @@ FRESH_PER_MENTEE = 2  # newest reviews per mentee left open and unanswered
 VERDICT_ORDER = [Verdict.GAP, Verdict.FLASHES, Verdict.DEMONSTRATED]
 
 
-def _at(day, rng: random.Random) -> datetime:  # noqa: ANN001 - date
+def _at(day: date, rng: random.Random) -> datetime:
     moment = datetime.combine(day, time(hour=rng.randint(9, 17), minute=rng.randint(0, 59)))
     return timezone.make_aware(moment)
 
@@ -51,7 +53,13 @@ def _note(slug: str, verdict: str, rng: random.Random, used: set[Note]) -> Note 
     return note
 
 
-def _review(entry: Entry, mentor, weights, rng: random.Random, used: set[Note]) -> Feedback | None:  # noqa: ANN001
+def _review(
+    entry: Entry,
+    mentor: User,
+    weights: tuple[float, float, float],
+    rng: random.Random,
+    used: set[Note],
+) -> Feedback | None:
     claimed = list(entry.behaviours.all())
     if not claimed:
         return None
@@ -92,7 +100,7 @@ def _backdate(feedback: Feedback, when: datetime) -> None:
         Reply.objects.filter(pk=reply.pk).update(created_at=when + timedelta(days=n))
 
 
-def seed(org: dict) -> None:
+def seed(org: Org) -> None:
     users = org["users"]
     if Feedback.objects.filter(entry__author__in=users.values()).exists():
         return  # already there; a rerun adds nothing

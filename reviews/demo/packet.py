@@ -12,6 +12,7 @@ Principal; Jonas has just asked two people the same about Staff, and Lena has ye
 
 from datetime import date, timedelta
 
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from promo.models import Behaviour, Level
@@ -19,6 +20,7 @@ from promo.notifications import quiet
 from reviews.checks import services as checks
 from reviews.demo import content
 from reviews.demo.content import CheckAnswer
+from reviews.demo.people import Org
 from reviews.models import (
     CheckQuestion,
     ClericalCheck,
@@ -35,7 +37,7 @@ def _behaviours(level: Level) -> dict[str, Behaviour]:
     return {b.slug: b for b in Behaviour.objects.filter(level=level)}
 
 
-def _document(engineer, narratives: dict[str, str], today: date) -> None:  # noqa: ANN001 - user
+def _document(engineer: User, narratives: dict[str, str], today: date) -> None:
     """A document for the engineer's target level with these narratives, shared with their
     manager and mentors."""
     level = engineer.person.target_level
@@ -51,7 +53,7 @@ def _document(engineer, narratives: dict[str, str], today: date) -> None:  # noq
     document.save()
 
 
-def _owen(engineer, manager, today: date) -> None:  # noqa: ANN001 - users
+def _owen(engineer: User, manager: User, today: date) -> None:
     level = engineer.person.target_level
     if level is None or PromoAttempt.objects.filter(engineer=engineer).exists():
         return
@@ -87,7 +89,13 @@ def _owen(engineer, manager, today: date) -> None:  # noqa: ANN001 - users
 
 
 def _check(
-    users: dict, engineer: str, asker: str, answers: tuple[CheckAnswer, ...], *, age: int, days: int
+    users: dict[str, User],
+    engineer: str,
+    asker: str,
+    answers: tuple[CheckAnswer, ...],
+    *,
+    age: int,
+    days: int,
 ) -> None:
     """A check asked `age` days ago that stays open for `days`, answered as listed."""
     if ClericalCheck.objects.filter(engineer=users[engineer]).exists():
@@ -114,7 +122,7 @@ def _check(
     )
 
 
-def seed(org: dict) -> None:
+def seed(org: Org) -> None:
     users = org["users"]
     today = timezone.localdate()
     with quiet():

@@ -4,21 +4,30 @@ Idempotent: people are matched by username and brought back to this shape on eve
 they are is in data/people.toml.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TypedDict
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
 from promo import services
-from promo.models import Level, Mentorship, Team
+from promo.models import Ladder, Level, Mentorship, Team
 from promo.notifications import quiet
 from reviews.demo import content
 
 DEMO_PASSWORD = "demo"
 
 
-def _mentorship(mentor, engineer, state: str) -> None:  # noqa: ANN001 - users
+class Org(TypedDict):
+    """The demo organisation as later parts of the seed build on it."""
+
+    users: dict[str, User]  # by username
+    ladder: Ladder
+
+
+def _mentorship(mentor: User, engineer: User, state: str) -> None:
     """Bring one mentor/engineer pair to `state` through the same steps people take."""
     pair = Mentorship.objects.filter(mentor=mentor, engineer=engineer)
     if pair.filter(state=state).exists():
@@ -32,10 +41,11 @@ def _mentorship(mentor, engineer, state: str) -> None:  # noqa: ANN001 - users
         services.mentorship_end(mentorship=live, by=engineer)
 
 
-def _date_mentorships(users: dict) -> None:
+def _date_mentorships(users: dict[str, User]) -> None:
     """Give the demo's mentorships a past: most began before the evidence does."""
     now = timezone.now()
     for link in Mentorship.objects.filter(engineer__in=users.values()):
+        dates: dict[str, datetime]
         if link.state == Mentorship.State.INVITED:
             dates = {"invited_at": now - timedelta(days=3)}
         elif link.state == Mentorship.State.ENDED:
@@ -53,14 +63,13 @@ def _date_mentorships(users: dict) -> None:
 
 
 @transaction.atomic
-def seed() -> dict[str, object]:
+def seed() -> Org:
     """Create or refresh the demo organisation; returns the users by username for later apps."""
-    User = get_user_model()
     ladder = services.ladder_install_default()
     levels = {level.slug: level for level in Level.objects.filter(ladder=ladder)}
-    users = {}
+    users: dict[str, User] = {}
     for p in content.people():
-        user, _ = User.objects.update_or_create(
+        user, _ = get_user_model().objects.update_or_create(
             username=p.username,
             defaults={
                 "first_name": p.first_name,
@@ -87,4 +96,4 @@ def seed() -> dict[str, object]:
         with quiet(emails_only=state == Mentorship.State.INVITED):
             _mentorship(users[mentor], users[engineer], state)
     _date_mentorships(users)
-    return {"users": users, "ladder": ladder}
+    return Org(users=users, ladder=ladder)

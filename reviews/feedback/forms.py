@@ -1,5 +1,6 @@
 """The forms of mentor feedback. Messages are constants so tests assert what the user reads."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -7,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
 from evidence.models import Entry
+from promo.forms import declared_field
 from promo.models import Behaviour
 from promo.selectors import target_behaviours
 from reviews.feedback.models import GAP_MAX, NOTE_MAX, REPLY_MAX, Verdict
@@ -58,7 +60,9 @@ class FeedbackForm(forms.Form):
         label="How strongly?", choices=EXTRA_VERDICTS, required=False, widget=forms.RadioSelect
     )
 
-    def __init__(self, *args, entry: Entry, target_behaviours, **kwargs) -> None:  # noqa: ANN001,ANN002,ANN003
+    def __init__(
+        self, *args: Any, entry: Entry, target_behaviours: Iterable[Behaviour], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.claimed = list(entry.behaviours.all())
         claimed_ids = {b.pk for b in self.claimed}
@@ -70,10 +74,12 @@ class FeedbackForm(forms.Form):
                 error_messages={"required": VERDICT_REQUIRED.format(name=behaviour.name)},
             )
         unclaimed = [b for b in target_behaviours if b.pk not in claimed_ids]
-        self.fields["extra_behaviour"].queryset = Behaviour.objects.filter(
-            pk__in=[b.pk for b in unclaimed]
-        ).order_by("rank")
-        self.fields["gap_behaviour"].queryset = Behaviour.objects.filter(
+        declared_field(
+            self, "extra_behaviour", forms.ModelChoiceField
+        ).queryset = Behaviour.objects.filter(pk__in=[b.pk for b in unclaimed]).order_by("rank")
+        declared_field(
+            self, "gap_behaviour", forms.ModelChoiceField
+        ).queryset = Behaviour.objects.filter(
             pk__in=claimed_ids | {b.pk for b in unclaimed}
         ).order_by("level__rank", "rank")
 
@@ -81,8 +87,9 @@ class FeedbackForm(forms.Form):
     def verdict_fields(self) -> list[forms.BoundField]:
         return [self[f"verdict_{b.pk}"] for b in self.claimed]
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         extra = data.get("extra_behaviour")
         if extra is not None and not data.get("extra_verdict"):
             self.add_error("extra_verdict", EXTRA_NEEDS_VERDICT.format(name=extra.name))
@@ -112,7 +119,7 @@ class ReplyForm(forms.Form):
     )
 
     def clean_body(self) -> str:
-        body = self.cleaned_data["body"].strip()
+        body: str = self.cleaned_data["body"].strip()
         if not body:
             raise ValidationError(REPLY_REQUIRED)
         return body

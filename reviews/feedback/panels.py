@@ -1,15 +1,17 @@
 """The feedback sections of other apps' pages (see promo.panels)."""
 
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from evidence.models import Entry
+from promo.http import AuthenticatedHttpRequest
 from reviews.feedback import selectors as feedback_selectors
 from reviews.feedback.forms import FeedbackForm, ReplyForm, feedback_form
 
 
-def panel_context(request: HttpRequest, entry: Entry, form: FeedbackForm | None = None) -> dict:
+def panel_context(
+    request: AuthenticatedHttpRequest, entry: Entry, form: FeedbackForm | None = None
+) -> dict[str, object]:
     """What the feedback section shows: every thread, and the forms the viewer may use."""
     can_review = feedback_selectors.is_reviewer(request.user, entry)
     return {
@@ -22,7 +24,7 @@ def panel_context(request: HttpRequest, entry: Entry, form: FeedbackForm | None 
     }
 
 
-def feedback_panel(request: HttpRequest, entry: Entry) -> SafeString | None:
+def feedback_panel(request: AuthenticatedHttpRequest, entry: Entry) -> SafeString | None:
     """The feedback section of the entry page, for the engineer and their active mentors."""
     if not feedback_selectors.sees_feedback(request.user, entry):
         return None
@@ -31,7 +33,7 @@ def feedback_panel(request: HttpRequest, entry: Entry) -> SafeString | None:
     )
 
 
-def home_mentor(request: HttpRequest, _subject: object) -> SafeString | None:
+def home_mentor(request: AuthenticatedHttpRequest, _subject: object) -> SafeString | None:
     counts = feedback_selectors.inbox_counts(request.user)
     if not counts:
         return None

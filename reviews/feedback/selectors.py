@@ -8,7 +8,7 @@ about it (readiness later uses the verdicts, never the words).
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -27,12 +27,12 @@ def _author_mentors_engineer() -> Exists:
     )
 
 
-def is_reviewer(user: AbstractBaseUser, entry: Entry) -> bool:
+def is_reviewer(user: User, entry: Entry) -> bool:
     """May `user` give feedback on `entry`: an active mentor of its author, shared with mentors."""
     return access.may_see_as_mentor(user, entry.author_id, entry.visibility)
 
 
-def sees_feedback(user: AbstractBaseUser, entry: Entry) -> bool:
+def sees_feedback(user: User, entry: Entry) -> bool:
     return user.pk == entry.author_id or is_reviewer(user, entry)
 
 
@@ -53,7 +53,7 @@ def threads(entry: Entry, *, only: int | None = None) -> list[Feedback]:
     )
 
 
-def feedback_for_viewer(user: AbstractBaseUser, pk: int) -> Feedback:
+def feedback_for_viewer(user: User, pk: int) -> Feedback:
     """Feedback the user may read (author of the entry, or its reviewer), or 404."""
     found = Feedback.objects.select_related("entry__author", "author").filter(
         pk=pk, entry__deleted_at__isnull=True
@@ -64,7 +64,7 @@ def feedback_for_viewer(user: AbstractBaseUser, pk: int) -> Feedback:
     return feedback
 
 
-def own_feedback_or_404(user: AbstractBaseUser, pk: int) -> Feedback:
+def own_feedback_or_404(user: User, pk: int) -> Feedback:
     """Feedback the user wrote, while they still mentor the entry's author; 404 otherwise."""
     feedback = feedback_for_viewer(user, pk)
     if feedback.author_id != user.pk:
@@ -79,15 +79,15 @@ def thread(feedback: Feedback) -> Feedback:
 
 @dataclass(frozen=True)
 class MenteeCount:
-    user: AbstractBaseUser
+    user: User
     total: int
     unreviewed: int
 
 
 def inbox(
-    mentor: AbstractBaseUser,
+    mentor: User,
     *,
-    mentee: AbstractBaseUser | None = None,
+    mentee: User | None = None,
     behaviour: Behaviour | None = None,
 ) -> QuerySet[Entry]:
     """Mentees' entries shared with mentors: unreviewed by this mentor first, then newest."""
@@ -112,14 +112,15 @@ def inbox(
     )
 
 
-def inbox_counts(mentor: AbstractBaseUser) -> list[MenteeCount]:
+def inbox_counts(mentor: User) -> list[MenteeCount]:
     """Per mentee: entries shared with mentors, and how many this mentor has not reviewed."""
     entries = inbox(mentor)
     totals = dict(
         entries.order_by().values_list("author_id").annotate(n=Count("pk", distinct=True))
     )
-    reviewed = dict(
-        entries.filter(reviewed=True)
+    # Q(): mypy knows Entry's fields, not the annotations inbox() adds.
+    reviewed: dict[int, int] = dict(
+        entries.filter(Q(reviewed=True))
         .order_by()
         .values_list("author_id")
         .annotate(n=Count("pk", distinct=True))
@@ -136,9 +137,9 @@ def inbox_counts(mentor: AbstractBaseUser) -> list[MenteeCount]:
 
 
 def open_gaps(
-    engineer: AbstractBaseUser,
+    engineer: User,
     *,
-    viewer: AbstractBaseUser | None = None,
+    viewer: User | None = None,
     scope: access.Scope | None = None,
 ) -> list[Feedback]:
     """Open and addressed gap notes on the engineer's live entries, grouped by behaviour.
@@ -170,7 +171,7 @@ def open_gaps(
 
 
 def open_gap_counts(
-    viewer: AbstractBaseUser,
+    viewer: User,
     engineers: list[int],
     *,
     scope: access.Scope | None = None,

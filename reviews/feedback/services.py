@@ -6,7 +6,7 @@ may also resolve straight from open, or reopen.
 
 from dataclasses import dataclass
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -51,7 +51,7 @@ def _save_verdicts(feedback: Feedback, verdicts: dict[int, str]) -> None:
 
 
 @transaction.atomic
-def feedback_post(*, entry: Entry, mentor: AbstractBaseUser, data: FeedbackData) -> Feedback:
+def feedback_post(*, entry: Entry, mentor: User, data: FeedbackData) -> Feedback:
     """A mentor's feedback on a mentee's shared entry; the engineer is told."""
     if not is_reviewer(mentor, entry):
         raise ReviewError(NOT_A_REVIEWER)
@@ -77,7 +77,7 @@ def feedback_post(*, entry: Entry, mentor: AbstractBaseUser, data: FeedbackData)
 
 
 @transaction.atomic
-def feedback_edit(*, feedback: Feedback, editor: AbstractBaseUser, data: FeedbackData) -> Feedback:
+def feedback_edit(*, feedback: Feedback, editor: User, data: FeedbackData) -> Feedback:
     """The mentor edits their own feedback; the previous wording is kept as a revision."""
     if feedback.author_id != editor.pk or not is_reviewer(editor, feedback.entry):
         raise ReviewError(NOT_ALLOWED.format(action="edit"))
@@ -101,7 +101,7 @@ def feedback_edit(*, feedback: Feedback, editor: AbstractBaseUser, data: Feedbac
 
 
 @transaction.atomic
-def feedback_delete(*, feedback: Feedback, by: AbstractBaseUser) -> None:
+def feedback_delete(*, feedback: Feedback, by: User) -> None:
     if feedback.author_id != by.pk:
         raise ReviewError(NOT_ALLOWED.format(action="delete"))
     audit.record(
@@ -111,7 +111,7 @@ def feedback_delete(*, feedback: Feedback, by: AbstractBaseUser) -> None:
 
 
 @transaction.atomic
-def reply_post(*, feedback: Feedback, author: AbstractBaseUser, body: str) -> Reply:
+def reply_post(*, feedback: Feedback, author: User, body: str) -> Reply:
     """A reply in the thread. The engineer replying marks open feedback as addressed."""
     entry = feedback.entry
     if not sees_feedback(author, entry):
@@ -160,7 +160,7 @@ def is_orphaned(feedback: Feedback) -> bool:
 
 
 @transaction.atomic
-def feedback_set_state(*, feedback: Feedback, by: AbstractBaseUser, to: str) -> Feedback:
+def feedback_set_state(*, feedback: Feedback, by: User, to: str) -> Feedback:
     entry = feedback.entry
     if by.pk == entry.author_id:
         role = "engineer"

@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from evidence import selectors as evidence_selectors
+from promo.http import AuthenticatedHttpRequest
 from promo.models import Behaviour
 from promo.params import parse_id
 from reviews.feedback import selectors as feedback_selectors
@@ -22,7 +23,9 @@ from reviews.packet import selectors as packet_selectors
 INBOX_PAGE = 25
 
 
-def _thread_response(request: HttpRequest, feedback: Feedback, **extra) -> HttpResponse:  # noqa: ANN003
+def _thread_response(
+    request: AuthenticatedHttpRequest, feedback: Feedback, **extra: object
+) -> HttpResponse:
     entry = feedback.entry
     context = {
         "f": feedback_selectors.thread(feedback),
@@ -41,7 +44,7 @@ def _back_to(feedback: Feedback) -> HttpResponse:
 
 @login_required
 @require_POST
-def feedback_create(request: HttpRequest, pk: int) -> HttpResponse:
+def feedback_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     entry = evidence_selectors.entry_for_viewer(request.user, pk)
     if not feedback_selectors.is_reviewer(request.user, entry):
         raise Http404("No such entry.")
@@ -53,7 +56,8 @@ def feedback_create(request: HttpRequest, pk: int) -> HttpResponse:
         if not request.htmx:
             messages.success(request, "Feedback posted.")
             return _back_to(feedback)
-        form = None
+        context = panel_context(request, entry)  # posted: the panel with a fresh form
+        return render(request, "reviews/feedback/panel.html#panel", context)
     if request.htmx:
         context = panel_context(request, entry, form)
         return render(request, "reviews/feedback/panel.html#panel", context)
@@ -64,7 +68,7 @@ def feedback_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def reply_create(request: HttpRequest, pk: int) -> HttpResponse:
+def reply_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     feedback = feedback_selectors.feedback_for_viewer(request.user, pk)
     form = ReplyForm(request.POST)
     if form.is_valid():
@@ -80,7 +84,7 @@ def reply_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def feedback_state(request: HttpRequest, pk: int) -> HttpResponse:
+def feedback_state(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     feedback = feedback_selectors.feedback_for_viewer(request.user, pk)
     error = None
     try:
@@ -98,7 +102,7 @@ def feedback_state(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def feedback_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def feedback_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     feedback = feedback_selectors.own_feedback_or_404(request.user, pk)
     entry = feedback.entry
     if request.method == "POST":
@@ -130,7 +134,7 @@ def feedback_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def feedback_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def feedback_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     feedback = feedback_selectors.own_feedback_or_404(request.user, pk)
     url = feedback.entry.get_absolute_url()
     feedback_services.feedback_delete(feedback=feedback, by=request.user)
@@ -140,7 +144,7 @@ def feedback_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     counts = feedback_selectors.inbox_counts(request.user)
     mentees = {c.user.username: c.user for c in counts}
     mentee = mentees.get(request.GET.get("mentee", ""))
@@ -167,7 +171,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def gaps(request: HttpRequest) -> HttpResponse:
+def gaps(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = {
         "gaps": feedback_selectors.open_gaps(request.user),
         "committee_gaps": packet_selectors.open_committee_gaps(request.user),

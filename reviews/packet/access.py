@@ -6,7 +6,7 @@ the reporting line), with their active mentors, or both. Attempts are the engine
 managers' business; mentors do not see them.
 """
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -41,9 +41,7 @@ def may_record(relation: access.Relation) -> bool:
     return relation.is_self or relation.is_manager
 
 
-def documents_readable(
-    engineer: AbstractBaseUser, relation: access.Relation
-) -> QuerySet[PromoDocument]:
+def documents_readable(engineer: User, relation: access.Relation) -> QuerySet[PromoDocument]:
     """The engineer's documents a viewer standing in `relation` to them may read."""
     return PromoDocument.objects.filter(readable_q(relation), engineer=engineer)
 
@@ -65,9 +63,7 @@ def own_document_or_404(viewer: access.Viewer, pk: int) -> PromoDocument:
     return document
 
 
-def engineer_for_recorder(
-    viewer: access.Viewer, username: str
-) -> tuple[AbstractBaseUser, access.Relation]:
+def engineer_for_recorder(viewer: access.Viewer, username: str) -> tuple[User, access.Relation]:
     """The engineer whose attempts the viewer may see (themselves or a report), or 404."""
     engineer, relation = access.engineer_or_404(viewer, username)
     if not may_record(relation):

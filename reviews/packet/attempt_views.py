@@ -1,16 +1,18 @@
 """Pages of promotion attempts: the timeline, one attempt, its outcome and its points."""
 
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from promo import access
+from promo.http import AuthenticatedHttpRequest
 from promo.models import display_name
 from promo.selectors import ladder_levels_of, target_of
 from reviews.packet import selectors as packet_selectors
@@ -51,7 +53,7 @@ def _recorded_message(attempt: PromoAttempt, relation: access.Relation) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def attempts(request: HttpRequest, username: str) -> HttpResponse:
+def attempts(request: AuthenticatedHttpRequest, username: str) -> HttpResponse:
     """Every attempt on one engineer, newest first, and a form to record a submission."""
     engineer, relation = engineer_for_recorder(request.user, username)
     form = AttemptForm(
@@ -70,23 +72,42 @@ def attempts(request: HttpRequest, username: str) -> HttpResponse:
         .select_related("level", "recorded_by")
         .prefetch_related("points__behaviour")
     )
-    for each in found:
-        each.tracked = [p for p in each.points.all() if p.tracked_at]
     context = {"engineer": engineer, "relation": relation, "attempts": found, "form": form}
     return render(
         request, "reviews/packet/attempts.html", context, status=400 if form.errors else 200
     )
 
 
-def _snapshot_document(attempt: PromoAttempt) -> dict:
+@dataclass(frozen=True)
+class SubmittedDocument:
+    """The snapshot's document part as the attempt page shows it."""
+
+    state: str
+    sections: list[packet_selectors.SnapshotSection] = field(default_factory=list)
+    added_on: date | None = None
+
+
+def _snapshot_document(attempt: PromoAttempt) -> SubmittedDocument:
     """The snapshot's document part, with its date read back from the stored ISO string."""
-    document = dict(attempt.snapshot.get("document") or {"state": packet_selectors.DOCUMENT_NONE})
-    if document.get("added_on"):
-        document["added_on"] = date.fromisoformat(document["added_on"])
-    return document
+    stored = attempt.snapshot.get("document")
+    none = packet_selectors.FrozenDocument(state=packet_selectors.DOCUMENT_NONE)
+    document: packet_selectors.FrozenDocument = stored or none
+    added_on = document.get("added_on")
+    return SubmittedDocument(
+        state=document["state"],
+        sections=document.get("sections", []),
+        added_on=date.fromisoformat(added_on) if added_on else None,
+    )
 
 
-def _attempt_context(request: HttpRequest, attempt: PromoAttempt, relation, **forms) -> dict:  # noqa: ANN001, ANN003
+def _attempt_context(
+    request: AuthenticatedHttpRequest,
+    attempt: PromoAttempt,
+    relation: access.Relation,
+    *,
+    outcome_form: OutcomeForm | None = None,
+    point_form: PointForm | None = None,
+) -> dict[str, object]:
     pending = attempt.outcome == PromoAttempt.Outcome.PENDING
     points = list(attempt.points.select_related("behaviour"))
     return {
@@ -102,20 +123,20 @@ def _attempt_context(request: HttpRequest, attempt: PromoAttempt, relation, **fo
         "snapshot_status": STATUS_LABELS.get(attempt.snapshot.get("status"), "Unknown"),
         "labels": STATUS_LABELS,
         "points": points,
-        "outcome_form": forms.get("outcome_form")
+        "outcome_form": outcome_form
         or (
             OutcomeForm(attempt=attempt, initial={"decided_on": timezone.localdate()})
             if pending
             else None
         ),
-        "point_form": forms.get("point_form") or (None if pending else PointForm()),
+        "point_form": point_form or (None if pending else PointForm()),
         "track_form": TrackForm(level_id=attempt.level_id),
     }
 
 
 @login_required
 @require_GET
-def attempt(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found, relation = attempt_for_recorder(request.user, pk)
     return render(
         request, "reviews/packet/attempt.html", _attempt_context(request, found, relation)
@@ -124,7 +145,7 @@ def attempt(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def attempt_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_outcome(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found, relation = attempt_for_recorder(request.user, pk)
     form = OutcomeForm(request.POST, attempt=found)
     if form.is_valid():
@@ -147,7 +168,7 @@ def attempt_outcome(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def attempt_point_add(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_point_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found, relation = attempt_for_recorder(request.user, pk)
     form = PointForm(request.POST)
     if form.is_valid():
@@ -163,7 +184,7 @@ def attempt_point_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def attempt_add_document(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_add_document(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found, relation = attempt_for_recorder(request.user, pk)
     if not relation.is_self:
         raise Http404("No such attempt.")
@@ -181,7 +202,7 @@ def attempt_add_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def point_track(request: HttpRequest, pk: int) -> HttpResponse:
+def point_track(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     point = point_for_recorder(request.user, pk)
     form = TrackForm(request.POST, level_id=point.attempt.level_id)
     if form.is_valid():
@@ -198,7 +219,7 @@ def point_track(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def point_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+def point_resolve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     point = point_for_recorder(request.user, pk)
     try:
         packet_services.point_resolve(point)

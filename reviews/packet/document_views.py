@@ -3,13 +3,14 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from promo import access, audit
+from promo.http import AuthenticatedHttpRequest
 from promo.models import Behaviour
 from promo.selectors import ladder_levels_of, target_of
 from reviews.packet import export as packet_export
@@ -22,7 +23,7 @@ from reviews.packet.models import PromoDocument
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def documents(request: HttpRequest) -> HttpResponse:
+def documents(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The signed-in engineer's documents, and a form to start one."""
     engineer = request.user
     levels = ladder_levels_of(engineer)
@@ -48,7 +49,9 @@ def documents(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _document_context(request: HttpRequest, document: PromoDocument, relation) -> dict:  # noqa: ANN001
+def _document_context(
+    request: AuthenticatedHttpRequest, document: PromoDocument, relation: access.Relation
+) -> dict[str, object]:
     draft = packet_selectors.draft_for(document, request.user)
     return {
         "document": document,
@@ -61,7 +64,7 @@ def _document_context(request: HttpRequest, document: PromoDocument, relation) -
 
 @login_required
 @require_GET
-def document(request: HttpRequest, pk: int) -> HttpResponse:
+def document(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     doc, relation = document_for_viewer(request.user, pk)
     context = _document_context(request, doc, relation)
     if relation.is_self:
@@ -78,7 +81,7 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def document_settings(request: HttpRequest, pk: int) -> HttpResponse:
+def document_settings(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     doc = own_document_or_404(request.user, pk)
     form = DocumentSettingsForm(request.POST)
     if form.is_valid():
@@ -92,7 +95,7 @@ def document_settings(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def narrative(request: HttpRequest, pk: int, behaviour: int) -> HttpResponse:
+def narrative(request: AuthenticatedHttpRequest, pk: int, behaviour: int) -> HttpResponse:
     """Edit one behaviour's narrative: inline with htmx, or as a page of its own without it."""
     doc = own_document_or_404(request.user, pk)
     found = get_object_or_404(Behaviour, pk=behaviour, level_id=doc.level_id)
@@ -126,7 +129,7 @@ def _filename(doc: PromoDocument, ext: str) -> str:
 
 @login_required
 @require_GET
-def document_markdown(request: HttpRequest, pk: int) -> HttpResponse:
+def document_markdown(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     doc, _ = document_for_viewer(request.user, pk)
     audit.record(audit.EXPORT, actor=request.user, target=doc, detail="promo document as md")
     site = settings.SITE_URL.rstrip("/")  # links that work from a copy pasted anywhere
@@ -138,6 +141,6 @@ def document_markdown(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def document_print(request: HttpRequest, pk: int) -> HttpResponse:
+def document_print(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     doc, relation = document_for_viewer(request.user, pk)
     return render(request, "reviews/packet/print.html", _document_context(request, doc, relation))

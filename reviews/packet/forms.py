@@ -1,12 +1,16 @@
 """The forms of the promotion packet. Messages are constants so tests assert what users read."""
 
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from evidence.forms import EARLIEST, DateInput
+from evidence.brag_import import EARLIEST
+from evidence.forms import DateInput
+from promo.forms import declared_field
 from promo.models import Behaviour, Level
 from reviews.packet.models import COMMITTEE_MAX, NARRATIVE_MAX, POINT_MAX, PromoAttempt
 
@@ -23,8 +27,9 @@ class PeriodForm(forms.Form):
     period_start = forms.DateField(label="Evidence from", widget=DateInput())
     period_end = forms.DateField(label="to", widget=DateInput())
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("period_start"), data.get("period_end")
         if start and start < EARLIEST:
             self.add_error("period_start", f"Choose a date from {EARLIEST:%Y} on.")
@@ -39,9 +44,9 @@ class DocumentStartForm(PeriodForm):
     )
     field_order = ["level", "period_start", "period_end"]
 
-    def __init__(self, *args, levels, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args: Any, levels: QuerySet[Level], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["level"].queryset = levels
+        declared_field(self, "level", forms.ModelChoiceField).queryset = levels
 
 
 class DocumentSettingsForm(PeriodForm):
@@ -66,12 +71,12 @@ class AttemptForm(forms.Form):
     level = forms.ModelChoiceField(label="Level", queryset=Level.objects.none(), empty_label=None)
     submitted_on = forms.DateField(label="Submitted on", widget=DateInput())
 
-    def __init__(self, *args, levels, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args: Any, levels: QuerySet[Level], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["level"].queryset = levels
+        declared_field(self, "level", forms.ModelChoiceField).queryset = levels
 
     def clean_submitted_on(self) -> date:
-        day = self.cleaned_data["submitted_on"]
+        day: date = self.cleaned_data["submitted_on"]
         if day > timezone.localdate():
             raise ValidationError(NOT_FUTURE)
         return day
@@ -95,12 +100,12 @@ class OutcomeForm(forms.Form):
         help_text="One point per line. Each point can then become a gap you track.",
     )
 
-    def __init__(self, *args, attempt: PromoAttempt, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args: Any, attempt: PromoAttempt, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.attempt = attempt
 
     def clean_decided_on(self) -> date:
-        day = self.cleaned_data["decided_on"]
+        day: date = self.cleaned_data["decided_on"]
         if day > timezone.localdate():
             raise ValidationError(NOT_FUTURE)
         if day < self.attempt.submitted_on:
@@ -122,8 +127,7 @@ class TrackForm(forms.Form):
         label="Behaviour", queryset=Behaviour.objects.none(), empty_label="Choose a behaviour"
     )
 
-    def __init__(self, *args, level_id: int, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args: Any, level_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["behaviour"].queryset = Behaviour.objects.filter(level_id=level_id).order_by(
-            "rank"
-        )
+        behaviours = Behaviour.objects.filter(level_id=level_id).order_by("rank")
+        declared_field(self, "behaviour", forms.ModelChoiceField).queryset = behaviours

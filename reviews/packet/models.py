@@ -100,6 +100,11 @@ class PromoAttempt(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("reviews:attempt", args=[self.pk])
 
+    @property
+    def tracked(self) -> list["CommitteePoint"]:
+        """Its points tracked as gaps, read from `points`: prefetch them when listing attempts."""
+        return [point for point in self.points.all() if point.tracked_at]
+
 
 class CommitteePoint(models.Model):
     """One point of a committee's feedback; once tracked, a gap on a behaviour until resolved."""

@@ -1,15 +1,17 @@
 """The packet's section of the readiness page (see promo.panels)."""
 
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
+from promo.http import AuthenticatedHttpRequest
 from reviews.packet import access as packet_access
 from reviews.packet import selectors as packet_selectors
 from reviews.readiness.assembly import ReadinessSubject
 
 
-def readiness_packet(request: HttpRequest, subject: ReadinessSubject) -> SafeString | None:
+def readiness_packet(
+    request: AuthenticatedHttpRequest, subject: ReadinessSubject
+) -> SafeString | None:
     """Committee gaps still open, and the way to the document and attempts, on readiness."""
     relation, engineer = subject.relation, subject.engineer
     if not (relation.is_self or relation.is_manager or relation.is_mentor):

@@ -10,8 +10,9 @@ the day it was submitted.
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NotRequired, TypedDict
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Q
 from django.utils import timezone
 
@@ -79,7 +80,7 @@ class Section:
 @dataclass
 class Draft:
     document: PromoDocument
-    engineer: AbstractBaseUser
+    engineer: User
     as_of: date
     sections: list[Section]
 
@@ -200,29 +201,63 @@ DOCUMENT_NOT_SHARED = "not_shared"  # the engineer had not shared it with manage
 DOCUMENT_NONE = "none"  # there was no document for the level
 
 
-def _frozen_document(engineer: AbstractBaseUser, level: Level, *, as_of: date) -> dict:
+class SnapshotSection(TypedDict):
+    behaviour: str  # the behaviour's name
+    markdown: str
+
+
+class FrozenDocument(TypedDict):
+    """snapshot["document"]: its state; when DOCUMENT_INCLUDED, the document's period and text,
+    and `added_on` when the engineer added it after the submission was recorded."""
+
+    state: str
+    period_start: NotRequired[str]  # dates as ISO strings, like every date in the JSON
+    period_end: NotRequired[str]
+    sections: NotRequired[list[SnapshotSection]]
+    added_on: NotRequired[str]
+
+
+class SnapshotBehaviour(TypedDict):
+    name: str
+    status: str
+    demonstrated: int  # periods of the window in which it was demonstrated
+    window: int
+
+
+class AttemptSnapshot(TypedDict):
+    """What PromoAttempt.snapshot holds, as JSON."""
+
+    as_of: str
+    level: str
+    status: str
+    reasons: list[str]
+    behaviours: list[SnapshotBehaviour]
+    document: FrozenDocument
+
+
+def _frozen_document(engineer: User, level: Level, *, as_of: date) -> FrozenDocument:
     """The engineer's document for the level as any manager could read it, one entry per
     behaviour; no text at all when managers may not read it (a frozen copy never shows a reader
     more than the live document would)."""
     document = PromoDocument.objects.filter(engineer=engineer, level=level).first()
     if document is None:
-        return {"state": DOCUMENT_NONE}
+        return FrozenDocument(state=DOCUMENT_NONE)
     if not may_read(document, access.ANY_MANAGER):
-        return {"state": DOCUMENT_NOT_SHARED}
+        return FrozenDocument(state=DOCUMENT_NOT_SHARED)
     seen = access.relation_q(access.ANY_MANAGER, engineer.pk)
     draft = build(document, seen=seen, today=as_of)
-    return {
-        "state": DOCUMENT_INCLUDED,
-        "period_start": document.period_start.isoformat(),
-        "period_end": document.period_end.isoformat(),
-        "sections": [
-            {"behaviour": section.behaviour.name, "markdown": _section_markdown(section)}
+    return FrozenDocument(
+        state=DOCUMENT_INCLUDED,
+        period_start=document.period_start.isoformat(),
+        period_end=document.period_end.isoformat(),
+        sections=[
+            SnapshotSection(behaviour=section.behaviour.name, markdown=_section_markdown(section))
             for section in draft.sections
         ],
-    }
+    )
 
 
-def snapshot(engineer: AbstractBaseUser, level: Level, *, as_of: date) -> dict:
+def snapshot(engineer: User, level: Level, *, as_of: date) -> AttemptSnapshot:
     """Readiness and the document as any manager of the engineer saw them on `as_of`."""
     policy = _policy(level)
     behaviours = list(Behaviour.objects.filter(level=level).order_by("rank"))
@@ -237,31 +272,30 @@ def snapshot(engineer: AbstractBaseUser, level: Level, *, as_of: date) -> dict:
         policy=policy,
         range_periods=len(window),
     ).readiness
-    return {
-        "as_of": as_of.isoformat(),
-        "level": level.name,
-        "status": found.status,
-        "reasons": list(found.reasons),
-        "behaviours": [
-            {
-                "name": b.name,
-                "status": b.status,
-                "demonstrated": b.demonstrated_periods,
-                "window": b.window_periods,
-            }
+    return AttemptSnapshot(
+        as_of=as_of.isoformat(),
+        level=level.name,
+        status=found.status,
+        reasons=list(found.reasons),
+        behaviours=[
+            SnapshotBehaviour(
+                name=b.name,
+                status=b.status,
+                demonstrated=b.demonstrated_periods,
+                window=b.window_periods,
+            )
             for b in found.behaviours
         ],
-        "document": _frozen_document(engineer, level, as_of=as_of),
-    }
+        document=_frozen_document(engineer, level, as_of=as_of),
+    )
 
 
 def document_state(attempt: PromoAttempt) -> str:
-    return attempt.snapshot.get("document", {}).get("state", DOCUMENT_NONE)
+    state: str = attempt.snapshot.get("document", {}).get("state", DOCUMENT_NONE)
+    return state
 
 
-def open_committee_gaps(
-    engineer: AbstractBaseUser, *, at: datetime | None = None
-) -> list[CommitteePoint]:
+def open_committee_gaps(engineer: User, *, at: datetime | None = None) -> list[CommitteePoint]:
     """Committee points tracked as gaps and not resolved, as they stood at `at` (default now)."""
     at = at or timezone.now()
     return list(

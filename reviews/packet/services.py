@@ -4,14 +4,14 @@ points and the gaps they become. Who may do what is checked here, not only in vi
 import re
 from datetime import date
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from promo import access, audit
-from promo.models import Behaviour, Level, Mentorship, Notification, display_name
+from promo.models import Behaviour, Level, Mentorship, Notification, Person, display_name
 from promo.notifications import notify
 from reviews.packet.access import may_record
 from reviews.packet.models import CommitteePoint, Narrative, PromoAttempt, PromoDocument
@@ -27,7 +27,7 @@ LIST_MARKER = re.compile(r"^(?:[-*•]\s*|\d+[.)]\s+)")  # "- ", "•", "2. ", "
 
 
 def document_start(
-    engineer: AbstractBaseUser, *, level: Level, period_start: date, period_end: date
+    engineer: User, *, level: Level, period_start: date, period_end: date
 ) -> PromoDocument:
     """The engineer's document for the level: the existing one, or a new one for the period."""
     if period_start > period_end:
@@ -53,7 +53,7 @@ def narrative_save(document: PromoDocument, behaviour: Behaviour, text: str) -> 
 def document_share(
     document: PromoDocument,
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     share_manager: bool,
     share_mentors: bool,
     period_start: date,
@@ -95,7 +95,7 @@ def document_share(
     return document
 
 
-def _managers(engineer: AbstractBaseUser) -> list:
+def _managers(engineer: User) -> list[Person]:
     """The engineer's direct manager (a Person), or nobody."""
     person = getattr(engineer, "person", None)
     return [person.manager] if person and person.manager_id else []
@@ -111,7 +111,7 @@ ADD_NO_DOCUMENT = "You have no promo document for {level} yet: start one, then a
 
 
 def attempt_record(
-    *, actor: AbstractBaseUser, engineer: AbstractBaseUser, level: Level, submitted_on: date
+    *, actor: User, engineer: User, level: Level, submitted_on: date
 ) -> PromoAttempt:
     relation = access.relation(actor, engineer)
     if not may_record(relation):
@@ -147,7 +147,7 @@ def attempt_record(
 
 
 @transaction.atomic
-def attempt_add_document(attempt: PromoAttempt, *, actor: AbstractBaseUser) -> PromoAttempt:
+def attempt_add_document(attempt: PromoAttempt, *, actor: User) -> PromoAttempt:
     """The engineer adds their document to a pending submission recorded without it: the
     document is shared with their managers (as the live one then is) and frozen as they read it,
     with the evidence as it stood on the day of the submission."""
@@ -205,7 +205,7 @@ def committee_points(text: str) -> list[str]:
 def attempt_decide(
     attempt: PromoAttempt,
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     outcome: str,
     decided_on: date,
     feedback: str,

@@ -3,14 +3,17 @@ the viewer may see, and the pure rules applied to them."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypedDict
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.http import HttpRequest
+from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
+from evidence.models import Entry
 from promo import access
+from promo.http import AuthenticatedHttpRequest
 from promo.models import Behaviour, Ladder, Level
+from promo.selectors import target_of
 from reviews.feedback.models import Feedback
 from reviews.readiness import rules
 from reviews.readiness import selectors as readiness_selectors
@@ -20,19 +23,29 @@ from reviews.readiness.periods import Policy, months_of, period_label, range_ind
 RANGE_MONTHS = 12
 
 
-def _target(engineer: AbstractBaseUser) -> tuple[Level | None, Policy]:
-    person = getattr(engineer, "person", None)
-    level = person.target_level if person else None
+def _target(engineer: User) -> tuple[Level | None, Policy]:
+    level = target_of(engineer)
     ladder = level.ladder if level else Ladder.objects.filter(slug="default").first()
     return level, readiness_selectors.policy_of(ladder) if ladder else Policy()
 
 
+class AssessedPage(TypedDict):
+    """What a readiness page (or the home panel) starts its context from."""
+
+    level: Level | None
+    policy: Policy
+    behaviours: list[Behaviour]
+    assessment: rules.Assessment
+    entries: dict[int, Entry]
+    periods: list[int]
+
+
 def _assessment(
-    request: HttpRequest,
-    engineer: AbstractBaseUser,
+    request: AuthenticatedHttpRequest,
+    engineer: User,
     as_of: date,
     scope: access.Scope | None = None,
-) -> dict:
+) -> AssessedPage:
     level, policy = _target(engineer)
     behaviours = list(Behaviour.objects.filter(level=level).order_by("rank")) if level else []
     periods = range_indexes(as_of, RANGE_MONTHS // policy.period_months, policy)
@@ -46,21 +59,21 @@ def _assessment(
         policy=policy,
         range_periods=len(periods),
     )
-    return {
-        "level": level,
-        "policy": policy,
-        "behaviours": behaviours,
-        "assessment": found,
-        "entries": entries,
-        "periods": periods,
-    }
+    return AssessedPage(
+        level=level,
+        policy=policy,
+        behaviours=behaviours,
+        assessment=found,
+        entries=entries,
+        periods=periods,
+    )
 
 
 @dataclass(frozen=True)
 class ReadinessSubject:
     """What a "readiness" panel is given: whose page, the viewer's relation to them, the date."""
 
-    engineer: AbstractBaseUser
+    engineer: User
     relation: access.Relation
     as_of: date
 
@@ -71,39 +84,57 @@ class ReadinessSubject:
         return min(readiness_selectors.end_of(self.as_of), timezone.now())
 
 
+@dataclass(frozen=True)
+class HeatCell:
+    css: str
+    href: str
+    aria: str
+
+
+class HeatmapRow(TypedDict):
+    """One behaviour's line of the readiness page's heatmap and of the table under it."""
+
+    behaviour: Behaviour
+    result: rules.BehaviourReadiness
+    cells: list[HeatCell]
+    first: str
+    last: str
+    gaps: int
+
+
 def _heatmap_rows(
-    context: dict, engineer: AbstractBaseUser, as_of: date, gap_counts: dict[int | None, int]
-) -> list[dict]:
+    context: AssessedPage, engineer: User, as_of: date, gap_counts: dict[int | None, int]
+) -> list[HeatmapRow]:
     """Behaviours x periods for the page's heatmap, each cell's class, link and label made here
     (one URL reversal, not two per cell in the template); the window's periods are marked; each
     behaviour's open gap notes counted."""
     found, policy = context["assessment"], context["policy"]
     window = set(window_indexes(as_of, policy))
     by_id = {b.behaviour: b for b in found.readiness.behaviours}
-    labels = {p: period_label(p, policy) for p in context["periods"]}
+    labels: dict[int | None, str] = {p: period_label(p, policy) for p in context["periods"]}
     base = reverse("reviews:readiness-cell", args=[engineer.get_username()])
-    rows = []
+    rows: list[HeatmapRow] = []
     for behaviour in context["behaviours"]:
         result = by_id[behaviour.pk]
         cells = []
         for p in context["periods"]:
             css = heat_class(found.grid.get((behaviour.pk, p)))
             cells.append(
-                {
-                    "css": f"{css} in-window" if p in window else css,
-                    "href": f"{base}?behaviour={behaviour.pk}&period={p}&as_of={as_of.isoformat()}",
-                    "aria": f"{behaviour.name}, {labels[p]}: {HEAT_WORDS[css]}",
-                }
+                HeatCell(
+                    css=f"{css} in-window" if p in window else css,
+                    href=f"{base}?behaviour={behaviour.pk}&period={p}&as_of={as_of.isoformat()}",
+                    aria=f"{behaviour.name}, {labels[p]}: {HEAT_WORDS[css]}",
+                )
             )
         rows.append(
-            {
-                "behaviour": behaviour,
-                "result": result,
-                "cells": cells,
-                "first": labels.get(result.first_demonstrated, "—"),
-                "last": labels.get(result.last_demonstrated, "—"),
-                "gaps": gap_counts.get(behaviour.pk, 0),
-            }
+            HeatmapRow(
+                behaviour=behaviour,
+                result=result,
+                cells=cells,
+                first=labels.get(result.first_demonstrated, "—"),
+                last=labels.get(result.last_demonstrated, "—"),
+                gaps=gap_counts.get(behaviour.pk, 0),
+            )
         )
     return rows
 

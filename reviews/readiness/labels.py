@@ -39,7 +39,9 @@ def heat_class(strength: float | None) -> str:
 SQUARES = {css: f'<span class="{css}"></span>' for css in ("c-none", "c-demo", "c-flash", "c-gap")}
 
 
-def mini_heatmap(results: list, classes: list[list[str]], names: dict[int, str]) -> SafeString:
+def mini_heatmap(
+    results: list[rules.BehaviourReadiness], classes: list[list[str]], names: dict[int, str]
+) -> SafeString:
     """A dashboard row's heatmap as one string, built here because a whole team's squares are
     too many for template loops. It is safe: every class name comes from heat_class's four
     constants, and `names` holds each behaviour's name escaped (once per page, not per row)."""
@@ -52,7 +54,8 @@ def mini_heatmap(results: list, classes: list[list[str]], names: dict[int, str])
         + "</div>"
         for r, row in zip(results, classes, strict=True)
     )
-    return mark_safe(f'<div class="mini-heatmap" role="img" aria-label="{label}">{lines}</div>')  # noqa: S308 - see docstring
+    # Safe as the docstring says: constant classes, and names escaped before they reach here.
+    return mark_safe(f'<div class="mini-heatmap" role="img" aria-label="{label}">{lines}</div>')
 
 
 HEAT_WORDS = {"c-none": "no evidence", "c-demo": "demonstrated", "c-flash": "flash", "c-gap": "gap"}

@@ -9,7 +9,7 @@ one grouped query, applying the same rules in SQL (tests hold the two equal).
 
 from datetime import date, datetime, time, timedelta
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Q
@@ -41,7 +41,7 @@ def _visible_q(seen: Q, *, as_of: date, months: tuple[int, int]) -> Q:
 
 
 def claims_of(
-    engineer: AbstractBaseUser,
+    engineer: User,
     *,
     seen: Q,
     as_of: date,
@@ -169,7 +169,7 @@ def _grid_sql(visible_sql: str) -> str:
 
 
 def team_grid(
-    viewer: AbstractBaseUser,
+    viewer: User,
     engineers: list[int],
     *,
     as_of: date,

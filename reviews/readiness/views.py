@@ -3,12 +3,13 @@
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from promo import access, audit, panels
+from promo.http import AuthenticatedHttpRequest
 from promo.models import Behaviour
 from promo.params import parse_id, parse_int
 from reviews.feedback import selectors as feedback_selectors
@@ -28,12 +29,12 @@ from reviews.readiness.periods import months_of, period_index, period_label
 
 @login_required
 @require_GET
-def readiness_page(request: HttpRequest, username: str) -> HttpResponse:
+def readiness_page(request: AuthenticatedHttpRequest, username: str) -> HttpResponse:
     scope = access.scope_of(request.user)  # once, for the relation and every read on the page
     engineer, relation = access.engineer_or_404(request.user, username, scope=scope)
     as_of, as_of_error = _as_of(request)
-    context = _assessment(request, engineer, as_of, scope)
-    found, policy = context["assessment"], context["policy"]
+    page = _assessment(request, engineer, as_of, scope)
+    found, policy = page["assessment"], page["policy"]
     shows_notes = relation.is_self or relation.is_mentor
     if shows_notes:  # the notes themselves, and their counts
         gaps = feedback_selectors.open_gaps(engineer, viewer=request.user, scope=scope)
@@ -43,7 +44,8 @@ def readiness_page(request: HttpRequest, username: str) -> HttpResponse:
         gap_counts = feedback_selectors.open_gap_counts(
             request.user, [engineer.pk], scope=scope, per="gap_behaviour_id"
         )
-    context |= {
+    context = {
+        **page,
         "engineer": engineer,
         "relation": relation,
         "as_of": as_of,
@@ -51,8 +53,8 @@ def readiness_page(request: HttpRequest, username: str) -> HttpResponse:
         "is_today": as_of == timezone.localdate(),
         "status": found.readiness.status,
         "status_label": STATUS_LABELS[found.readiness.status],
-        "rows": _heatmap_rows(context, engineer, as_of, gap_counts),
-        "period_labels": [period_label(p, policy) for p in context["periods"]],
+        "rows": _heatmap_rows(page, engineer, as_of, gap_counts),
+        "period_labels": [period_label(p, policy) for p in page["periods"]],
         "labels": STATUS_LABELS,
         "gaps": gaps,
         "shows_notes": shows_notes,
@@ -64,7 +66,7 @@ def readiness_page(request: HttpRequest, username: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def readiness_cell(request: HttpRequest, username: str) -> HttpResponse:
+def readiness_cell(request: AuthenticatedHttpRequest, username: str) -> HttpResponse:
     """The entries behind one heatmap cell: what counted, and how much."""
     scope = access.scope_of(request.user)
     engineer, _ = access.engineer_or_404(request.user, username, scope=scope)
@@ -75,9 +77,12 @@ def readiness_cell(request: HttpRequest, username: str) -> HttpResponse:
         low=period_index(date.min, policy),
         high=period_index(as_of, policy),
     )
-    behaviour = Behaviour.objects.filter(
-        pk=parse_id(request.GET.get("behaviour")), level=level
-    ).first()
+    behaviour_id = parse_id(request.GET.get("behaviour"))
+    behaviour = (
+        Behaviour.objects.filter(pk=behaviour_id, level=level).first()
+        if behaviour_id is not None
+        else None
+    )
     if period is None or behaviour is None:
         raise Http404("No such cell.")
     months = months_of([period], policy)
@@ -102,7 +107,7 @@ def readiness_cell(request: HttpRequest, username: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def team(request: HttpRequest) -> HttpResponse:
+def team(request: AuthenticatedHttpRequest) -> HttpResponse:
     scope = access.scope_of(request.user)
     view = request.GET.get("view") or ("reports" if scope.reports else "mentees")
     view = view if view in ("reports", "mentees") else "reports"

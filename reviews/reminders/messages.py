@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import dateformat
 
@@ -33,7 +33,7 @@ class Item:
 class Nudge:
     """To an engineer: nothing logged this week (`log`), and shipped work due an impact note."""
 
-    user: AbstractBaseUser
+    user: User
     week: date
     log: bool = False
     impact: tuple[Item, ...] = ()
@@ -88,7 +88,7 @@ class Nudge:
 class Digest:
     """To a mentor: entries their mentees shared that they have not reviewed yet."""
 
-    user: AbstractBaseUser
+    user: User
     week: date
     entries: tuple[Item, ...] = ()
     per_mentee: tuple[tuple[str, int], ...] = ()

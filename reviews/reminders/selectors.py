@@ -5,7 +5,7 @@ from collections import Counter
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Exists, F, OuterRef, Q
 
 from evidence.models import Entry, week_start
@@ -25,11 +25,11 @@ def _wants(kind: str, switch: str, week: date, *, prefix: str = "") -> Q:
     return (
         Q(**{f"{prefix}is_active": True, f"{prefix}person__{switch}": True})
         & ~Q(**{f"{prefix}email": ""})
-        & ~Exists(claimed)
+        & Q(~Exists(claimed))
     )
 
 
-def log_due(week: date) -> list[AbstractBaseUser]:
+def log_due(week: date) -> list[User]:
     """Engineers (people with a level on the ladder) with no live entry in `week`: any
     visibility counts, a trashed one does not. Managers off the ladder are not nagged."""
     logged = Entry.objects.live().filter(author_id=OuterRef("pk"), week_start=week)
@@ -53,7 +53,7 @@ def impact_due(today: date) -> dict[int, list[Item]]:
     )
     found: dict[int, list[Item]] = {}
     for author, pk, title, shipped_on in rows:
-        note = f"shipped {_day(shipped_on, year=True)}"
+        note = f"shipped {_day(shipped_on, year=True)}" if shipped_on else "shipped"
         found.setdefault(author, []).append(Item(title, _entry_path(pk), note))
     return found
 

@@ -22,9 +22,9 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Say who would get what; send nothing."
         )
 
-    def handle(self, *args: object, **options: object) -> None:
-        today = _parse_day(options["date"]) if options["date"] is not None else timezone.localdate()
-        dry_run = bool(options["dry_run"])
+    def handle(self, *args: object, dry_run: bool, **options: object) -> None:
+        day = options["date"]  # as a parameter, `date` would hide datetime.date
+        today = _parse_day(str(day)) if day is not None else timezone.localdate()
         report = reminders.send(today, dry_run=dry_run)
         if dry_run:
             for reminder in report.sent:
