@@ -22,9 +22,9 @@ from promo.models import Behaviour, Level
 from reviews.packet.access import may_read
 from reviews.packet.export import _section_markdown
 from reviews.packet.models import CommitteePoint, PromoAttempt, PromoDocument
-from reviews.readiness import rules
+from reviews.readiness import pipeline, rules
 from reviews.readiness import selectors as readiness_selectors
-from reviews.readiness.periods import Policy, month_index, months_of, window_indexes
+from reviews.readiness.periods import Policy, month_index
 
 EVIDENCE_SHOWN = 5  # strongest items under each behaviour; the rest are counted
 
@@ -259,18 +259,8 @@ def _frozen_document(engineer: User, level: Level, *, as_of: date) -> FrozenDocu
 
 def snapshot(engineer: User, level: Level, *, as_of: date) -> AttemptSnapshot:
     """Readiness and the document as any manager of the engineer saw them on `as_of`."""
-    policy = _policy(level)
-    behaviours = list(Behaviour.objects.filter(level=level).order_by("rank"))
-    window = window_indexes(as_of, policy)
-    months = months_of(window, policy)
-    seen = access.relation_q(access.ANY_MANAGER, engineer.pk)
-    claims, _ = readiness_selectors.claims_of(engineer, seen=seen, as_of=as_of, months=months)
-    found = rules.assess(
-        claims,
-        [(b.pk, b.name) for b in behaviours],
-        as_of=as_of,
-        policy=policy,
-        range_periods=len(window),
+    found = pipeline.assessment_for(
+        access.ANY_MANAGER, engineer, as_of=as_of, level=level
     ).readiness
     return AttemptSnapshot(
         as_of=as_of.isoformat(),

@@ -1,5 +1,5 @@
-"""One engineer's readiness, assembled for a page: their target level's behaviours, the claims
-the viewer may see, and the pure rules applied to them."""
+"""One engineer's readiness picture (reviews.readiness.pipeline) laid out for a page: the
+heatmap's rows and cells, what would change it in words, and what a panel is given."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -11,62 +11,12 @@ from django.utils import timezone
 
 from evidence.models import Entry
 from promo import access
-from promo.http import AuthenticatedHttpRequest
-from promo.models import Behaviour, Ladder, Level
-from promo.selectors import target_of
+from promo.models import Behaviour
 from reviews.feedback.models import Feedback
-from reviews.readiness import rules
+from reviews.readiness import pipeline, rules, words
 from reviews.readiness import selectors as readiness_selectors
 from reviews.readiness.labels import HEAT_WORDS, heat_class
-from reviews.readiness.periods import Policy, months_of, period_label, range_indexes, window_indexes
-
-RANGE_MONTHS = 12
-
-
-def _target(engineer: User) -> tuple[Level | None, Policy]:
-    level = target_of(engineer)
-    ladder = level.ladder if level else Ladder.objects.filter(slug="default").first()
-    return level, readiness_selectors.policy_of(ladder) if ladder else Policy()
-
-
-class AssessedPage(TypedDict):
-    """What a readiness page (or the home panel) starts its context from."""
-
-    level: Level | None
-    policy: Policy
-    behaviours: list[Behaviour]
-    assessment: rules.Assessment
-    entries: dict[int, Entry]
-    periods: list[int]
-
-
-def _assessment(
-    request: AuthenticatedHttpRequest,
-    engineer: User,
-    as_of: date,
-    scope: access.Scope | None = None,
-) -> AssessedPage:
-    level, policy = _target(engineer)
-    behaviours = list(Behaviour.objects.filter(level=level).order_by("rank")) if level else []
-    periods = range_indexes(as_of, RANGE_MONTHS // policy.period_months, policy)
-    months = months_of(periods, policy)
-    seen = access.visibility_q(request.user, scope=scope, authors=[engineer.pk])
-    claims, entries = readiness_selectors.claims_of(engineer, seen=seen, as_of=as_of, months=months)
-    found = rules.assess(
-        claims,
-        [(b.pk, b.name) for b in behaviours],
-        as_of=as_of,
-        policy=policy,
-        range_periods=len(periods),
-    )
-    return AssessedPage(
-        level=level,
-        policy=policy,
-        behaviours=behaviours,
-        assessment=found,
-        entries=entries,
-        periods=periods,
-    )
+from reviews.readiness.periods import period_label, window_indexes
 
 
 @dataclass(frozen=True)
@@ -103,21 +53,21 @@ class HeatmapRow(TypedDict):
 
 
 def _heatmap_rows(
-    context: AssessedPage, engineer: User, as_of: date, gap_counts: dict[int | None, int]
+    picture: pipeline.Picture, as_of: date, gap_counts: dict[int | None, int]
 ) -> list[HeatmapRow]:
     """Behaviours x periods for the page's heatmap, each cell's class, link and label made here
     (one URL reversal, not two per cell in the template); the window's periods are marked; each
     behaviour's open gap notes counted."""
-    found, policy = context["assessment"], context["policy"]
+    found, policy = picture.assessment, picture.policy
     window = set(window_indexes(as_of, policy))
     by_id = {b.behaviour: b for b in found.readiness.behaviours}
-    labels: dict[int | None, str] = {p: period_label(p, policy) for p in context["periods"]}
-    base = reverse("reviews:readiness-cell", args=[engineer.get_username()])
+    labels: dict[int | None, str] = {p: period_label(p, policy) for p in picture.periods}
+    base = reverse("reviews:readiness-cell", args=[picture.engineer.get_username()])
     rows: list[HeatmapRow] = []
-    for behaviour in context["behaviours"]:
+    for behaviour in picture.behaviours:
         result = by_id[behaviour.pk]
         cells = []
-        for p in context["periods"]:
+        for p in picture.periods:
             css = heat_class(found.grid.get((behaviour.pk, p)))
             cells.append(
                 HeatCell(
@@ -137,6 +87,32 @@ def _heatmap_rows(
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class OutlookLine:
+    """One behaviour's "what would change it", in words, with the entries it names."""
+
+    name: str
+    text: str
+    entries: list[tuple[Entry, str]]  # an entry, and what it waits for
+
+
+def outlook_lines(picture: pipeline.Picture) -> list[OutlookLine]:
+    lines = []
+    for outlook in picture.outlooks:
+        waiting = [
+            (picture.entries[e], f"counts from {day:%-d %B %Y}, once its impact has had time")
+            for e, day in outlook.maturing
+            if e in picture.entries
+        ] + [
+            (picture.entries[e], "counts once its impact is measured")
+            for e in outlook.unmeasured
+            if e in picture.entries
+        ]
+        text = words.outlook(outlook.more_periods, outlook.earliest, picture.policy)
+        lines.append(OutlookLine(name=outlook.name, text=text, entries=waiting))
+    return lines
 
 
 def _count_by_behaviour(gaps: list[Feedback]) -> dict[int | None, int]:

@@ -15,12 +15,13 @@ from django.utils.safestring import SafeString
 
 from promo import access
 from promo.http import AuthenticatedHttpRequest
-from promo.models import Behaviour, Level, Person, Team
+from promo.models import Level, Person, Team
 from reviews.feedback import selectors as feedback_selectors
-from reviews.readiness import rules
-from reviews.readiness import selectors as readiness_selectors
+from reviews.readiness import pipeline, rules, words
 from reviews.readiness.labels import STATUS_LABELS, STATUS_ORDER, heat_class, mini_heatmap
-from reviews.readiness.periods import Policy, span, window_indexes
+from reviews.readiness.periods import period_label, span, window_indexes
+
+TREND_SHOWN = 90  # the dashboard's trend: the status now against 90 days ago
 
 if TYPE_CHECKING:
     from _typeshed import SupportsRichComparison
@@ -74,72 +75,52 @@ class TeamRow(TypedDict):
     window: str
     heatmap: SafeString
     stale: list[str]
+    stale_label: str  # "No evidence in 90 days", from the person's ladder policy
+    ready_by: int | None  # the earliest period they could be ready; None: not assessed
+    ready_by_label: str
+    trend: str  # up | down | held over the last 90 days; "" when not assessed
+    trend_from: str  # the status 90 days ago
     gaps: int
 
 
 def team_rows(
     request: AuthenticatedHttpRequest, people: list[Person], scope: access.Scope, as_of: date
 ) -> list[TeamRow]:
-    """One row per person: readiness from what the viewer may see, grouped by ladder policy."""
-    levels = {p.target_level_id for p in people if p.target_level_id}
-    behaviours: dict[int | None, list[tuple[int, str]]] = {}
-    found = Behaviour.objects.filter(level_id__in=levels).order_by("rank")
-    names: dict[int, str] = {}
-    for b_id, level_id, name in found.values_list("pk", "level_id", "name"):
-        behaviours.setdefault(level_id, []).append((b_id, name))
-        names[b_id] = escape(name)
+    """One row per person, each from the one readiness pipeline, as the viewer may see it."""
+    pictures = pipeline.assessments_for(request.user, people, as_of=as_of, scope=scope)
+    names = {b.pk: escape(b.name) for picture in pictures.values() for b in picture.behaviours}
     gaps = feedback_selectors.open_gap_counts(request.user, [p.pk for p in people], scope=scope)
     link = readiness_links()
     rows: list[TeamRow] = []
-    by_ladder: dict[int | None, list[Person]] = {}
     for person in people:
-        ladder = person.target_level.ladder if person.target_level else None
-        by_ladder.setdefault(ladder.pk if ladder else None, []).append(person)
-    for group in by_ladder.values():
-        ladder = group[0].target_level.ladder if group[0].target_level else None
-        policy = readiness_selectors.policy_of(ladder) if ladder else Policy()
-        grid: readiness_selectors.Grid = {}
-        last: dict[tuple[int, int], date] = {}
-        if ladder is not None:  # people with no target level are listed, not assessed
-            grid, last = readiness_selectors.team_grid(
-                request.user, [p.pk for p in group], as_of=as_of, policy=policy, scope=scope
-            )
+        picture = pictures[person.pk]
+        policy, verdict = picture.policy, picture.readiness
         window = window_indexes(as_of, policy)
-        for person in group:
-            pid = person.pk
-            own = behaviours.get(person.target_level_id, [])
-            results: list[rules.BehaviourReadiness] = []
-            classes: list[list[str]] = []
-            for b_id, b_name in own:
-                scores = grid.get((pid, b_id), NO_CELLS)
-                results.append(
-                    rules.behaviour_readiness(
-                        b_id,
-                        b_name,
-                        scores,
-                        as_of=as_of,
-                        policy=policy,
-                        last_evidence=last.get((pid, b_id)),
-                        window=window,
-                    )
-                )
-                classes.append([heat_class(scores.get(p)) for p in window])
-            verdict = rules.overall(results, policy=policy)
-            rows.append(
-                TeamRow(
-                    person=person,
-                    href=link(person.user.username),
-                    readiness=verdict,
-                    assessed=bool(own),
-                    status_label=STATUS_LABELS[verdict.status] if own else "Not assessed",
-                    sustained=sum(r.status == rules.SUSTAINED for r in results),
-                    behaviours=len(results),
-                    window=span(len(window), policy),
-                    heatmap=mini_heatmap(results, classes, names),
-                    stale=[r.name for r in results if r.stale],
-                    gaps=gaps.get(person.pk, 0),
-                )
+        classes = [
+            [heat_class(picture.assessment.grid.get((b.behaviour, p))) for p in window]
+            for b in verdict.behaviours
+        ]
+        then, move = picture.trend.get(TREND_SHOWN, ("", ""))
+        rows.append(
+            TeamRow(
+                person=person,
+                href=link(person.user.username),
+                readiness=verdict,
+                assessed=picture.assessed,
+                status_label=STATUS_LABELS[verdict.status] if picture.assessed else "Not assessed",
+                sustained=verdict.sustained,
+                behaviours=len(verdict.behaviours),
+                window=span(len(window), policy),
+                heatmap=mini_heatmap(list(verdict.behaviours), classes, names),
+                stale=[r.name for r in verdict.behaviours if r.stale],
+                stale_label=words.stale_flag(policy),
+                ready_by=picture.ready_by,
+                ready_by_label=period_label(picture.ready_by, policy) if picture.ready_by else "—",
+                trend=move,
+                trend_from=STATUS_LABELS[then] if then else "",
+                gaps=gaps.get(person.pk, 0),
             )
+        )
     return rows
 
 
@@ -150,6 +131,7 @@ TEAM_SORTS: "dict[str, Callable[[TeamRow], SupportsRichComparison]]" = {
         -row["sustained"],
     ),
     "gaps": lambda row: -row["gaps"],
+    "ready_by": lambda row: (row["ready_by"] is None, row["ready_by"] or 0),
 }
 
 
@@ -165,7 +147,7 @@ def _team_csv(rows: list[TeamRow]) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(
         ["Name", "Username", "Team", "Level", "Target level", "Status", "Behaviours sustained",
-         "Behaviours", "Open gaps", "No evidence in 90 days"]
+         "Behaviours", "Ready by", "Open gaps", "Stale behaviours"]
     )  # fmt: skip
     for row in rows:
         person = row["person"]
@@ -179,6 +161,7 @@ def _team_csv(rows: list[TeamRow]) -> HttpResponse:
                 row["status_label"],
                 row["sustained"],
                 row["behaviours"],
+                row["ready_by_label"],
                 row["gaps"],
                 _csv_cell("; ".join(row["stale"])),
             ]

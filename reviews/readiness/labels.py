@@ -1,5 +1,6 @@
 """How readiness is named and drawn: status labels, heatmap classes, the as-of date."""
 
+from collections.abc import Mapping
 from datetime import date
 
 from django.http import HttpRequest
@@ -18,13 +19,14 @@ STATUS_LABELS = {
     rules.READY: "Ready",
     rules.CLOSE: "Close",
     rules.BUILDING: "Building",
+    rules.NOT_STARTED: "Not started",
     rules.SUSTAINED: "Sustained",
     rules.EMERGING: "Emerging",
     rules.NOT_YET: "Not yet",
 }
 
 
-STATUS_ORDER = {rules.READY: 0, rules.CLOSE: 1, rules.BUILDING: 2}
+STATUS_ORDER = {rules.READY: 0, rules.CLOSE: 1, rules.BUILDING: 2, rules.NOT_STARTED: 3}
 
 
 def heat_class(strength: float | None) -> str:
@@ -40,7 +42,7 @@ SQUARES = {css: f'<span class="{css}"></span>' for css in ("c-none", "c-demo", "
 
 
 def mini_heatmap(
-    results: list[rules.BehaviourReadiness], classes: list[list[str]], names: dict[int, str]
+    results: list[rules.BehaviourReadiness], classes: list[list[str]], names: Mapping[int, str]
 ) -> SafeString:
     """A dashboard row's heatmap as one string, built here because a whole team's squares are
     too many for template loops. It is safe: every class name comes from heat_class's four

@@ -6,19 +6,26 @@ from django.utils.safestring import SafeString
 
 from promo import access
 from promo.http import AuthenticatedHttpRequest
-from reviews.readiness.assembly import _assessment
-from reviews.readiness.dashboard import _team_people, team_rows
+from promo.selectors import target_of
+from reviews.readiness import pipeline
+from reviews.readiness.assembly import outlook_lines
+from reviews.readiness.dashboard import _team_people
 from reviews.readiness.labels import STATUS_LABELS, STATUS_ORDER
+from reviews.readiness.periods import period_label
 
 
 def home_readiness(request: AuthenticatedHttpRequest, _subject: object) -> SafeString | None:
-    """The engineer's own readiness at a glance."""
-    person = getattr(request.user, "person", None)
-    if person is None or person.target_level_id is None:
+    """The engineer's own readiness at a glance, and the one thing that would move it most."""
+    if target_of(request.user) is None:
         return None
-    page = _assessment(request, request.user, timezone.localdate())
-    found = page["assessment"].readiness
-    context = {**page, "readiness": found, "status_label": STATUS_LABELS[found.status]}
+    picture = pipeline.assessment_for(request.user, request.user, as_of=timezone.localdate())
+    found = picture.readiness
+    context = {
+        "readiness": found,
+        "status_label": STATUS_LABELS[found.status],
+        "outlook": outlook_lines(picture)[:2],
+        "ready_by": period_label(picture.ready_by, picture.policy) if picture.ready_by else None,
+    }
     return render_to_string(
         "reviews/readiness/home_panels.html#readiness", context, request=request
     )
@@ -28,14 +35,17 @@ def home_team(request: AuthenticatedHttpRequest, _subject: object) -> SafeString
     scope = access.scope_of(request.user)
     if not scope.reports:
         return None
-    rows = team_rows(request, _team_people(request, scope, "reports"), scope, timezone.localdate())
+    people = _team_people(request, scope, "reports")
+    pictures = pipeline.assessments_for(
+        request.user, people, as_of=timezone.localdate(), scope=scope
+    ).values()
     counts = {
-        s: sum(r["assessed"] and r["readiness"].status == s for r in rows) for s in STATUS_ORDER
+        s: sum(p.assessed and p.readiness.status == s for p in pictures) for s in STATUS_ORDER
     }
     context = {
         "counts": counts,
         "statuses": [(s, STATUS_LABELS[s]) for s in STATUS_ORDER],
-        "total": sum(r["assessed"] for r in rows),
-        "people": len(rows),
+        "total": sum(p.assessed for p in pictures),
+        "people": len(people),
     }
     return render_to_string("reviews/readiness/home_panels.html#team", context, request=request)

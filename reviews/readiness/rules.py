@@ -23,14 +23,23 @@ The rules, in plain words:
 4. A behaviour is judged over the last `window_months` months (the window):
    - consistency is the share of window periods in which it was demonstrated;
    - it is *sustained* when that share reaches `threshold` and one of the demonstrations falls in
-     the last `recent_months` months (at least the current period);
+     the last `recent_months` months;
    - otherwise it is *emerging* when any window period shows at least a flash;
    - otherwise it is *not yet* shown.
-   A behaviour is flagged stale when it has had no evidence at all for more than `stale_days` days.
-5. Overall, the engineer is *ready* when every behaviour is sustained; *close* when at least
-   `close_share` of the behaviours are sustained and every other one is emerging; otherwise
-   *building*. The reasons say, behaviour by behaviour, what is missing, and how many entries
-   were held back because their impact is too recent or not measured.
+   It is flagged *stale* when it had evidence once but none for more than `stale_days` days;
+   a behaviour that never had evidence is not stale, it has simply not started.
+5. The calendar alone never changes a verdict. The period in progress is not over, so it counts
+   only when it helps: each behaviour is judged over the window ending with the current period
+   and over the window ending with the last whole period, and the better of the two counts (for
+   consistency and for recency alike). On the first day of a month nothing is lost that was
+   there the day before; a status changes only because evidence arrived, was judged, matured, or
+   aged out of the window.
+6. Overall, the engineer is *ready* when every behaviour is sustained; *close* when at least
+   `close_share` of the behaviours are sustained and every other one is emerging; *not started*
+   while no behaviour has any evidence at all in the range the pages show; otherwise *building*.
+   The reasons (reviews.readiness.words) say, behaviour by behaviour, what is missing and why,
+   and what would change it: how many more demonstrated periods, and the earliest period it could
+   be sustained in if the engineer keeps demonstrating it.
 
 One big project is therefore never enough on its own: readiness is about doing the work of the
 level consistently, over months, with results that others have confirmed.
@@ -39,16 +48,20 @@ level consistently, over months, with results that others have confirmed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from reviews.readiness.periods import (
-    Policy,
-    period_index,
-    period_label,
-    range_indexes,
-    span,
-    window_indexes,
+from reviews.readiness import words
+from reviews.readiness.periods import Policy, period_index, range_indexes, window_indexes
+from reviews.readiness.words import (
+    BUILDING,
+    CLOSE,
+    EMERGING,
+    NO_TARGET_LEVEL,
+    NOT_STARTED,
+    NOT_YET,
+    READY,
+    SUSTAINED,
 )
 
 STRENGTH = {"demonstrated": 1.0, "flashes": 0.5, "gap": 0.0}
@@ -56,34 +69,10 @@ SELF_TAGGED = 0.5  # a claim is a flash, not proof
 DEMONSTRATED = STRENGTH["demonstrated"]
 FLASH = STRENGTH["flashes"]
 
-SUSTAINED, EMERGING, NOT_YET = "sustained", "emerging", "not_yet"
-READY, CLOSE, BUILDING = "ready", "close", "building"
+__all__ = ["BUILDING", "CLOSE", "EMERGING", "NO_TARGET_LEVEL", "NOT_STARTED", "NOT_YET", "READY"]
+__all__ += ["SUSTAINED", "Assessment", "BehaviourReadiness", "Claim", "Judged", "MentorVerdict"]
 TOO_RECENT, UNMEASURED = "too_recent", "unmeasured"
-
-# User-facing reasons. Format strings, so pages and tests use the same words.
-NO_TARGET_LEVEL = "There is no target level to assess: choose the level you are working towards."
-READY_SUMMARY = (
-    "Every behaviour was demonstrated in at least {share} of the last {window}, "
-    "most recently within the last {recent}."
-)
-NOT_CONSISTENT = (
-    "Not yet consistent: {sustained} of {total} behaviours {verb} sustained over the last {window}."
-)
-BELOW_THRESHOLD = "{name}: demonstrated in {count} of the last {window}; needs {needed}."
-NOT_RECENT = "{name}: last demonstrated in {period}; needs a demonstration in the last {recent}."
-ONLY_FLASHES = (
-    "{name}: only flashes in the last {window} — self-tagged, or partly shown; "
-    "needs mentor-confirmed demonstrations."
-)
-NO_EVIDENCE = "{name}: no evidence in the last {window}."
-TOO_RECENT_REASON = (
-    "{count} {entries} shipped too recently to assess {its} impact "
-    "(less than {weeks} weeks ago); counted as flashes for now."
-)
-UNMEASURED_REASON = (
-    "{count} {entries} without a measured impact; "
-    "record what {they} achieved to count {them} as demonstrated."
-)
+_RANK = {SUSTAINED: 2, EMERGING: 1, NOT_YET: 0}
 
 
 @dataclass(frozen=True)
@@ -112,9 +101,15 @@ class Judged:
     strength: float
     reviewed: bool  # at least one mentor verdict counted
     capped: str | None  # TOO_RECENT or UNMEASURED when rule 2 lowered it, else None
+    verdict: str | None = None  # the counted mentor verdict, when reviewed
 
 
 # Claims ------------------------------------------------------------------------------------------
+
+
+def matures_on(shipped_on: date, policy: Policy) -> date:
+    """The first day a shipped piece of work's impact has had time to show."""
+    return shipped_on + timedelta(weeks=policy.impact_maturity_weeks)
 
 
 def judge(claim: Claim, *, as_of: date, policy: Policy) -> Judged | None:
@@ -136,8 +131,10 @@ def judge(claim: Claim, *, as_of: date, policy: Policy) -> Judged | None:
         seen = latest.get(verdict.mentor)
         if seen is None or verdict.at >= seen.at:
             latest[verdict.mentor] = verdict
+    counted = None
     if latest:
-        strength = max(STRENGTH[verdict.verdict] for verdict in latest.values())
+        counted = max(latest.values(), key=lambda v: STRENGTH[v.verdict]).verdict
+        strength = STRENGTH[counted]
     elif claim.self_tagged:
         strength = SELF_TAGGED
     else:
@@ -145,12 +142,13 @@ def judge(claim: Claim, *, as_of: date, policy: Policy) -> Judged | None:
 
     capped = None
     if strength > FLASH:
-        matured_by = as_of - timedelta(weeks=policy.impact_maturity_weeks)
-        if claim.shipped_on is not None and claim.shipped_on > matured_by:
+        if claim.shipped_on is not None and matures_on(claim.shipped_on, policy) > as_of:
             strength, capped = FLASH, TOO_RECENT
         elif claim.impact_measured_on is None or claim.impact_measured_on > as_of:
             strength, capped = FLASH, UNMEASURED
-    return Judged(claim=claim, strength=strength, reviewed=bool(latest), capped=capped)
+    return Judged(
+        claim=claim, strength=strength, reviewed=bool(latest), capped=capped, verdict=counted
+    )
 
 
 def best_per_period(judged: Iterable[Judged], policy: Policy) -> dict[tuple[int, int], float]:
@@ -171,6 +169,18 @@ def best_per_period(judged: Iterable[Judged], policy: Policy) -> dict[tuple[int,
 
 
 @dataclass(frozen=True)
+class Causes:
+    """What held a behaviour's claims in the window below "demonstrated", for the reasons."""
+
+    # (entry, period, the day its impact has matured, whether that impact is measured)
+    too_recent: tuple[tuple[int, int, date, bool], ...] = ()
+    unmeasured: tuple[int, ...] = ()  # entries confirmed by a mentor, impact not measured
+    self_tagged: int = 0  # claims only the engineer made, not reviewed yet
+    partial: int = 0  # claims a mentor judged "flashes"
+    gaps: int = 0  # claims a mentor judged a gap
+
+
+@dataclass(frozen=True)
 class BehaviourReadiness:
     behaviour: int
     name: str
@@ -182,7 +192,36 @@ class BehaviourReadiness:
     first_demonstrated: int | None  # period index, over the periods given in `cells`
     last_demonstrated: int | None
     last_evidence: date | None
-    stale: bool
+    stale: bool  # had evidence once, none for more than stale_days
+    window: tuple[int, ...] = ()  # the periods it was judged over (rule 5)
+    causes: Causes = field(default_factory=Causes)
+
+    @property
+    def started(self) -> bool:
+        return self.last_evidence is not None
+
+
+def recent_periods(policy: Policy) -> int:
+    return max(1, policy.recent_months // policy.period_months)
+
+
+def windows(as_of: date, policy: Policy) -> tuple[list[int], list[int]]:
+    """The window ending with the period in progress, and the one ending with the last whole
+    period (rule 5)."""
+    current = window_indexes(as_of, policy)
+    return current, [index - 1 for index in current]
+
+
+def judge_window(cells: Mapping[int, float], window: Sequence[int], policy: Policy) -> str:
+    """Sustained, emerging or not yet, over one window of periods."""
+    scores = [cells.get(index, 0.0) for index in window]
+    demonstrated = sum(1 for score in scores if score == DEMONSTRATED)
+    if (
+        demonstrated / len(window) >= policy.threshold
+        and DEMONSTRATED in scores[-recent_periods(policy) :]
+    ):
+        return SUSTAINED
+    return EMERGING if any(score >= FLASH for score in scores) else NOT_YET
 
 
 def behaviour_readiness(
@@ -193,36 +232,31 @@ def behaviour_readiness(
     as_of: date,
     policy: Policy,
     last_evidence: date | None,
-    window: Sequence[int] | None = None,
+    causes: Causes | None = None,
 ) -> BehaviourReadiness:
     """Whether one behaviour is sustained, emerging or not yet shown, as of as_of.
 
     `cells` maps period index -> best strength for this behaviour (missing: no evidence).
     Sustained needs both consistency (a share of the window demonstrated) and recency (a
     demonstration in the last few months), so that neither an old streak nor one recent burst
-    is enough. `window` is window_indexes(as_of, policy), when the caller has it already.
+    is enough. The period in progress counts only when it helps (rule 5).
     """
-    window = window_indexes(as_of, policy) if window is None else window
-    scores = [cells.get(index, 0.0) for index in window]
-    demonstrated = sum(1 for score in scores if score == DEMONSTRATED)
-    flashes = sum(1 for score in scores if score == FLASH)
-    consistency = demonstrated / len(window)
-    recent = scores[-max(1, policy.recent_months // policy.period_months) :]
 
-    if consistency >= policy.threshold and DEMONSTRATED in recent:
-        status = SUSTAINED
-    elif any(score >= FLASH for score in scores):
-        status = EMERGING
-    else:
-        status = NOT_YET
+    def standing(window: list[int]) -> tuple[int, int, int]:
+        scores = [cells.get(index, 0.0) for index in window]
+        demonstrated = sum(1 for score in scores if score == DEMONSTRATED)
+        flashes = sum(1 for score in scores if score == FLASH)
+        return _RANK[judge_window(cells, window, policy)], demonstrated, flashes
 
+    window = max(windows(as_of, policy), key=standing)  # ties: the one with the current period
+    rank, demonstrated, flashes = standing(window)
     shown = sorted(index for index, score in cells.items() if score == DEMONSTRATED)
-    stale = last_evidence is None or (as_of - last_evidence).days > policy.stale_days
+    stale = last_evidence is not None and (as_of - last_evidence).days > policy.stale_days
     return BehaviourReadiness(
         behaviour=behaviour,
         name=name,
-        status=status,
-        consistency=consistency,
+        status={value: key for key, value in _RANK.items()}[rank],
+        consistency=demonstrated / len(window),
         demonstrated_periods=demonstrated,
         flash_periods=flashes,
         window_periods=len(window),
@@ -230,6 +264,8 @@ def behaviour_readiness(
         last_demonstrated=shown[-1] if shown else None,
         last_evidence=last_evidence,
         stale=stale,
+        window=tuple(window),
+        causes=causes or Causes(),
     )
 
 
@@ -238,66 +274,36 @@ def behaviour_readiness(
 
 @dataclass(frozen=True)
 class Readiness:
-    status: str  # READY | CLOSE | BUILDING
+    status: str  # READY | CLOSE | BUILDING | NOT_STARTED
     behaviours: tuple[BehaviourReadiness, ...]
     reasons: tuple[str, ...]
     too_recent: int  # entries in the window capped as too recent
     unmeasured: int  # entries in the window capped as unmeasured
 
-
-def _needed(window_periods: int, threshold: float) -> int:
-    """The fewest demonstrated periods that reach the threshold, by the same test as the status."""
-    for count in range(window_periods + 1):
-        if count / window_periods >= threshold:
-            return count
-    return window_periods
+    @property
+    def sustained(self) -> int:
+        return sum(1 for item in self.behaviours if item.status == SUSTAINED)
 
 
-def _behaviour_reason(item: BehaviourReadiness, *, policy: Policy) -> str:
-    window = span(item.window_periods, policy)
-    if item.status == NOT_YET:
-        return NO_EVIDENCE.format(name=item.name, window=window)
-    if item.demonstrated_periods == 0:
-        return ONLY_FLASHES.format(name=item.name, window=window)
-    if item.consistency < policy.threshold:
-        return BELOW_THRESHOLD.format(
-            name=item.name,
-            count=item.demonstrated_periods,
-            window=window,
-            needed=_needed(item.window_periods, policy.threshold),
-        )
-    recent = max(1, policy.recent_months // policy.period_months)
-    return NOT_RECENT.format(
-        name=item.name,
-        # Demonstrated in the window (checked above), so last_demonstrated is set.
-        period=period_label(item.last_demonstrated or 0, policy),
-        recent=span(recent, policy),
-    )
+def overall_status(behaviours: Sequence[BehaviourReadiness], *, policy: Policy) -> str:
+    """Ready, close, building or not started for the whole level (rule 6).
 
-
-def _impact_reasons(too_recent: int, unmeasured: int, policy: Policy) -> list[str]:
-    reasons = []
-    if too_recent:
-        one = too_recent == 1
-        reasons.append(
-            TOO_RECENT_REASON.format(
-                count=too_recent,
-                entries="entry" if one else "entries",
-                its="its" if one else "their",
-                weeks=policy.impact_maturity_weeks,
-            )
-        )
-    if unmeasured:
-        one = unmeasured == 1
-        reasons.append(
-            UNMEASURED_REASON.format(
-                count=unmeasured,
-                entries="entry" if one else "entries",
-                they="it" if one else "they",
-                them="it" if one else "them",
-            )
-        )
-    return reasons
+    Ready needs every behaviour sustained: a level is the whole set of behaviours, not an average.
+    Close is there to show that the remaining gap is small (most sustained, the rest emerging).
+    """
+    if behaviours and not any(item.started for item in behaviours):
+        return NOT_STARTED
+    total = len(behaviours)
+    sustained = sum(1 for item in behaviours if item.status == SUSTAINED)
+    if total and sustained == total:
+        return READY
+    if (
+        total
+        and sustained / total >= policy.close_share
+        and all(item.status == EMERGING for item in behaviours if item.status != SUSTAINED)
+    ):
+        return CLOSE
+    return BUILDING
 
 
 def overall(
@@ -306,50 +312,13 @@ def overall(
     policy: Policy,
     too_recent: int = 0,
     unmeasured: int = 0,
+    range_periods: int = 12,
 ) -> Readiness:
-    """Ready, close or building for the whole level, with the reasons in plain words.
-
-    Ready needs every behaviour sustained: a level is the whole set of behaviours, not an average.
-    Close is there to show that the remaining gap is small (most sustained, the rest emerging).
-    """
-    if not behaviours:
-        return Readiness(
-            status=BUILDING,
-            behaviours=(),
-            reasons=(NO_TARGET_LEVEL,),
-            too_recent=too_recent,
-            unmeasured=unmeasured,
-        )
-    total = len(behaviours)
-    sustained = sum(1 for item in behaviours if item.status == SUSTAINED)
-    if sustained == total:
-        status = READY
-    elif sustained / total >= policy.close_share and all(
-        item.status == EMERGING for item in behaviours if item.status != SUSTAINED
-    ):
-        status = CLOSE
-    else:
-        status = BUILDING
-
-    window_periods = policy.window_months // policy.period_months
-    window = span(window_periods, policy)
-    if status == READY:
-        share = "half" if policy.threshold == 0.5 else f"{policy.threshold:.0%}"
-        recent = max(1, policy.recent_months // policy.period_months)
-        reasons = [READY_SUMMARY.format(share=share, window=window, recent=span(recent, policy))]
-    else:
-        reasons = [
-            NOT_CONSISTENT.format(
-                sustained=sustained,
-                total=total,
-                verb="is" if sustained == 1 else "are",
-                window=window,
-            )
-        ]
-    reasons += [
-        _behaviour_reason(item, policy=policy) for item in behaviours if item.status != SUSTAINED
-    ]
-    reasons += _impact_reasons(too_recent, unmeasured, policy)
+    """The overall status with the reasons in plain words (reviews.readiness.words)."""
+    status = overall_status(behaviours, policy=policy)
+    reasons = words.reasons(
+        status, behaviours, policy, too_recent, unmeasured, range_periods=range_periods
+    )
     return Readiness(
         status=status,
         behaviours=tuple(behaviours),
@@ -368,6 +337,36 @@ class Assessment:
     grid: dict[tuple[int, int], float]  # (behaviour, period index) -> best strength, over periods
     periods: list[int]  # range_indexes(as_of, range_periods, policy)
     judged: list[Judged]  # every counted claim within those periods
+    as_of: date
+
+
+def _causes(judged: Sequence[Judged], window: set[int], policy: Policy) -> Causes:
+    too_recent, unmeasured = [], []
+    self_tagged = partial = gaps = 0
+    for item in judged:
+        period = period_index(item.claim.week_start, policy)
+        if period not in window or item.strength >= DEMONSTRATED:
+            continue
+        claim = item.claim
+        if item.capped == TOO_RECENT and claim.shipped_on is not None:
+            measured = claim.impact_measured_on is not None
+            matured = matures_on(claim.shipped_on, policy)
+            too_recent.append((claim.entry_id, period, matured, measured))
+        elif item.capped == UNMEASURED:
+            unmeasured.append(claim.entry_id)
+        elif not item.reviewed:
+            self_tagged += 1
+        elif item.verdict == "flashes":
+            partial += 1
+        else:
+            gaps += 1
+    return Causes(
+        too_recent=tuple(sorted(too_recent, key=lambda t: t[2])),
+        unmeasured=tuple(unmeasured),
+        self_tagged=self_tagged,
+        partial=partial,
+        gaps=gaps,
+    )
 
 
 def assess(
@@ -382,11 +381,12 @@ def assess(
 
     `behaviours` are the target level's (id, name) pairs, in display order. Only claims on those
     behaviours count towards the "too recent" and "unmeasured" entry counts, since only they
-    affect readiness.
+    affect readiness. Claims outside the last `range_periods` periods are not looked at, so any
+    two callers that pass the same range get the same answer.
     """
     window_periods = policy.window_months // policy.period_months
-    if range_periods < window_periods:
-        raise ValueError("range_periods must cover at least the consistency window.")
+    if range_periods < window_periods + 1:
+        raise ValueError("range_periods must cover the consistency window and the one before.")
     periods = range_indexes(as_of, range_periods, policy)
     shown = set(periods)
     judged = [
@@ -396,28 +396,35 @@ def assess(
     ]
     grid = best_per_period(judged, policy)
 
-    window = set(window_indexes(as_of, policy))
+    current, previous = windows(as_of, policy)
+    either = set(current) | set(previous)
     wanted = {behaviour for behaviour, _ in behaviours}
     held_back: dict[str, set[int]] = {TOO_RECENT: set(), UNMEASURED: set()}
     last_evidence: dict[int, date] = {}
+    by_behaviour: dict[int, list[Judged]] = {}
     for item in judged:
         claim = item.claim
         if claim.behaviour not in wanted:
             continue
+        by_behaviour.setdefault(claim.behaviour, []).append(item)
         seen = last_evidence.get(claim.behaviour)
         if seen is None or claim.week_start > seen:
             last_evidence[claim.behaviour] = claim.week_start
-        if item.capped and period_index(claim.week_start, policy) in window:
+        if item.capped and period_index(claim.week_start, policy) in either:
             held_back[item.capped].add(claim.entry_id)
 
+    cells: dict[int, dict[int, float]] = {}
+    for (behaviour, period), score in grid.items():
+        cells.setdefault(behaviour, {})[period] = score
     results = [
         behaviour_readiness(
             behaviour,
             name,
-            {period: score for (key, period), score in grid.items() if key == behaviour},
+            cells.get(behaviour, {}),
             as_of=as_of,
             policy=policy,
             last_evidence=last_evidence.get(behaviour),
+            causes=_causes(by_behaviour.get(behaviour, ()), either, policy),
         )
         for behaviour, name in behaviours
     ]
@@ -426,5 +433,6 @@ def assess(
         policy=policy,
         too_recent=len(held_back[TOO_RECENT]),
         unmeasured=len(held_back[UNMEASURED]),
+        range_periods=range_periods,
     )
-    return Assessment(readiness=readiness, grid=grid, periods=periods, judged=judged)
+    return Assessment(readiness=readiness, grid=grid, periods=periods, judged=judged, as_of=as_of)

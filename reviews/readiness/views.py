@@ -10,21 +10,18 @@ from django.views.decorators.http import require_GET
 
 from promo import access, audit, panels
 from promo.http import AuthenticatedHttpRequest
-from promo.models import Behaviour
 from promo.params import parse_id, parse_int
 from reviews.feedback import selectors as feedback_selectors
-from reviews.readiness import rules
-from reviews.readiness import selectors as readiness_selectors
+from reviews.readiness import pipeline
 from reviews.readiness.assembly import (
     ReadinessSubject,
-    _assessment,
     _count_by_behaviour,
     _heatmap_rows,
-    _target,
+    outlook_lines,
 )
 from reviews.readiness.dashboard import TEAM_SORTS, _team_csv, _team_people, team_rows
 from reviews.readiness.labels import STATUS_LABELS, STATUS_ORDER, _as_of
-from reviews.readiness.periods import months_of, period_index, period_label
+from reviews.readiness.periods import period_index, period_label
 
 
 @login_required
@@ -33,8 +30,8 @@ def readiness_page(request: AuthenticatedHttpRequest, username: str) -> HttpResp
     scope = access.scope_of(request.user)  # once, for the relation and every read on the page
     engineer, relation = access.engineer_or_404(request.user, username, scope=scope)
     as_of, as_of_error = _as_of(request)
-    page = _assessment(request, engineer, as_of, scope)
-    found, policy = page["assessment"], page["policy"]
+    picture = pipeline.assessment_for(request.user, engineer, as_of=as_of, scope=scope)
+    found, policy = picture.assessment, picture.policy
     shows_notes = relation.is_self or relation.is_mentor
     if shows_notes:  # the notes themselves, and their counts
         gaps = feedback_selectors.open_gaps(engineer, viewer=request.user, scope=scope)
@@ -44,8 +41,15 @@ def readiness_page(request: AuthenticatedHttpRequest, username: str) -> HttpResp
         gap_counts = feedback_selectors.open_gap_counts(
             request.user, [engineer.pk], scope=scope, per="gap_behaviour_id"
         )
+    trend = [(days, STATUS_LABELS[then], move) for days, (then, move) in picture.trend.items()]
     context = {
-        **page,
+        "picture": picture,
+        "level": picture.level,
+        "policy": policy,
+        "assessment": found,
+        "outlook": outlook_lines(picture),
+        "ready_by": period_label(picture.ready_by, policy) if picture.ready_by else None,
+        "trend": trend,
         "engineer": engineer,
         "relation": relation,
         "as_of": as_of,
@@ -53,8 +57,8 @@ def readiness_page(request: AuthenticatedHttpRequest, username: str) -> HttpResp
         "is_today": as_of == timezone.localdate(),
         "status": found.readiness.status,
         "status_label": STATUS_LABELS[found.readiness.status],
-        "rows": _heatmap_rows(page, engineer, as_of, gap_counts),
-        "period_labels": [period_label(p, policy) for p in page["periods"]],
+        "rows": _heatmap_rows(picture, as_of, gap_counts),
+        "period_labels": [period_label(p, policy) for p in picture.periods],
         "labels": STATUS_LABELS,
         "gaps": gaps,
         "shows_notes": shows_notes,
@@ -71,27 +75,21 @@ def readiness_cell(request: AuthenticatedHttpRequest, username: str) -> HttpResp
     scope = access.scope_of(request.user)
     engineer, _ = access.engineer_or_404(request.user, username, scope=scope)
     as_of, _ = _as_of(request)
-    level, policy = _target(engineer)
+    picture = pipeline.assessment_for(request.user, engineer, as_of=as_of, scope=scope)
+    policy = picture.policy
     period = parse_int(
         request.GET.get("period"),
         low=period_index(date.min, policy),
         high=period_index(as_of, policy),
     )
     behaviour_id = parse_id(request.GET.get("behaviour"))
-    behaviour = (
-        Behaviour.objects.filter(pk=behaviour_id, level=level).first()
-        if behaviour_id is not None
-        else None
-    )
-    if period is None or behaviour is None:
+    behaviour = next((b for b in picture.behaviours if b.pk == behaviour_id), None)
+    if period is None or period not in picture.periods or behaviour is None:
         raise Http404("No such cell.")
-    months = months_of([period], policy)
-    seen = access.visibility_q(request.user, scope=scope, authors=[engineer.pk])
-    claims, entries = readiness_selectors.claims_of(engineer, seen=seen, as_of=as_of, months=months)
     judged = [
-        (entries[j.claim.entry_id], j)
-        for j in (rules.judge(c, as_of=as_of, policy=policy) for c in claims)
-        if j is not None and j.claim.behaviour == behaviour.pk
+        (picture.entries[j.claim.entry_id], j)
+        for j in picture.assessment.judged
+        if j.claim.behaviour == behaviour.pk and period_index(j.claim.week_start, policy) == period
     ]
     judged.sort(key=lambda pair: (-pair[1].strength, pair[0].week_start))
     context = {

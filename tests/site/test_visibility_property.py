@@ -45,10 +45,8 @@ from reviews.feedback import selectors as feedback_selectors
 from reviews.models import Feedback, PromoDocument, Verdict
 from reviews.packet import access as packet_access
 from reviews.packet import selectors as packet_selectors
-from reviews.readiness import assembly as readiness_assembly
-from reviews.readiness import dashboard
-from reviews.readiness import selectors as readiness_selectors
-from reviews.readiness.periods import Policy, month_index
+from reviews.readiness import dashboard, pipeline
+from reviews.readiness.periods import month_index
 from tests.conftest import client_for
 from tests.factories import (
     EntryFactory,
@@ -333,10 +331,10 @@ def show(org: Org, viewer, titles: dict[str, int], *, lists: bool = True) -> Sho
 
     # Readiness: each engineer's page (claims_of inside) and the team dashboard.
     for person in org.people:
-        page = readiness_assembly._assessment(request, person, TODAY, scope)
-        judged = {j.claim.entry_id for j in page["assessment"].judged}
-        entries[f"readiness of {person}"] = set(page["entries"]) | judged
-        numbers[f"readiness of {person}"] = page["assessment"]
+        page = pipeline.assessment_for(viewer, person, as_of=TODAY, scope=scope)
+        judged = {j.claim.entry_id for j in page.assessment.judged}
+        entries[f"readiness of {person}"] = set(page.entries) | judged
+        numbers[f"readiness of {person}"] = (page.assessment, page.outlooks, page.trend)
     for view in ("reports", "mentees"):
         people = dashboard._team_people(request, scope, view)
         rows = dashboard.team_rows(request, people, scope, TODAY)
@@ -345,9 +343,15 @@ def show(org: Org, viewer, titles: dict[str, int], *, lists: bool = True) -> Sho
             + (row["stale"], row["gaps"], str(row["heatmap"]))
             for row in rows
         ]
-    numbers["team grid"] = readiness_selectors.team_grid(
-        viewer, [p.pk for p in org.people], as_of=TODAY, policy=Policy(), scope=scope
+    everyone = dashboard._team_people(
+        request, access.Scope(viewer.pk, reports=tuple(p.pk for p in org.people)), "reports"
     )
+    numbers["pictures"] = {
+        pk: (picture.assessment, picture.ready_by, picture.trend)
+        for pk, picture in pipeline.assessments_for(
+            viewer, everyone, as_of=TODAY, scope=scope
+        ).items()
+    }
 
     # Promo documents: the evidence under each behaviour, as this viewer would be shown it.
     for document in org.documents:

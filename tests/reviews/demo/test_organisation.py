@@ -214,7 +214,7 @@ def fingerprint() -> str:
         ),
         "attempts": rows(
             PromoAttempt.objects, "engineer__username", "level__slug", "submitted_on",
-            "recorded_by__username", "outcome", "decided_on", "committee_feedback", "snapshot",
+            "recorded_by__username", "outcome", "decided_on", "committee_feedback",
         ),
         "points": rows(
             CommitteePoint.objects, "attempt__submitted_on", "text", "behaviour__slug",
@@ -234,9 +234,26 @@ def fingerprint() -> str:
 
 # Recorded from the demo as it stood before its prose moved into data files (issue 13): moving
 # it, or tidying the generators, must not change one word or date of the organisation it builds.
-DEMO_FINGERPRINT = "31ae0c570d178ab040ea4c425ca0037f0310a3618b723d2288336b0790c22e05"
+# Attempts' snapshots are left out: they are what the readiness rules made of these rows on the
+# day (held below), and the rules are allowed to improve.
+DEMO_FINGERPRINT = "ff9660d3e29f1b78688479887640aef64185da75cf64b80cd5566b89fcd0b553"
 
 
 @pytest.mark.usefixtures("seeded", "db")
 def test_the_demo_organisation_is_exactly_the_one_it_has_always_been():
     assert fingerprint() == DEMO_FINGERPRINT
+
+
+@pytest.mark.usefixtures("seeded", "db")
+def test_each_demo_attempt_keeps_what_a_manager_saw_on_its_day():
+    import json
+
+    from reviews.models import PromoAttempt
+    from reviews.packet import selectors as packet_selectors
+
+    attempts = PromoAttempt.objects.select_related("engineer", "level").order_by("submitted_on")
+    assert [a.snapshot["status"] for a in attempts] == ["building", "close"]
+    for attempt in attempts:
+        day = attempt.submitted_on
+        expected = packet_selectors.snapshot(attempt.engineer, attempt.level, as_of=day)
+        assert attempt.snapshot == json.loads(json.dumps(expected)), day

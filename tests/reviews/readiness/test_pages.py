@@ -10,11 +10,11 @@ from django.core.management import call_command
 from django.test import RequestFactory
 from django.urls import reverse
 
+from evidence.models import Entry
 from promo import access
 from promo.models import Visibility
 from reviews.feedback import services as feedback_services
-from reviews.readiness import rules
-from reviews.readiness.assembly import _assessment
+from reviews.readiness import pipeline, rules, words
 from reviews.readiness.dashboard import _team_people, readiness_links, team_rows
 from reviews.readiness.periods import Policy, period_index
 from tests.conftest import assert_flat_query_count, client_for
@@ -170,15 +170,19 @@ def test_a_manager_sees_only_what_was_shared_with_managers(
         demonstrated(engineer, mentor, [scope, mentoring], weeks_ago=weeks_ago, visibility=MENTORS)
     assert client_for(mentor).get(readiness_url()).context["status"] == rules.READY
     manager_view = client_for(manager).get(readiness_url())
-    assert manager_view.context["status"] == rules.BUILDING
-    assert "Scope at Staff: no evidence in the last 6 months." in manager_view.content.decode()
+    # Nothing was shared with managers: for the manager there is nothing to judge yet, and
+    # nothing counts against the engineer.
+    assert manager_view.context["status"] == rules.NOT_STARTED
+    page = manager_view.content.decode()
+    assert words.NOTHING_YET.format(range="12 months").replace("'", "&#x27;") in page
+    assert "Amara has no evidence you may see yet. Nothing here counts against them." in page
 
 
 def test_as_of_a_past_date_shows_that_days_picture(steady):
     response = client_for(steady).get(readiness_url(), {"as_of": "2026-01-15"})
     assert response.context["as_of"] == date(2026, 1, 15)
     assert response.context["period_labels"][-1] == "Jan 2026"
-    assert response.context["status"] == rules.BUILDING  # none of that evidence existed yet
+    assert response.context["status"] == rules.NOT_STARTED  # none of that evidence existed yet
 
 
 @pytest.mark.parametrize(
@@ -251,7 +255,7 @@ def test_dashboard_filters_by_status_team_and_level_and_sorts(steady, manager, l
         ]
 
     assert names(status="ready") == ["engineer"]
-    assert names(status="building") == ["newer"]
+    assert names(status="not_started") == ["newer"]  # no evidence yet
     assert names(level="Senior") == ["newer"]
     assert names(sort="name")[0] == "engineer"
 
@@ -345,7 +349,7 @@ def test_the_dashboard_and_the_engineer_page_agree_for_random_histories(levels, 
         view = "reports" if viewer == manager else "mentees"
         rows = team_rows(request, _team_people(request, scope, view), scope, TODAY)
         for row in rows:
-            page = _assessment(request, row["person"].user, TODAY)["assessment"].readiness
+            page = pipeline.assessment_for(viewer, row["person"].user, as_of=TODAY).readiness
             assert row["readiness"].status == page.status, (
                 viewer.username,
                 row["person"].user.username,
@@ -382,8 +386,8 @@ def test_dashboard_query_count_does_not_grow_with_reports_or_entries(
                 demonstrated(person.user, mentor, [scope_b], weeks_ago=weeks_ago)
 
     assert_flat_query_count(
-        django_assert_max_num_queries, client, reverse("reviews:team"), grow=grow, bound=10
-    )
+        django_assert_max_num_queries, client, reverse("reviews:team"), grow=grow, bound=12
+    )  # session, user, scope, people, levels, teams, behaviours, 3 for claims, gaps, the nav
 
 
 @pytest.mark.parametrize("role", ["steady", "mentor", "manager", "skip_manager"])
@@ -398,8 +402,12 @@ def test_readiness_page_costs_the_same_with_one_or_several_years_of_history(
     with django_assert_max_num_queries(14):
         response = client.get(readiness_url())
     assert response.status_code == 200
-    entries_loaded = len(response.context["entries"])
-    assert entries_loaded == 6  # only the range shown is read, not the whole history
+    # Only the months the page and its trend judge are read, not the whole history.
+    picture = response.context["picture"]
+    first, last = pipeline._fetch_months(TODAY, picture.policy)
+    needed = Entry.objects.filter(author=steady, month_index__range=(first, last))
+    assert set(picture.entries) == set(needed.values_list("pk", flat=True))
+    assert Entry.objects.filter(author=steady).count() > len(picture.entries) + 60
 
 
 @pytest.mark.django_db
