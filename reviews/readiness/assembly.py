@@ -89,13 +89,17 @@ def _heatmap_rows(
     return rows
 
 
+OUTLOOK_ENTRIES = 2  # entries named under one behaviour; the rest are counted
+
+
 @dataclass(frozen=True)
 class OutlookLine:
     """One behaviour's "what would change it", in words, with the entries it names."""
 
     name: str
     text: str
-    entries: list[tuple[Entry, str]]  # an entry, and what it waits for
+    entries: list[tuple[Entry, str]]  # an entry, and what it waits for: the first few
+    more: int  # how many more entries wait the same way
 
 
 def outlook_lines(picture: pipeline.Picture) -> list[OutlookLine]:
@@ -111,7 +115,14 @@ def outlook_lines(picture: pipeline.Picture) -> list[OutlookLine]:
             if e in picture.entries
         ]
         text = words.outlook(outlook.more_periods, outlook.earliest, picture.policy)
-        lines.append(OutlookLine(name=outlook.name, text=text, entries=waiting))
+        lines.append(
+            OutlookLine(
+                name=outlook.name,
+                text=text,
+                entries=waiting[:OUTLOOK_ENTRIES],
+                more=max(0, len(waiting) - OUTLOOK_ENTRIES),
+            )
+        )
     return lines
 
 

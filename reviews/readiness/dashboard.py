@@ -87,7 +87,9 @@ def team_rows(
     request: AuthenticatedHttpRequest, people: list[Person], scope: access.Scope, as_of: date
 ) -> list[TeamRow]:
     """One row per person, each from the one readiness pipeline, as the viewer may see it."""
-    pictures = pipeline.assessments_for(request.user, people, as_of=as_of, scope=scope)
+    pictures = pipeline.assessments_for(
+        request.user, people, as_of=as_of, scope=scope, trend_days=(TREND_SHOWN,)
+    )
     names = {b.pk: escape(b.name) for picture in pictures.values() for b in picture.behaviours}
     gaps = feedback_selectors.open_gap_counts(request.user, [p.pk for p in people], scope=scope)
     link = readiness_links()

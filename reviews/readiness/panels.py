@@ -37,8 +37,8 @@ def home_team(request: AuthenticatedHttpRequest, _subject: object) -> SafeString
         return None
     people = _team_people(request, scope, "reports")
     pictures = pipeline.assessments_for(
-        request.user, people, as_of=timezone.localdate(), scope=scope
-    ).values()
+        request.user, people, as_of=timezone.localdate(), scope=scope, trend_days=(), outlook=False
+    ).values()  # three counts: no trend, no outlook
     counts = {
         s: sum(p.assessed and p.readiness.status == s for p in pictures) for s in STATUS_ORDER
     }

@@ -93,14 +93,18 @@ def picture(
     *,
     as_of: date,
     policy: Policy,
+    trend_days: Sequence[int] = forecast.TREND_DAYS,
+    outlook: bool = True,
 ) -> Picture:
-    """The rules applied to claims already fetched: today's picture, the trend, the outlook."""
+    """The rules applied to claims already fetched: today's picture, the trend over
+    `trend_days`, and (with `outlook`) what would change it. Callers that show less ask for
+    less; what they do show is the same."""
     pairs = [(b.pk, b.name) for b in behaviours]
     periods = reach(policy)
     found = rules.assess(claims, pairs, as_of=as_of, policy=policy, range_periods=periods)
     trend = {}
     if behaviours:
-        for days in forecast.TREND_DAYS:
+        for days in trend_days:
             then = _days_before(as_of, days)
             if then is None:
                 continue
@@ -110,15 +114,11 @@ def picture(
     cells: dict[int, dict[int, float]] = {}
     for (behaviour, period), score in found.grid.items():
         cells.setdefault(behaviour, {})[period] = score
-    outlooks = [
-        outlook
-        for item in found.readiness.behaviours
-        if (
-            outlook := forecast.outlook(
-                item, cells.get(item.behaviour, {}), as_of=as_of, policy=policy
-            )
-        )
-    ]
+    outlooks = []
+    for item in found.readiness.behaviours if outlook else ():
+        ahead = forecast.outlook(item, cells.get(item.behaviour, {}), as_of=as_of, policy=policy)
+        if ahead is not None:
+            outlooks.append(ahead)
     return Picture(
         engineer=engineer,
         level=level,
@@ -127,7 +127,11 @@ def picture(
         assessment=found,
         entries=entries,
         outlooks=outlooks,
-        ready_by=forecast.ready_by(outlooks, as_of=as_of, policy=policy) if behaviours else None,
+        ready_by=(
+            forecast.ready_by(outlooks, as_of=as_of, policy=policy)
+            if behaviours and outlook
+            else None
+        ),
         trend=trend,
     )
 
@@ -156,7 +160,13 @@ def assessment_for(
 
 
 def assessments_for(
-    viewer: User, people: Sequence[Person], *, as_of: date, scope: access.Scope
+    viewer: User,
+    people: Sequence[Person],
+    *,
+    as_of: date,
+    scope: access.Scope,
+    trend_days: Sequence[int] = forecast.TREND_DAYS,
+    outlook: bool = True,
 ) -> dict[int, Picture]:
     """Many engineers' readiness as the viewer may see it, by engineer id: three queries for
     their claims, whatever their number, and the same rules as `assessment_for`. `people` come
@@ -184,5 +194,7 @@ def assessments_for(
             entries,
             as_of=as_of,
             policy=policy,
+            trend_days=trend_days,
+            outlook=outlook,
         )
     return found

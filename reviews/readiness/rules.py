@@ -157,9 +157,13 @@ def best_per_period(judged: Iterable[Judged], policy: Policy) -> dict[tuple[int,
     A period counts once however many entries it has: consistency rewards showing the behaviour
     month after month, not volume in one month.
     """
+    return _best((item, period_index(item.claim.week_start, policy)) for item in judged)
+
+
+def _best(pairs: Iterable[tuple[Judged, int]]) -> dict[tuple[int, int], float]:
     best: dict[tuple[int, int], float] = {}
-    for item in judged:
-        key = (item.claim.behaviour, period_index(item.claim.week_start, policy))
+    for item, period in pairs:
+        key = (item.claim.behaviour, period)
         if item.strength > best.get(key, -1.0):
             best[key] = item.strength
     return best
@@ -340,11 +344,11 @@ class Assessment:
     as_of: date
 
 
-def _causes(judged: Sequence[Judged], window: set[int], policy: Policy) -> Causes:
-    too_recent, unmeasured = [], []
+def _causes(judged: Sequence[tuple[Judged, int]], window: set[int], policy: Policy) -> Causes:
+    too_recent: list[tuple[int, int, date, bool]] = []
+    unmeasured: list[int] = []
     self_tagged = partial = gaps = 0
-    for item in judged:
-        period = period_index(item.claim.week_start, policy)
+    for item, period in judged:
         if period not in window or item.strength >= DEMONSTRATED:
             continue
         claim = item.claim
@@ -389,28 +393,29 @@ def assess(
         raise ValueError("range_periods must cover the consistency window and the one before.")
     periods = range_indexes(as_of, range_periods, policy)
     shown = set(periods)
-    judged = [
-        item
-        for item in (judge(claim, as_of=as_of, policy=policy) for claim in claims)
-        if item is not None and period_index(item.claim.week_start, policy) in shown
-    ]
-    grid = best_per_period(judged, policy)
+    pairs = []  # each counted claim with its period, worked out once
+    for claim in claims:
+        period = period_index(claim.week_start, policy)
+        if period in shown and (item := judge(claim, as_of=as_of, policy=policy)) is not None:
+            pairs.append((item, period))
+    judged = [item for item, _ in pairs]
+    grid = _best(pairs)
 
     current, previous = windows(as_of, policy)
     either = set(current) | set(previous)
     wanted = {behaviour for behaviour, _ in behaviours}
     held_back: dict[str, set[int]] = {TOO_RECENT: set(), UNMEASURED: set()}
     last_evidence: dict[int, date] = {}
-    by_behaviour: dict[int, list[Judged]] = {}
-    for item in judged:
+    by_behaviour: dict[int, list[tuple[Judged, int]]] = {}
+    for item, period in pairs:
         claim = item.claim
         if claim.behaviour not in wanted:
             continue
-        by_behaviour.setdefault(claim.behaviour, []).append(item)
+        by_behaviour.setdefault(claim.behaviour, []).append((item, period))
         seen = last_evidence.get(claim.behaviour)
         if seen is None or claim.week_start > seen:
             last_evidence[claim.behaviour] = claim.week_start
-        if item.capped and period_index(claim.week_start, policy) in either:
+        if item.capped and period in either:
             held_back[item.capped].add(claim.entry_id)
 
     cells: dict[int, dict[int, float]] = {}

@@ -43,9 +43,10 @@ def claims_by_author(
     author. Three queries whatever the number of authors and the history: entries, their tags,
     their verdicts. Nothing is judged here: that is reviews.readiness.rules' job alone.
     """
+    visible = Entry.objects.filter(_visible_q(seen, as_of=as_of, months=months))
     entries = {
         e.pk: e
-        for e in Entry.objects.filter(_visible_q(seen, as_of=as_of, months=months)).only(
+        for e in visible.only(
             "pk",
             "title",
             "week_start",
@@ -56,10 +57,14 @@ def claims_by_author(
         )
     }
     tagged = set(
-        EntryBehaviour.objects.filter(entry_id__in=entries).values_list("entry_id", "behaviour_id")
+        EntryBehaviour.objects.filter(entry__in=visible.values("pk")).values_list(
+            "entry_id", "behaviour_id"
+        )
     )
     verdicts: dict[tuple[int, int], list[rules.MentorVerdict]] = {}
-    rows = BehaviourVerdict.objects.filter(feedback__entry_id__in=entries).values_list(
+    # The entries as a subquery, not a list of ids: a dashboard's thousands of ids would be
+    # thousands of parameters.
+    rows = BehaviourVerdict.objects.filter(feedback__entry__in=visible.values("pk")).values_list(
         "feedback__entry_id",
         "behaviour_id",
         "feedback__author_id",
@@ -74,7 +79,9 @@ def claims_by_author(
         )
     claims: dict[int, list[rules.Claim]] = {}
     for entry_id, behaviour_id in sorted(tagged | set(verdicts)):
-        entry = entries[entry_id]
+        entry = entries.get(entry_id)
+        if entry is None:  # logged between the reads: it counts from the next one
+            continue
         claims.setdefault(entry.author_id, []).append(
             rules.Claim(
                 entry_id=entry_id,
