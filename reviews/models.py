@@ -20,6 +20,7 @@ from reviews.packet.models import (
     PromoAttempt,
     PromoDocument,
 )
+from reviews.readiness.models import StoredPicture
 from reviews.reminders.models import ReminderSent
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "PromoAttempt",
     "PromoDocument",
     "ReminderSent",
+    "StoredPicture",
     "Reply",
     "Verdict",
 ]

@@ -17,11 +17,10 @@ from promo import access
 from promo.http import AuthenticatedHttpRequest
 from promo.models import Level, Person, Team
 from reviews.feedback import selectors as feedback_selectors
-from reviews.readiness import pipeline, rules, words
-from reviews.readiness.labels import STATUS_LABELS, STATUS_ORDER, heat_class, mini_heatmap
-from reviews.readiness.periods import period_label, span, window_indexes
-
-TREND_SHOWN = 90  # the dashboard's trend: the status now against 90 days ago
+from reviews.readiness import pipeline, summaries, words
+from reviews.readiness.labels import STATUS_LABELS, STATUS_ORDER, mini_heatmap
+from reviews.readiness.models import StoredPicture
+from reviews.readiness.periods import period_label
 
 if TYPE_CHECKING:
     from _typeshed import SupportsRichComparison
@@ -67,7 +66,7 @@ class TeamRow(TypedDict):
 
     person: Person
     href: str
-    readiness: rules.Readiness
+    status: str  # rules.READY ... or "" when not assessed
     assessed: bool  # False for someone with no target level: listed, not assessed
     status_label: str
     sustained: int
@@ -81,46 +80,69 @@ class TeamRow(TypedDict):
     trend: str  # up | down | held over the last 90 days; "" when not assessed
     trend_from: str  # the status 90 days ago
     gaps: int
+    picture: StoredPicture | None  # what the pipeline said, kept for the day
 
 
 def team_rows(
     request: AuthenticatedHttpRequest, people: list[Person], scope: access.Scope, as_of: date
 ) -> list[TeamRow]:
-    """One row per person, each from the one readiness pipeline, as the viewer may see it."""
-    pictures = pipeline.assessments_for(
-        request.user, people, as_of=as_of, scope=scope, trend_days=(TREND_SHOWN,)
-    )
-    names = {b.pk: escape(b.name) for picture in pictures.values() for b in picture.behaviours}
+    """One row per person, each the one readiness pipeline's picture, as the viewer may see it
+    (kept for the day while its inputs are unchanged: reviews.readiness.summaries)."""
+    pictures = summaries.summaries_for(request.user, people, as_of=as_of, scope=scope)
+    names: dict[int, str] = {}
     gaps = feedback_selectors.open_gap_counts(request.user, [p.pk for p in people], scope=scope)
     link = readiness_links()
     rows: list[TeamRow] = []
     for person in people:
-        picture = pictures[person.pk]
-        policy, verdict = picture.policy, picture.readiness
-        window = window_indexes(as_of, policy)
-        classes = [
-            [heat_class(picture.assessment.grid.get((b.behaviour, p))) for p in window]
-            for b in verdict.behaviours
-        ]
-        then, move = picture.trend.get(TREND_SHOWN, ("", ""))
+        picture = pictures.get(person.pk)
+        if picture is None:  # no target level: listed, not assessed
+            rows.append(
+                TeamRow(
+                    person=person,
+                    href=link(person.user.username),
+                    status="",
+                    assessed=False,
+                    status_label="Not assessed",
+                    sustained=0,
+                    behaviours=0,
+                    window="",
+                    heatmap=SafeString(""),
+                    stale=[],
+                    stale_label="",
+                    ready_by=None,
+                    ready_by_label="—",
+                    trend="",
+                    trend_from="",
+                    gaps=gaps.get(person.pk, 0),
+                    picture=None,
+                )
+            )
+            continue
+        for behaviour, name, *_ in picture.rows:
+            if behaviour not in names:
+                names[behaviour] = escape(name)
+        policy = pipeline.policy_for(person.target_level)
         rows.append(
             TeamRow(
                 person=person,
                 href=link(person.user.username),
-                readiness=verdict,
-                assessed=picture.assessed,
-                status_label=STATUS_LABELS[verdict.status] if picture.assessed else "Not assessed",
-                sustained=verdict.sustained,
-                behaviours=len(verdict.behaviours),
-                window=span(len(window), policy),
-                heatmap=mini_heatmap(list(verdict.behaviours), classes, names),
-                stale=[r.name for r in verdict.behaviours if r.stale],
-                stale_label=words.stale_flag(policy),
+                status=picture.status,
+                assessed=True,
+                status_label=STATUS_LABELS[picture.status],
+                sustained=picture.sustained,
+                behaviours=picture.behaviours,
+                window=picture.window,
+                heatmap=mini_heatmap(picture.rows, names),
+                stale=[name for _, name, _, _, _, _, stale, _ in picture.rows if stale],
+                stale_label=words.STALE.format(days=picture.stale_days),
                 ready_by=picture.ready_by,
-                ready_by_label=period_label(picture.ready_by, policy) if picture.ready_by else "—",
-                trend=move,
-                trend_from=STATUS_LABELS[then] if then else "",
+                ready_by_label=(
+                    period_label(picture.ready_by, policy) if picture.ready_by is not None else "—"
+                ),
+                trend=picture.trend,
+                trend_from=STATUS_LABELS[picture.trend_from] if picture.trend_from else "",
                 gaps=gaps.get(person.pk, 0),
+                picture=picture,
             )
         )
     return rows
@@ -129,7 +151,7 @@ def team_rows(
 TEAM_SORTS: "dict[str, Callable[[TeamRow], SupportsRichComparison]]" = {
     "name": lambda row: row["person"].display_name.lower(),
     "status": lambda row: (
-        STATUS_ORDER[row["readiness"].status] if row["assessed"] else 9,
+        STATUS_ORDER[row["status"]] if row["assessed"] else 9,
         -row["sustained"],
     ),
     "gaps": lambda row: -row["gaps"],

@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -41,20 +42,18 @@ def heat_class(strength: float | None) -> str:
 SQUARES = {css: f'<span class="{css}"></span>' for css in ("c-none", "c-demo", "c-flash", "c-gap")}
 
 
-def mini_heatmap(
-    results: list[rules.BehaviourReadiness], classes: list[list[str]], names: Mapping[int, str]
-) -> SafeString:
+def mini_heatmap(rows: list[list[Any]], names: Mapping[int, str]) -> SafeString:
     """A dashboard row's heatmap as one string, built here because a whole team's squares are
-    too many for template loops. It is safe: every class name comes from heat_class's four
-    constants, and `names` holds each behaviour's name escaped (once per page, not per row)."""
-    label = "; ".join(
-        f"{names[r.behaviour]}: {r.demonstrated_periods} of {r.window_periods}" for r in results
-    )
+    too many for template loops. `rows` are a stored picture's behaviour rows ([id, name,
+    status, demonstrated, flashes, window, stale, classes]). It is safe: every class name comes
+    from heat_class's four constants, and `names` holds each behaviour's name escaped (once per
+    page, not per row)."""
+    label = "; ".join(f"{names[row[0]]}: {row[3]} of {row[5]}" for row in rows)
     lines = "".join(
-        f'<div class="mini-row" title="{names[r.behaviour]}">'
-        + "".join([SQUARES[css] for css in row])
+        f'<div class="mini-row" title="{names[row[0]]}">'
+        + "".join([SQUARES[css] for css in row[7]])
         + "</div>"
-        for r, row in zip(results, classes, strict=True)
+        for row in rows
     )
     # Safe as the docstring says: constant classes, and names escaped before they reach here.
     return mark_safe(f'<div class="mini-heatmap" role="img" aria-label="{label}">{lines}</div>')

@@ -7,7 +7,7 @@ from django.utils.safestring import SafeString
 from promo import access
 from promo.http import AuthenticatedHttpRequest
 from promo.selectors import target_of
-from reviews.readiness import pipeline
+from reviews.readiness import pipeline, summaries
 from reviews.readiness.assembly import outlook_lines
 from reviews.readiness.dashboard import _team_people
 from reviews.readiness.labels import STATUS_LABELS, STATUS_ORDER
@@ -36,16 +36,14 @@ def home_team(request: AuthenticatedHttpRequest, _subject: object) -> SafeString
     if not scope.reports:
         return None
     people = _team_people(request, scope, "reports")
-    pictures = pipeline.assessments_for(
-        request.user, people, as_of=timezone.localdate(), scope=scope, trend_days=(), outlook=False
-    ).values()  # three counts: no trend, no outlook
-    counts = {
-        s: sum(p.assessed and p.readiness.status == s for p in pictures) for s in STATUS_ORDER
-    }
+    pictures = summaries.summaries_for(
+        request.user, people, as_of=timezone.localdate(), scope=scope
+    ).values()
+    counts = {s: sum(p.status == s for p in pictures) for s in STATUS_ORDER}
     context = {
         "counts": counts,
         "statuses": [(s, STATUS_LABELS[s]) for s in STATUS_ORDER],
-        "total": sum(p.assessed for p in pictures),
+        "total": len(pictures),
         "people": len(people),
     }
     return render_to_string("reviews/readiness/home_panels.html#team", context, request=request)

@@ -10,7 +10,7 @@ cannot disagree about the same engineer, reader and day.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -77,7 +77,7 @@ def _days_before(as_of: date, days: int) -> date | None:
     return as_of - timedelta(days=days) if as_of.toordinal() > days else None
 
 
-def _fetch_months(as_of: date, policy: Policy) -> tuple[int, int]:
+def fetch_months(as_of: date, policy: Policy) -> tuple[int, int]:
     """The months whose claims today's picture and the trend's earlier pictures need."""
     then = _days_before(as_of, max(forecast.TREND_DAYS)) or as_of
     first = range_indexes(then, reach(policy), policy)[0]
@@ -154,9 +154,18 @@ def assessment_for(
         seen = access.relation_q(reader, engineer.pk)
     else:
         seen = access.visibility_q(reader, scope=scope, authors=[engineer.pk])
-    months = _fetch_months(as_of, policy)
+    months = fetch_months(as_of, policy)
     claims, entries = readiness_selectors.claims_of(engineer, seen=seen, as_of=as_of, months=months)
     return picture(engineer, level, behaviours, claims, entries, as_of=as_of, policy=policy)
+
+
+def behaviours_by_level(people: Sequence[Person]) -> dict[int, list[Behaviour]]:
+    """The behaviours of these people's target levels, in ladder order, in one query."""
+    by_level: dict[int, list[Behaviour]] = {}
+    levels = {p.target_level_id for p in people if p.target_level_id is not None}
+    for behaviour in Behaviour.objects.filter(level_id__in=levels).order_by("rank"):
+        by_level.setdefault(behaviour.level_id, []).append(behaviour)
+    return by_level
 
 
 def assessments_for(
@@ -167,17 +176,15 @@ def assessments_for(
     scope: access.Scope,
     trend_days: Sequence[int] = forecast.TREND_DAYS,
     outlook: bool = True,
+    behaviours: Mapping[int, list[Behaviour]] | None = None,
 ) -> dict[int, Picture]:
     """Many engineers' readiness as the viewer may see it, by engineer id: three queries for
     their claims, whatever their number, and the same rules as `assessment_for`. `people` come
     with their user and target level (and its ladder) fetched."""
-    by_level: dict[int, list[Behaviour]] = {}
-    levels = {p.target_level_id for p in people if p.target_level_id}
-    for behaviour in Behaviour.objects.filter(level_id__in=levels).order_by("rank"):
-        by_level.setdefault(behaviour.level_id, []).append(behaviour)
+    by_level = dict(behaviours) if behaviours is not None else behaviours_by_level(people)
     policies = {p.pk: policy_for(p.target_level) for p in people if p.target_level}
     default = Policy()
-    spans = [_fetch_months(as_of, policies.get(p.pk, default)) for p in people]
+    spans = [fetch_months(as_of, policies.get(p.pk, default)) for p in people]
     months = (min((s[0] for s in spans), default=0), max((s[1] for s in spans), default=0))
     authors = [p.pk for p in people if p.target_level_id]
     seen = access.visibility_q(viewer, scope=scope, authors=authors) if authors else Q(pk__in=[])
@@ -185,11 +192,10 @@ def assessments_for(
     found = {}
     for person in people:
         policy = policies.get(person.pk, default)
-        behaviours = by_level.get(person.target_level_id or 0, [])
         found[person.pk] = picture(
             person.user,
             person.target_level,
-            behaviours,
+            by_level.get(person.target_level_id or 0, []),
             claims.get(person.pk, []),
             entries,
             as_of=as_of,

@@ -115,7 +115,7 @@ def team(request: AuthenticatedHttpRequest) -> HttpResponse:
     shown = [
         row
         for row in rows
-        if (not status or (row["assessed"] and row["readiness"].status == status))
+        if (not status or (row["assessed"] and row["status"] == status))
         and (not team_name or (row["person"].team and row["person"].team.name == team_name))
         and (not level or (row["person"].target_level and row["person"].target_level.name == level))
     ]
@@ -138,9 +138,7 @@ def team(request: AuthenticatedHttpRequest) -> HttpResponse:
         "statuses": [(s, STATUS_LABELS[s]) for s in STATUS_ORDER],
         "teams": sorted({r["person"].team.name for r in rows if r["person"].team}),
         "levels": sorted({r["person"].target_level.name for r in rows if r["person"].target_level}),
-        "counts": {
-            s: sum(r["assessed"] and r["readiness"].status == s for r in rows) for s in STATUS_ORDER
-        },
+        "counts": {s: sum(r["assessed"] and r["status"] == s for r in rows) for s in STATUS_ORDER},
         "total": len(rows),
     }
     template = (

@@ -50,7 +50,7 @@ from django.test.utils import (  # noqa: E402
 from evidence.models import Entry, EntryBehaviour, week_start  # noqa: E402
 from promo.models import Behaviour, Ladder, Level, Mentorship, Person, Team, Visibility  # noqa: E402
 from promo.services import ladder_install_default  # noqa: E402
-from reviews.models import BehaviourVerdict, Feedback, Verdict  # noqa: E402
+from reviews.models import BehaviourVerdict, Feedback, StoredPicture, Verdict  # noqa: E402
 from reviews.readiness import rules  # noqa: E402
 from reviews.readiness import selectors as readiness_selectors  # noqa: E402
 from reviews.readiness.periods import months_of, window_indexes  # noqa: E402
@@ -96,8 +96,9 @@ BATCH_SIZE = 1000
 BUILD_CHUNK = 50  # engineers written per transaction, so memory stays flat at any size
 
 TARGETS = (
-    "targets on PostgreSQL: dashboard at N=200 within 3x its floor; page within 2x its floor; "
-    "queries the same at every N and at most 15 per page; 1y vs 10y history the same cost"
+    "targets on PostgreSQL: dashboard at N=200 within 1.5x its floor with today's pictures kept,"
+    " 3x on the first view of the day; page within 1.5x floor + bare; queries the same at every"
+    " N; 1y vs 10y history the same cost"
 )
 PG_BENCH_SUFFIX = "_bench"  # own database name, so a concurrent pytest run is left alone
 
@@ -131,6 +132,7 @@ class Row:
     page_floor_ms: float
     page_queries: int
     bare_ms: float  # a signed-in page that reads nothing: Django's own cost per request
+    rebuild_ms: float  # the dashboard when every stored picture must be made again
 
 
 # Building ---------------------------------------------------------------------------------------
@@ -445,7 +447,14 @@ def measure(org: Org, size: int, months: tuple[int, int]) -> Row:
     engineer, manager = org.engineers[0], org.managers[0]  # one of that manager's reports
     readiness_page = page(manager, readiness_url(engineer))
     authors = [e.pk for e in org.engineers]
-    dashboard_ms, dashboard_floor_ms = medians_ms(dashboard, floor(authors, months))
+
+    def first_view_of_the_day() -> object:
+        StoredPicture.objects.all().delete()  # as on a new day, or after everyone's writes
+        return dashboard()
+
+    dashboard_ms, dashboard_floor_ms, rebuild_ms = medians_ms(
+        dashboard, floor(authors, months), first_view_of_the_day
+    )
     page_ms, page_floor_ms, bare_ms = medians_ms(
         readiness_page, floor([engineer.pk], months), page(manager, BARE_URL)
     )
@@ -454,6 +463,7 @@ def measure(org: Org, size: int, months: tuple[int, int]) -> Row:
         dashboard_ms=dashboard_ms,
         dashboard_floor_ms=dashboard_floor_ms,
         dashboard_queries=query_count(dashboard),
+        rebuild_ms=rebuild_ms,
         page_ms=page_ms,
         page_floor_ms=page_floor_ms,
         page_queries=query_count(readiness_page),
@@ -491,14 +501,16 @@ def database_label() -> str:
 
 def print_table(rows: list[Row]) -> None:
     print(
-        f"\n{'N':<5} {'dashboard ms':>12} {'floor ms':>9} {'ratio':>6} {'queries':>8} |"
+        f"\n{'N':<5} {'dashboard ms':>12} {'floor ms':>9} {'ratio':>6} {'queries':>8}"
+        f" {'1st of day ms':>13} {'ratio':>6} |"
         f" {'page ms':>8} {'floor ms':>9} {'ratio':>6} {'queries':>8} |"
         f" {'bare ms':>8} {'page/(floor+bare)':>18}"
     )
     for r in rows:
         print(
             f"{r.size:<5} {r.dashboard_ms:>12.1f} {r.dashboard_floor_ms:>9.2f}"
-            f" {r.dashboard_ms / r.dashboard_floor_ms:>6.1f} {r.dashboard_queries:>8} |"
+            f" {r.dashboard_ms / r.dashboard_floor_ms:>6.1f} {r.dashboard_queries:>8}"
+            f" {r.rebuild_ms:>13.1f} {r.rebuild_ms / r.dashboard_floor_ms:>6.1f} |"
             f" {r.page_ms:>8.1f} {r.page_floor_ms:>9.2f}"
             f" {r.page_ms / r.page_floor_ms:>6.1f} {r.page_queries:>8} |"
             f" {r.bare_ms:>8.1f} {r.page_ms / (r.page_floor_ms + r.bare_ms):>18.1f}"

@@ -339,7 +339,8 @@ def show(org: Org, viewer, titles: dict[str, int], *, lists: bool = True) -> Sho
         people = dashboard._team_people(request, scope, view)
         rows = dashboard.team_rows(request, people, scope, TODAY)
         numbers[f"team {view}"] = [
-            (row["person"].pk, row["readiness"], row["sustained"], row["behaviours"])
+            (row["person"].pk, row["status"], row["sustained"], row["behaviours"])
+            + (row["picture"].rows if row["picture"] else None, row["ready_by"], row["trend"])
             + (row["stale"], row["gaps"], str(row["heatmap"]))
             for row in rows
         ]

@@ -223,7 +223,7 @@ def test_dashboard_lists_direct_and_indirect_reports_with_status(steady, manager
     for boss in (manager, skip_manager):
         response = client_for(boss).get(reverse("reviews:team"))
         rows = {row["person"].user.username: row for row in response.context["rows"]}
-        assert rows["engineer"]["readiness"].status == rules.READY
+        assert rows["engineer"]["status"] == rules.READY
 
 
 def test_mentors_get_the_same_view_over_their_mentees(steady, mentor):
@@ -350,21 +350,16 @@ def test_the_dashboard_and_the_engineer_page_agree_for_random_histories(levels, 
         rows = team_rows(request, _team_people(request, scope, view), scope, TODAY)
         for row in rows:
             page = pipeline.assessment_for(viewer, row["person"].user, as_of=TODAY).readiness
-            assert row["readiness"].status == page.status, (
+            assert row["status"] == page.status, (
                 viewer.username,
                 row["person"].user.username,
             )
-            assert [b.status for b in row["readiness"].behaviours] == [
-                b.status for b in page.behaviours
+            kept = [(r[2], r[3], r[4], r[6]) for r in row["picture"].rows]
+            shown = [
+                (b.status, b.demonstrated_periods, b.flash_periods, b.stale)
+                for b in page.behaviours
             ]
-
-            def shown(result):
-                return [
-                    (b.status, b.demonstrated_periods, b.flash_periods, b.stale)
-                    for b in result.behaviours
-                ]
-
-            assert shown(row["readiness"]) == shown(page), row["person"].user.username
+            assert kept == shown, row["person"].user.username
 
 
 # --- query counts ----------------------------------------------------------------------------
@@ -386,8 +381,11 @@ def test_dashboard_query_count_does_not_grow_with_reports_or_entries(
                 demonstrated(person.user, mentor, [scope_b], weeks_ago=weeks_ago)
 
     assert_flat_query_count(
-        django_assert_max_num_queries, client, reverse("reviews:team"), grow=grow, bound=12
-    )  # session, user, scope, people, levels, teams, behaviours, 3 for claims, gaps, the nav
+        django_assert_max_num_queries, client, reverse("reviews:team"), grow=grow, bound=20
+    )  # Each view after growing makes every picture again, the day's most expensive view:
+    # session, user, scope, people, levels, teams, behaviours, 3 sums, the stored pictures,
+    # 3 for claims, replacing the pictures (4 with the savepoint), gaps, the navigation.
+    # A view with nothing changed reads 14 (test_summaries.py).
 
 
 @pytest.mark.parametrize("role", ["steady", "mentor", "manager", "skip_manager"])
@@ -404,7 +402,7 @@ def test_readiness_page_costs_the_same_with_one_or_several_years_of_history(
     assert response.status_code == 200
     # Only the months the page and its trend judge are read, not the whole history.
     picture = response.context["picture"]
-    first, last = pipeline._fetch_months(TODAY, picture.policy)
+    first, last = pipeline.fetch_months(TODAY, picture.policy)
     needed = Entry.objects.filter(author=steady, month_index__range=(first, last))
     assert set(picture.entries) == set(needed.values_list("pk", flat=True))
     assert Entry.objects.filter(author=steady).count() > len(picture.entries) + 60
@@ -417,7 +415,7 @@ def test_the_demo_shows_every_status_on_the_managers_dashboard():
 
     manager = get_user_model().objects.get(username="demo-manager")
     response = client_for(manager).get(reverse("reviews:team"))
-    statuses = {row["readiness"].status for row in response.context["rows"] if row["assessed"]}
+    statuses = {row["status"] for row in response.context["rows"] if row["assessed"]}
     assert statuses == {rules.READY, rules.CLOSE, rules.BUILDING}
 
 

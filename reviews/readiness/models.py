@@ -1,0 +1,42 @@
+"""Readiness pictures as the pipeline produced them, kept for the day, per kind of reader.
+
+A stored picture is only ever a copy of what reviews.readiness.pipeline said about one engineer,
+on one day, from the entries one kind of reader may see (the engineer: everything; mentors;
+managers; someone who is both): a manager's row is never built from mentor-only entries. It
+carries a digest of every input it was made from, read from the data itself, so a write made
+by any path (a service, the admin, an import, a restore, a bulk update) makes it stale without
+anyone having to remember to say so. Nothing here is shown to anyone the live page would not.
+"""
+
+from django.conf import settings
+from django.db import models
+
+
+class StoredPicture(models.Model):
+    engineer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    audience = models.CharField(max_length=80)  # the visibilities the reader may see, sorted
+    day = models.DateField()  # the picture is true of this day only: the calendar moves it
+    digest = models.CharField(max_length=64)  # of every input (pipeline.digest_of)
+    status = models.CharField(max_length=16)
+    sustained = models.PositiveSmallIntegerField()
+    behaviours = models.PositiveSmallIntegerField()
+    ready_by = models.IntegerField(null=True)  # a period index; null: not assessed
+    trend = models.CharField(max_length=8, blank=True)  # up | down | held, over 90 days
+    trend_from = models.CharField(max_length=16, blank=True)  # the status then
+    window = models.CharField(max_length=40)  # "6 months"
+    stale_days = models.PositiveSmallIntegerField()
+    # Per behaviour, in ladder order: [id, name, demonstrated periods, window periods, stale,
+    # [heat class per window period]]: what a dashboard row draws.
+    rows = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["engineer", "audience", "day"], name="one_picture_per_reader_kind_and_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.engineer_id} for {self.audience} on {self.day}: {self.status}"

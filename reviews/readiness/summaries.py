@@ -1,0 +1,151 @@
+"""The dashboard's and the home page's readiness: the pipeline's pictures, kept for the day.
+
+`summaries_for(viewer, people, as_of=, scope=)` answers with one StoredPicture per assessed
+person, as the viewer may see them. Each is reused only while its digest still matches: the
+digest covers the day, the kind of reader, the engineer's target level, its ladder's policy
+and behaviours, the code of the rules, and sums over every column the rules read, taken from
+the data (reviews.readiness.selectors.input_digests). Any write, by any path, changes a sum;
+any new day changes the key; so a stored picture is never staler than the data, and what is
+not fresh is made again by the one pipeline, never by a second implementation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+from collections.abc import Sequence
+from datetime import date
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from promo import access
+from promo.models import Behaviour, Person
+from reviews.readiness import forecast, periods, pipeline, rules, words
+from reviews.readiness import selectors as readiness_selectors
+from reviews.readiness.labels import heat_class
+from reviews.readiness.models import StoredPicture
+from reviews.readiness.periods import span, window_indexes
+
+TREND_SHOWN = 90  # the dashboard's trend: the status now against 90 days ago
+# The code that makes a picture is part of every digest: a new release never serves a
+# picture an older rule made.
+_CODE = hashlib.sha256(
+    "".join(inspect.getsource(m) for m in (rules, words, forecast, periods, pipeline)).encode()
+).hexdigest()
+_FIELDS = [f.name for f in StoredPicture._meta.concrete_fields if f.name not in ("id",)]
+
+
+def audience_of(relation: access.Relation) -> str:
+    """The kind of reader, as the entries it may see: two mentors see the same picture."""
+    return ",".join(sorted(relation.visibilities))
+
+
+def _stored(picture: pipeline.Picture, *, audience: str, day: date, digest: str) -> StoredPicture:
+    found, policy = picture.readiness, picture.policy
+    window = window_indexes(day, policy)
+    then, move = picture.trend.get(TREND_SHOWN, ("", ""))
+    return StoredPicture(
+        engineer_id=picture.engineer.pk,
+        audience=audience,
+        day=day,
+        digest=digest,
+        status=found.status,
+        sustained=found.sustained,
+        behaviours=len(found.behaviours),
+        ready_by=picture.ready_by,
+        trend=move,
+        trend_from=then,
+        window=span(len(window), policy),
+        stale_days=policy.stale_days,
+        rows=[
+            [
+                b.behaviour,
+                b.name,
+                b.status,
+                b.demonstrated_periods,
+                b.flash_periods,
+                b.window_periods,
+                b.stale,
+                [heat_class(picture.assessment.grid.get((b.behaviour, p))) for p in window],
+            ]
+            for b in found.behaviours
+        ],
+    )
+
+
+def _digest(
+    person: Person,
+    behaviours: list[Behaviour],
+    sums: tuple[object, ...],
+    *,
+    audience: str,
+    day: date,
+) -> str:
+    policy = pipeline.policy_for(person.target_level)
+    named = [(b.pk, b.rank, b.name) for b in behaviours]
+    key = repr((_CODE, audience, day, person.target_level_id, policy, named, sums))
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def summaries_for(
+    viewer: User, people: Sequence[Person], *, as_of: date, scope: access.Scope
+) -> dict[int, StoredPicture]:
+    """One picture per person with a target level, by engineer id, as the viewer may see them:
+    the stored one while its digest matches, else a new one from the pipeline, stored."""
+    assessed = [p for p in people if p.target_level_id]
+    if not assessed:
+        return {}
+    audiences = {p.pk: audience_of(access.relation(viewer, p.user, scope=scope)) for p in assessed}
+    by_level = pipeline.behaviours_by_level(assessed)
+    # Sums over the months each policy reads: people on one ladder share one set of queries.
+    groups: dict[tuple[int, int], list[Person]] = {}
+    for person in assessed:
+        months = pipeline.fetch_months(as_of, pipeline.policy_for(person.target_level))
+        groups.setdefault(months, []).append(person)
+    digests: dict[int, str] = {}
+    for months, group in groups.items():
+        seen = access.visibility_q(viewer, scope=scope, authors=[p.pk for p in group])
+        sums = readiness_selectors.input_digests(seen=seen, as_of=as_of, months=months)
+        for person in group:
+            digests[person.pk] = _digest(
+                person,
+                by_level.get(person.target_level_id or 0, []),
+                sums.get(person.pk, ()),
+                audience=audiences[person.pk],
+                day=as_of,
+            )
+    kept = {
+        s.engineer_id: s
+        for s in StoredPicture.objects.filter(
+            day=as_of, engineer_id__in=[p.pk for p in assessed]
+        ).only(*_FIELDS)
+        if s.audience == audiences[s.engineer_id] and s.digest == digests[s.engineer_id]
+    }
+    stale = [p for p in assessed if p.pk not in kept]
+    if stale:
+        made = pipeline.assessments_for(
+            viewer,
+            stale,
+            as_of=as_of,
+            scope=scope,
+            trend_days=(TREND_SHOWN,),
+            behaviours=by_level,
+        )
+        fresh = [
+            _stored(made[p.pk], audience=audiences[p.pk], day=as_of, digest=digests[p.pk])
+            for p in stale
+        ]
+        with transaction.atomic():
+            # Yesterday's pictures are never right again; today's of another reader kind stay.
+            StoredPicture.objects.filter(engineer_id__in=[p.pk for p in stale]).exclude(
+                day=as_of
+            ).delete()
+            StoredPicture.objects.bulk_create(
+                fresh,
+                update_conflicts=True,
+                unique_fields=["engineer", "audience", "day"],
+                update_fields=[f for f in _FIELDS if f not in ("engineer", "audience", "day")],
+            )
+        kept |= {s.engineer_id: s for s in fresh}
+    return kept
