@@ -84,6 +84,7 @@ def backed_up_models() -> list[type[models.Model]]:
         for model in apps.get_models(include_auto_created=True)
         if model._meta.app_label not in EXCLUDED_APPS
         and model._meta.label_lower not in EXCLUDED_MODELS
+        and getattr(model, "backed_up", True)  # a model derived from others says so
         and model._meta.managed
         and not model._meta.proxy
     ]

@@ -20,7 +20,7 @@ from reviews.packet.models import (
     PromoAttempt,
     PromoDocument,
 )
-from reviews.readiness.models import StoredPicture
+from reviews.readiness.models import InputVersion, StoredPicture
 from reviews.reminders.models import ReminderSent
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "CommitteePoint",
     "Feedback",
     "FeedbackRevision",
+    "InputVersion",
     "Narrative",
     "PromoAttempt",
     "PromoDocument",

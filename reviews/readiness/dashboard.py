@@ -83,14 +83,24 @@ class TeamRow(TypedDict):
     picture: StoredPicture | None  # what the pipeline said, kept for the day
 
 
+TEAM_PAGE_SIZE = 50  # rows drawn at once: a director of thousands pages through them
+
+
 def team_rows(
-    request: AuthenticatedHttpRequest, people: list[Person], scope: access.Scope, as_of: date
+    request: AuthenticatedHttpRequest,
+    people: list[Person],
+    scope: access.Scope,
+    as_of: date,
+    *,
+    details: bool = True,
 ) -> list[TeamRow]:
     """One row per person, each the one readiness pipeline's picture, as the viewer may see it
-    (kept for the day while its inputs are unchanged: reviews.readiness.summaries)."""
-    pictures = summaries.summaries_for(request.user, people, as_of=as_of, scope=scope)
-    names: dict[int, str] = {}
-    gaps = feedback_selectors.open_gap_counts(request.user, [p.pk for p in people], scope=scope)
+    (kept for the day while its inputs are unchanged: reviews.readiness.summaries). Without
+    `details` the rows carry what filters, sorts and counts need, and `add_details` draws the
+    heatmaps, staleness and open gaps of the rows a page shows."""
+    pictures = summaries.summaries_for(
+        request.user, people, as_of=as_of, scope=scope, with_rows=details
+    )
     link = readiness_links()
     rows: list[TeamRow] = []
     for person in people:
@@ -113,14 +123,11 @@ def team_rows(
                     ready_by_label="—",
                     trend="",
                     trend_from="",
-                    gaps=gaps.get(person.pk, 0),
+                    gaps=0,
                     picture=None,
                 )
             )
             continue
-        for behaviour, name, *_ in picture.rows:
-            if behaviour not in names:
-                names[behaviour] = escape(name)
         policy = pipeline.policy_for(person.target_level)
         rows.append(
             TeamRow(
@@ -132,8 +139,8 @@ def team_rows(
                 sustained=picture.sustained,
                 behaviours=picture.behaviours,
                 window=picture.window,
-                heatmap=mini_heatmap(picture.rows, names),
-                stale=[name for _, name, _, _, _, _, stale, _ in picture.rows if stale],
+                heatmap=SafeString(""),
+                stale=[],
                 stale_label=words.STALE.format(days=picture.stale_days),
                 ready_by=picture.ready_by,
                 ready_by_label=(
@@ -141,11 +148,35 @@ def team_rows(
                 ),
                 trend=picture.trend,
                 trend_from=STATUS_LABELS[picture.trend_from] if picture.trend_from else "",
-                gaps=gaps.get(person.pk, 0),
+                gaps=0,
                 picture=picture,
             )
         )
+    if details:
+        add_details(request, rows, scope)
     return rows
+
+
+def add_details(
+    request: AuthenticatedHttpRequest, rows: list[TeamRow], scope: access.Scope
+) -> None:
+    """Heatmaps, staleness and open gaps for these rows: two queries however many."""
+    kept = [row["picture"] for row in rows if row["picture"] is not None]
+    summaries.load_rows(kept)
+    names: dict[int, str] = {}
+    gaps = feedback_selectors.open_gap_counts(
+        request.user, [row["person"].pk for row in rows], scope=scope
+    )
+    for row in rows:
+        row["gaps"] = gaps.get(row["person"].pk, 0)
+        picture = row["picture"]
+        if picture is None:
+            continue
+        for behaviour, name, *_ in picture.rows:
+            if behaviour not in names:
+                names[behaviour] = escape(name)
+        row["heatmap"] = mini_heatmap(picture.rows, names)
+        row["stale"] = [name for _, name, _, _, _, _, stale, _ in picture.rows if stale]
 
 
 TEAM_SORTS: "dict[str, Callable[[TeamRow], SupportsRichComparison]]" = {

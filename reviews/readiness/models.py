@@ -31,6 +31,8 @@ class StoredPicture(models.Model):
     # [heat class per window period]]: what a dashboard row draws.
     rows = models.JSONField(default=list)
 
+    backed_up = False  # derived for the day: promo.backups leaves it out
+
     class Meta:
         constraints = [
             models.UniqueConstraint(
@@ -40,3 +42,20 @@ class StoredPicture(models.Model):
 
     def __str__(self) -> str:
         return f"{self.engineer_id} for {self.audience} on {self.day}: {self.status}"
+
+
+class InputVersion(models.Model):
+    """A counter per engineer (key = their user id; key 0 for ladders, levels and behaviours)
+    that the database itself moves on every insert, update and delete of what readiness reads:
+    entries, their tags, feedback and verdicts, the engineer's profile. Triggers do it
+    (migration 0005), so a bulk update, the admin, a restore or a raw SQL statement moves it as
+    surely as a service does; a kept picture is fresh while its engineer's counter has not
+    moved since."""
+
+    key = models.BigIntegerField(primary_key=True)
+    version = models.BigIntegerField(default=0)
+
+    backed_up = False  # derived: promo.backups leaves it out, and the triggers rebuild it
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.version}"

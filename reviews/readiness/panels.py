@@ -37,7 +37,7 @@ def home_team(request: AuthenticatedHttpRequest, _subject: object) -> SafeString
         return None
     people = _team_people(request, scope, "reports")
     pictures = summaries.summaries_for(
-        request.user, people, as_of=timezone.localdate(), scope=scope
+        request.user, people, as_of=timezone.localdate(), scope=scope, with_rows=False
     ).values()
     counts = {s: sum(p.status == s for p in pictures) for s in STATUS_ORDER}
     context = {

@@ -8,24 +8,13 @@ reviews.readiness.rules judges, in Python, for every page alike (reviews.readine
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.models import User
-from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
-from django.db.models.expressions import CombinedExpression
-from django.db.models.functions import (
-    Cast,
-    Coalesce,
-    ExtractDay,
-    ExtractHour,
-    ExtractMinute,
-    ExtractMonth,
-    ExtractSecond,
-    ExtractYear,
-)
+from django.db.models import Q
 from django.utils import timezone
 
 from evidence.models import Entry, EntryBehaviour
 from promo.ladder_files import POLICY_FIELDS
 from promo.models import Ladder
-from reviews.feedback.models import BehaviourVerdict, Verdict
+from reviews.feedback.models import BehaviourVerdict
 from reviews.readiness import rules
 from reviews.readiness.periods import Policy
 
@@ -115,71 +104,3 @@ def claims_of(
         seen=seen & Q(author_id=engineer.pk), as_of=as_of, months=months
     )
     return claims.get(engineer.pk, []), entries
-
-
-def _day_number(field: str) -> Coalesce:
-    """20260105 for 5 January 2026, 0 for none: a date as a number every database sums alike."""
-    number = ExtractYear(field) * 10000 + ExtractMonth(field) * 100 + ExtractDay(field)
-    return Coalesce(number, 0)
-
-
-def _weight(field: str = "id") -> CombinedExpression:
-    """Each row's own small multiplier, so that two rows swapping values changes the sums."""
-    return F(field) % 997 + 1
-
-
-def input_digests(
-    *, seen: Q, as_of: date, months: tuple[int, int]
-) -> dict[int, tuple[object, ...]]:
-    """Per author, sums over every column readiness reads of the entries `seen` allows in the
-    month range, their tags and their verdicts: any change to any of them, by any path (a
-    service, the admin, a bulk update, a restore), changes the author's sums. Three grouped
-    queries whatever the number of authors; the rows are summed in the database, not sent."""
-    visible = Entry.objects.filter(_visible_q(seen, as_of=as_of, months=months))
-    found: dict[int, list[object]] = {}
-    entry_sums = visible.values("author_id").annotate(
-        n=Count("id"),
-        ids=Sum("id"),
-        weeks=Sum(_weight() * _day_number("week_start")),
-        shipped=Sum(_weight() * _day_number("shipped_on")),
-        measured=Sum(_weight() * _day_number("impact_measured_on")),
-    )
-    for author, *sums in entry_sums.order_by().values_list(
-        "author_id", "n", "ids", "weeks", "shipped", "measured"
-    ):
-        found.setdefault(author, []).append(("entries", *sums))
-    tag_sums = (
-        EntryBehaviour.objects.filter(entry__in=visible.values("pk"))
-        .values("entry__author_id")
-        .annotate(n=Count("id"), ids=Sum("id"), pairs=Sum(_weight("entry_id") * F("behaviour_id")))
-    )
-    for author, *sums in tag_sums.order_by().values_list("entry__author_id", "n", "ids", "pairs"):
-        found.setdefault(author, []).append(("tags", *sums))
-    word = Case(
-        *(When(verdict=value, then=Value(n)) for n, value in enumerate(Verdict.values, 1)),
-        default=Value(0),
-    )
-    moment = (
-        _day_number("feedback__judged_at") * 100000
-        + ExtractHour("feedback__judged_at") * 3600
-        + ExtractMinute("feedback__judged_at") * 60
-        + Cast(ExtractSecond("feedback__judged_at"), IntegerField())
-    )
-    verdict_sums = (
-        BehaviourVerdict.objects.filter(feedback__entry__in=visible.values("pk"))
-        .values("feedback__entry__author_id")
-        .annotate(
-            n=Count("id"),
-            ids=Sum("id"),
-            content=Sum(
-                _weight() * (F("behaviour_id") * 7 + word + _weight("feedback__entry_id") * 11)
-            ),
-            mentors=Sum(_weight() * F("feedback__author_id")),
-            moments=Sum(_weight() * Coalesce(moment, 0)),
-        )
-    )
-    for author, *sums in verdict_sums.order_by().values_list(
-        "feedback__entry__author_id", "n", "ids", "content", "mentors", "moments"
-    ):
-        found.setdefault(author, []).append(("verdicts", *sums))
-    return {author: tuple(sums) for author, sums in found.items()}

@@ -3,10 +3,11 @@
 `summaries_for(viewer, people, as_of=, scope=)` answers with one StoredPicture per assessed
 person, as the viewer may see them. Each is reused only while its digest still matches: the
 digest covers the day, the kind of reader, the engineer's target level, its ladder's policy
-and behaviours, the code of the rules, and sums over every column the rules read, taken from
-the data (reviews.readiness.selectors.input_digests). Any write, by any path, changes a sum;
-any new day changes the key; so a stored picture is never staler than the data, and what is
-not fresh is made again by the one pipeline, never by a second implementation.
+and behaviours, the code of the rules, and the engineer's and the ladders' input versions,
+which database triggers move on every write to what readiness reads (InputVersion). Any
+write, by any path, moves a version; a new day changes the key; so a stored picture is never
+staler than the data, and what is not fresh is made again by the one pipeline, never by a
+second implementation.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ from django.db import transaction
 from promo import access
 from promo.models import Behaviour, Person
 from reviews.readiness import forecast, periods, pipeline, rules, words
-from reviews.readiness import selectors as readiness_selectors
 from reviews.readiness.labels import heat_class
-from reviews.readiness.models import StoredPicture
+from reviews.readiness.models import InputVersion, StoredPicture
 from reviews.readiness.periods import span, window_indexes
 
+EVERY_ENGINEER = 0  # the InputVersion key ladders, levels and behaviours move
 TREND_SHOWN = 90  # the dashboard's trend: the status now against 90 days ago
 # The code that makes a picture is part of every digest: a new release never serves a
 # picture an older rule made.
@@ -77,49 +78,52 @@ def _stored(picture: pipeline.Picture, *, audience: str, day: date, digest: str)
 def _digest(
     person: Person,
     behaviours: list[Behaviour],
-    sums: tuple[object, ...],
+    versions: tuple[int, int],
     *,
     audience: str,
     day: date,
 ) -> str:
     policy = pipeline.policy_for(person.target_level)
     named = [(b.pk, b.rank, b.name) for b in behaviours]
-    key = repr((_CODE, audience, day, person.target_level_id, policy, named, sums))
+    key = repr((_CODE, audience, day, person.target_level_id, policy, named, versions))
     return hashlib.sha256(key.encode()).hexdigest()
 
 
 def summaries_for(
-    viewer: User, people: Sequence[Person], *, as_of: date, scope: access.Scope
+    viewer: User,
+    people: Sequence[Person],
+    *,
+    as_of: date,
+    scope: access.Scope,
+    with_rows: bool = True,
 ) -> dict[int, StoredPicture]:
     """One picture per person with a target level, by engineer id, as the viewer may see them:
-    the stored one while its digest matches, else a new one from the pipeline, stored."""
+    the stored one while its digest matches, else a new one from the pipeline, stored. Without
+    `with_rows`, kept pictures come without their per-behaviour rows (`load_rows` reads them
+    for the few a page draws)."""
     assessed = [p for p in people if p.target_level_id]
     if not assessed:
         return {}
     audiences = {p.pk: audience_of(access.relation(viewer, p.user, scope=scope)) for p in assessed}
     by_level = pipeline.behaviours_by_level(assessed)
-    # Sums over the months each policy reads: people on one ladder share one set of queries.
-    groups: dict[tuple[int, int], list[Person]] = {}
-    for person in assessed:
-        months = pipeline.fetch_months(as_of, pipeline.policy_for(person.target_level))
-        groups.setdefault(months, []).append(person)
-    digests: dict[int, str] = {}
-    for months, group in groups.items():
-        seen = access.visibility_q(viewer, scope=scope, authors=[p.pk for p in group])
-        sums = readiness_selectors.input_digests(seen=seen, as_of=as_of, months=months)
-        for person in group:
-            digests[person.pk] = _digest(
-                person,
-                by_level.get(person.target_level_id or 0, []),
-                sums.get(person.pk, ()),
-                audience=audiences[person.pk],
-                day=as_of,
-            )
+    found = InputVersion.objects.filter(key__in=[EVERY_ENGINEER, *audiences])
+    versions = dict(found.values_list("key", "version"))
+    shared = versions.get(EVERY_ENGINEER, 0)
+    digests = {
+        person.pk: _digest(
+            person,
+            by_level.get(person.target_level_id or 0, []),
+            (versions.get(person.pk, 0), shared),
+            audience=audiences[person.pk],
+            day=as_of,
+        )
+        for person in assessed
+    }
     kept = {
         s.engineer_id: s
         for s in StoredPicture.objects.filter(
             day=as_of, engineer_id__in=[p.pk for p in assessed]
-        ).only(*_FIELDS)
+        ).only(*(f for f in _FIELDS if with_rows or f != "rows"))
         if s.audience == audiences[s.engineer_id] and s.digest == digests[s.engineer_id]
     }
     stale = [p for p in assessed if p.pk not in kept]
@@ -149,3 +153,13 @@ def summaries_for(
             )
         kept |= {s.engineer_id: s for s in fresh}
     return kept
+
+
+def load_rows(pictures: list[StoredPicture]) -> None:
+    """Read the per-behaviour rows of kept pictures loaded without them: one query."""
+    missing = [p for p in pictures if "rows" in p.get_deferred_fields()]
+    found = dict(
+        StoredPicture.objects.filter(pk__in=[p.pk for p in missing]).values_list("pk", "rows")
+    )
+    for picture in missing:
+        picture.rows = found[picture.pk]

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,7 +20,14 @@ from reviews.readiness.assembly import (
     _heatmap_rows,
     outlook_lines,
 )
-from reviews.readiness.dashboard import TEAM_SORTS, _team_csv, _team_people, team_rows
+from reviews.readiness.dashboard import (
+    TEAM_PAGE_SIZE,
+    TEAM_SORTS,
+    _team_csv,
+    _team_people,
+    add_details,
+    team_rows,
+)
 from reviews.readiness.labels import STATUS_LABELS, STATUS_ORDER, _as_of
 from reviews.readiness.periods import period_index, period_label
 
@@ -110,7 +118,7 @@ def team(request: AuthenticatedHttpRequest) -> HttpResponse:
     view = request.GET.get("view") or ("reports" if scope.reports else "mentees")
     view = view if view in ("reports", "mentees") else "reports"
     people = _team_people(request, scope, view)
-    rows = team_rows(request, people, scope, timezone.localdate())
+    rows = team_rows(request, people, scope, timezone.localdate(), details=False)
     status, team_name, level = (request.GET.get(k, "") for k in ("status", "team", "level"))
     shown = [
         row
@@ -120,14 +128,25 @@ def team(request: AuthenticatedHttpRequest) -> HttpResponse:
         and (not level or (row["person"].target_level and row["person"].target_level.name == level))
     ]
     sort = request.GET.get("sort", "status")
+    if sort == "gaps" or request.GET.get("format") == "csv":
+        add_details(request, shown, scope)  # gaps for everyone, to sort or export by
     shown.sort(key=TEAM_SORTS.get(sort, TEAM_SORTS["status"]))
     if request.GET.get("format") == "csv":
         audit.record(
             audit.EXPORT, actor=request.user, detail=f"team readiness CSV, {len(shown)} rows"
         )
         return _team_csv(shown)
+    paginator = Paginator(shown, TEAM_PAGE_SIZE)
+    page = paginator.get_page(parse_int(request.GET.get("page"), low=1, high=paginator.num_pages))
+    page_rows = list(page.object_list)
+    if sort != "gaps":
+        add_details(request, page_rows, scope)
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
-        "rows": shown,
+        "rows": page_rows,
+        "page": page,
+        "page_query": query.urlencode(),
         "view": view,
         "has_reports": bool(scope.reports),
         "has_mentees": bool(scope.mentees),
@@ -140,6 +159,7 @@ def team(request: AuthenticatedHttpRequest) -> HttpResponse:
         "levels": sorted({r["person"].target_level.name for r in rows if r["person"].target_level}),
         "counts": {s: sum(r["assessed"] and r["status"] == s for r in rows) for s in STATUS_ORDER},
         "total": len(rows),
+        "matching": len(shown),
     }
     template = (
         "reviews/readiness/team.html#table" if request.htmx else "reviews/readiness/team.html"

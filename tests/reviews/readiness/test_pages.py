@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from evidence.models import Entry
 from promo import access
-from promo.models import Visibility
+from promo.models import Person, Visibility
 from reviews.feedback import services as feedback_services
 from reviews.readiness import pipeline, rules, words
 from reviews.readiness.dashboard import _team_people, readiness_links, team_rows
@@ -426,3 +426,35 @@ def test_a_quarterly_policy_draws_quarters(steady, levels):
     response = client_for(steady).get(readiness_url())
     assert response.context["period_labels"] == ["Q1 2026", "Q2 2026", "Q3 2026", "Q4 2026"]
     assert 'class="heatmap heat-cols-4"' in response.content.decode()
+
+
+def test_a_large_team_is_paged_with_counts_and_order_over_everyone(manager, mentor, levels):
+    from reviews.readiness.dashboard import TEAM_PAGE_SIZE
+
+    scope_b = levels[2].behaviours.get(slug="scope")
+    people = [
+        PersonFactory(manager=manager.person, current_level=levels[1], target_level=levels[2])
+        for _ in range(TEAM_PAGE_SIZE + 5)
+    ]
+    MentorshipFactory(engineer=people[-1].user, mentor=mentor)
+    demonstrated(people[-1].user, mentor, [scope_b], weeks_ago=1)  # the one with evidence
+    client = client_for(manager)
+    first = client.get(reverse("reviews:team"))
+    rows = first.context["rows"]
+    assert len(rows) == TEAM_PAGE_SIZE
+    assert rows[0]["person"] == people[-1]  # "building" sorts before "not started", page or not
+    everyone = Person.objects.filter(manager=manager.person).count()  # the cast's engineer too
+    assert everyone == TEAM_PAGE_SIZE + 6
+    assert first.context["counts"][rules.NOT_STARTED] == everyone - 1
+    assert f"1–{TEAM_PAGE_SIZE} of {everyone}" in first.content.decode()
+    second = client.get(reverse("reviews:team"), {"page": "2"})
+    assert len(second.context["rows"]) == everyone - TEAM_PAGE_SIZE
+    shown = {row["person"].pk for row in rows} | {r["person"].pk for r in second.context["rows"]}
+    assert shown == set(Person.objects.filter(manager=manager.person).values_list("pk", flat=True))
+    assert client.get(reverse("reviews:team"), {"page": "²"}).context["page"].number == 1
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(client.get(reverse("reviews:team"), {"format": "csv"}).content.decode())
+        )
+    )
+    assert len(csv_rows) == everyone + 1  # the export is everyone (and a header), not a page

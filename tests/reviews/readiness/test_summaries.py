@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import RequestFactory
 
 from evidence import services as evidence_services
@@ -17,7 +18,7 @@ from evidence.models import Entry
 from promo import access
 from promo.models import Behaviour, Visibility
 from reviews.feedback import services as feedback_services
-from reviews.models import BehaviourVerdict, Feedback, StoredPicture
+from reviews.models import BehaviourVerdict, Feedback, InputVersion, StoredPicture
 from reviews.readiness import summaries
 from reviews.readiness.dashboard import _team_people, team_rows
 from tests.conftest import client_for
@@ -119,6 +120,16 @@ def _target(engineer, history, mentor):
     person.save()
 
 
+def _raw_sql(engineer, history, mentor):
+    # Not even the ORM: a statement typed into a database shell.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Entry._meta.db_table} SET impact_measured_on = NULL, impact_measured = ''"
+            " WHERE id = %s",
+            [history["entries"][1].pk],
+        )
+
+
 def _renamed(engineer, history, mentor):
     Behaviour.objects.filter(pk=history["scope"].pk).update(name="Scope, renamed")
 
@@ -135,6 +146,7 @@ WRITES = {
     "the ladder's policy edited": _policy,
     "the target level changed": _target,
     "a behaviour renamed": _renamed,
+    "raw SQL": _raw_sql,
 }
 
 
@@ -201,3 +213,9 @@ def test_a_fresh_dashboard_reads_stored_pictures_and_no_claims(
     ]
     assert entry_columns == []  # no entry was loaded, only summed
     assert date.fromisoformat(str(StoredPicture.objects.get().day)) == TODAY
+
+
+def test_kept_pictures_and_input_versions_are_not_backed_up():
+    from promo.backups import backed_up_models
+
+    assert not {StoredPicture, InputVersion} & set(backed_up_models())
