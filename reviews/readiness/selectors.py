@@ -75,7 +75,8 @@ def claims_by_author(
         "feedback__judged_at", "pk"
     ):
         verdicts.setdefault((entry_id, behaviour_id), []).append(
-            rules.MentorVerdict(mentor=mentor_id, at=judged_at, verdict=verdict)
+            # In the site's time zone: the rules compare its date with the local as-of day.
+            rules.MentorVerdict(mentor=mentor_id, at=timezone.localtime(judged_at), verdict=verdict)
         )
     claims: dict[int, list[rules.Claim]] = {}
     for entry_id, behaviour_id in sorted(tagged | set(verdicts)):

@@ -458,3 +458,38 @@ def test_a_large_team_is_paged_with_counts_and_order_over_everyone(manager, ment
         )
     )
     assert len(csv_rows) == everyone + 1  # the export is everyone (and a header), not a page
+
+
+def test_a_verdict_given_this_evening_counts_today_in_the_sites_time_zone(
+    settings, engineer, mentor, levels
+):
+    """Found by the equivalence tests: verdicts were dated in UTC, so in New York a verdict
+    given at 20:00 on the 23rd counted only from the 24th."""
+    from datetime import UTC, datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    from reviews.models import Feedback
+
+    settings.TIME_ZONE = "America/New_York"
+    scope_b = levels[2].behaviours.get(slug="scope")
+    with time_machine.travel(datetime(2026, 11, 24, 3, 30, tzinfo=UTC), tick=False):  # 22:30
+        entry = EntryFactory(
+            author=engineer,
+            week_of=date(2026, 11, 16),
+            behaviours=(scope_b,),
+            visibility=MENTORS,
+            impact_measured="Halved p99",
+            impact_measured_on=date(2026, 11, 20),
+        )
+        given = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)  # 20:00 on the 23rd in New York
+        Feedback.objects.filter(pk=feedback_for(entry, mentor).pk).update(judged_at=given)
+        today = timezone.localdate()
+        assert today == date(2026, 11, 23)
+        [judged] = pipeline.assessment_for(engineer, engineer, as_of=today).assessment.judged
+        assert judged.reviewed
+        [before] = pipeline.assessment_for(
+            engineer, engineer, as_of=today - timedelta(days=1)
+        ).assessment.judged
+        assert not before.reviewed  # the day before, it had not been given yet
