@@ -164,13 +164,16 @@ def scope_of(viewer: Viewer) -> Scope:
 ANY_MANAGER = Relation(is_manager=True)
 
 
-def relation_q(relation: Relation, author_id: int, *, prefix: str = "") -> Q:
-    """Rows by one author that a reader standing in `relation` to them may see: the list form of
-    `Relation.visibilities`."""
+def relation_q(relation: Relation, author_id: int | Iterable[int], *, prefix: str = "") -> Q:
+    """Rows by one author (or each of several) that a reader standing in `relation` to them
+    may see: the list form of `Relation.visibilities`."""
     seen = relation.visibilities
     if not seen:
         return Q(pk__in=[])
-    rule = Q(**{f"{prefix}author_id": author_id})
+    if isinstance(author_id, int):
+        rule = Q(**{f"{prefix}author_id": author_id})
+    else:
+        rule = Q(**{f"{prefix}author_id__in": list(author_id)})
     return rule if seen == OWNER_SEES else rule & Q(**{f"{prefix}visibility__in": sorted(seen)})
 
 

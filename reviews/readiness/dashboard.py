@@ -26,6 +26,18 @@ if TYPE_CHECKING:
     from _typeshed import SupportsRichComparison
 
 
+# What a dashboard row reads of a person: a director's thousands are loaded at once.
+TEAM_PERSON_FIELDS = (
+    "user__username",
+    "user__first_name",
+    "user__last_name",
+    "team_id",
+    "current_level_id",
+    "target_level_id",
+    "manager_id",
+)
+
+
 def _team_people(request: AuthenticatedHttpRequest, scope: access.Scope, view: str) -> list[Person]:
     """The people on the dashboard with their user, team and levels. The few teams and levels
     are read once and shared between rows rather than joined into every row."""
@@ -33,6 +45,7 @@ def _team_people(request: AuthenticatedHttpRequest, scope: access.Scope, view: s
     people = list(
         Person.objects.filter(pk__in=ids)
         .select_related("user")
+        .only(*TEAM_PERSON_FIELDS)
         .order_by("user__first_name", "user__username")
     )
     level_ids = {

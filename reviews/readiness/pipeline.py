@@ -169,16 +169,17 @@ def behaviours_by_level(people: Sequence[Person]) -> dict[int, list[Behaviour]]:
 
 
 def assessments_for(
-    viewer: User,
+    reader: User | access.Relation,
     people: Sequence[Person],
     *,
     as_of: date,
-    scope: access.Scope,
+    scope: access.Scope | None = None,
     trend_days: Sequence[int] = forecast.TREND_DAYS,
     outlook: bool = True,
     behaviours: Mapping[int, list[Behaviour]] | None = None,
 ) -> dict[int, Picture]:
-    """Many engineers' readiness as the viewer may see it, by engineer id: three queries for
+    """Many engineers' readiness as `reader` may see it (a person, or a role every one of them
+    stands in to the reader, as `assessment_for` takes), by engineer id: three queries for
     their claims, whatever their number, and the same rules as `assessment_for`. `people` come
     with their user and target level (and its ladder) fetched."""
     by_level = dict(behaviours) if behaviours is not None else behaviours_by_level(people)
@@ -187,7 +188,12 @@ def assessments_for(
     spans = [fetch_months(as_of, policies.get(p.pk, default)) for p in people]
     months = (min((s[0] for s in spans), default=0), max((s[1] for s in spans), default=0))
     authors = [p.pk for p in people if p.target_level_id]
-    seen = access.visibility_q(viewer, scope=scope, authors=authors) if authors else Q(pk__in=[])
+    if not authors:
+        seen = Q(pk__in=[])
+    elif isinstance(reader, access.Relation):
+        seen = access.relation_q(reader, authors)
+    else:
+        seen = access.visibility_q(reader, scope=scope, authors=authors)
     claims, entries = readiness_selectors.claims_by_author(seen=seen, as_of=as_of, months=months)
     found = {}
     for person in people:

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from django.contrib.auth.models import User
 from django.db import transaction
 
 from promo import access
-from promo.models import Behaviour, Person
+from promo.models import Behaviour, Mentorship, Person
 from reviews.readiness import forecast, periods, pipeline, rules, words
 from reviews.readiness.labels import heat_class
 from reviews.readiness.models import InputVersion, StoredPicture
@@ -102,9 +102,66 @@ def summaries_for(
     `with_rows`, kept pictures come without their per-behaviour rows (`load_rows` reads them
     for the few a page draws)."""
     assessed = [p for p in people if p.target_level_id]
+    relations = {p.pk: access.relation(viewer, p.user, scope=scope) for p in assessed}
+    return _kept_or_made(
+        assessed,
+        {pk: audience_of(r) for pk, r in relations.items()},
+        lambda stale, by_level: pipeline.assessments_for(
+            viewer,
+            stale,
+            as_of=as_of,
+            scope=scope,
+            trend_days=(TREND_SHOWN,),
+            behaviours=by_level,
+        ),
+        as_of=as_of,
+        with_rows=with_rows,
+    )[0]
+
+
+def refresh(people: Sequence[Person], *, as_of: date) -> int:
+    """Make (or keep) today's pictures of these people for each kind of dashboard reader they
+    have: their managers, their mentors. Run after midnight (`manage.py readiness_refresh`),
+    so the first dashboard of the day finds them made. Returns how many were made."""
+    assessed = [p for p in people if p.target_level_id]
+    mentored = set(
+        Mentorship.objects.filter(
+            engineer_id__in=[p.pk for p in assessed], state=Mentorship.State.ACTIVE
+        ).values_list("engineer_id", flat=True)
+    )
+    readers = [  # the dashboards' readers: an engineer's own pages are made live
+        (access.ANY_MANAGER, [p for p in assessed if p.manager_id is not None]),
+        (access.Relation(is_mentor=True), [p for p in assessed if p.pk in mentored]),
+    ]
+    made = 0
+    for relation, group in readers:
+
+        def make(
+            stale: list[Person],
+            by_level: dict[int, list[Behaviour]],
+            relation: access.Relation = relation,
+        ) -> dict[int, pipeline.Picture]:
+            return pipeline.assessments_for(
+                relation, stale, as_of=as_of, trend_days=(TREND_SHOWN,), behaviours=by_level
+            )
+
+        audiences = dict.fromkeys((p.pk for p in group), audience_of(relation))
+        made += _kept_or_made(group, audiences, make, as_of=as_of, with_rows=False)[1]
+    return made
+
+
+def _kept_or_made(
+    assessed: list[Person],
+    audiences: dict[int, str],
+    make: Callable[[list[Person], dict[int, list[Behaviour]]], dict[int, pipeline.Picture]],
+    *,
+    as_of: date,
+    with_rows: bool,
+) -> tuple[dict[int, StoredPicture], int]:
+    """The kept pictures whose digests match, and the rest made by `make` and stored; with how
+    many were made."""
     if not assessed:
-        return {}
-    audiences = {p.pk: audience_of(access.relation(viewer, p.user, scope=scope)) for p in assessed}
+        return {}, 0
     by_level = pipeline.behaviours_by_level(assessed)
     found = InputVersion.objects.filter(key__in=[EVERY_ENGINEER, *audiences])
     versions = dict(found.values_list("key", "version"))
@@ -128,14 +185,7 @@ def summaries_for(
     }
     stale = [p for p in assessed if p.pk not in kept]
     if stale:
-        made = pipeline.assessments_for(
-            viewer,
-            stale,
-            as_of=as_of,
-            scope=scope,
-            trend_days=(TREND_SHOWN,),
-            behaviours=by_level,
-        )
+        made = make(stale, by_level)
         fresh = [
             _stored(made[p.pk], audience=audiences[p.pk], day=as_of, digest=digests[p.pk])
             for p in stale
@@ -152,7 +202,7 @@ def summaries_for(
                 update_fields=[f for f in _FIELDS if f not in ("engineer", "audience", "day")],
             )
         kept |= {s.engineer_id: s for s in fresh}
-    return kept
+    return kept, len(stale)
 
 
 def load_rows(pictures: list[StoredPicture]) -> None:

@@ -219,3 +219,27 @@ def test_kept_pictures_and_input_versions_are_not_backed_up():
     from promo.backups import backed_up_models
 
     assert not {StoredPicture, InputVersion} & set(backed_up_models())
+
+
+def test_the_nightly_refresh_makes_the_pictures_the_first_dashboard_of_the_day_reads(
+    django_assert_max_num_queries, engineer, manager, mentor, history
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("readiness_refresh", stdout=out)
+    assert out.getvalue().strip() == f"Readiness for {TODAY}: 1 person, 2 pictures made."
+    made = set(StoredPicture.objects.values_list("pk", flat=True))
+    for viewer, view in ((manager, "reports"), (mentor, "mentees")):
+        client = client_for(viewer)
+        with django_assert_max_num_queries(14) as captured:
+            assert client.get("/reviews/team/", {"view": view}).status_code == 200
+        assert not [q for q in captured.captured_queries if '"evidence_entry"."title"' in q["sql"]]
+    assert set(StoredPicture.objects.values_list("pk", flat=True)) == made  # read, not made
+    again = StringIO()
+    call_command("readiness_refresh", stdout=again)
+    assert again.getvalue().strip().endswith("1 person, 0 pictures made.")  # all still fresh
+    kept = shown(manager)
+    assert kept == from_scratch(manager)  # what the refresh made is what a viewer would make
