@@ -19,10 +19,7 @@ READY, CLOSE, BUILDING, NOT_STARTED = "ready", "close", "building", "not_started
 
 # Format strings, so pages and tests use the same words.
 NO_TARGET_LEVEL = "There is no target level to assess: choose the level you are working towards."
-NOTHING_YET = (
-    "Nothing to assess yet: no evidence in the last {range}. Log a week's work and tag the "
-    "behaviours it shows; a mentor's verdict makes it count."
-)
+NOTHING_YET = "Nothing to assess yet: no evidence in the last {range}; nothing counts against it."
 READY_SUMMARY = (
     "Every behaviour was demonstrated in at least {share} of the last {window}, "
     "most recently within the last {recent}."
