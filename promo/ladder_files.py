@@ -67,7 +67,7 @@ POLICY_FIELDS: dict[str, tuple[type, float, float, float]] = {
     "recent_months": (int, 1, 36, 3),
     "impact_maturity_weeks": (int, 0, 104, 12),
     "close_share": (float, 0.0, 1.0, 0.6),
-    "stale_days": (int, 1, 3650, 90),
+    "stale_days": (int, 1, 365, 90),  # the pages show a year: promo.models.Ladder
 }
 LEVEL_KEYS = {"name", "slug", "summary", "behaviours"}
 BEHAVIOUR_KEYS = {"name", "slug", "description", "examples"}

@@ -52,19 +52,25 @@ class Ladder(models.Model):
     )
     recent_months = models.PositiveSmallIntegerField(
         default=3,
-        validators=[MinValueValidator(1)],
+        validators=[MinValueValidator(1), MaxValueValidator(36)],
         help_text="Sustained also needs a demonstration within this many months.",
     )
     impact_maturity_weeks = models.PositiveSmallIntegerField(
-        default=12, help_text="Work shipped more recently than this is too recent to assess."
+        default=12,
+        validators=[MaxValueValidator(104)],
+        help_text="Work shipped more recently than this is too recent to assess.",
     )
     close_share = models.FloatField(
         default=0.6,
         validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
         help_text="Close: at least this share of behaviours sustained, the rest emerging.",
     )
+    # At most a year: the readiness pages judge and show at least a year, never more than the
+    # window and a period besides (reviews.readiness.pipeline.reach), so every policy shows.
     stale_days = models.PositiveSmallIntegerField(
-        default=90, help_text="Flag a behaviour with no evidence for this many days."
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text="Flag a behaviour whose evidence stopped this many days ago (at most 365).",
     )
 
     class Meta:

@@ -75,18 +75,16 @@ def _stored(picture: pipeline.Picture, *, audience: str, day: date, digest: str)
     )
 
 
-def _digest(
-    person: Person,
-    behaviours: list[Behaviour],
-    versions: tuple[int, int],
-    *,
-    audience: str,
-    day: date,
-) -> str:
-    policy = pipeline.policy_for(person.target_level)
+def _level_key(person: Person, behaviours: list[Behaviour]) -> str:
+    """What a picture depends on through the person's target level: the level, its ladder's
+    policy, its behaviours (ids, order, names), and the code of the rules."""
     named = [(b.pk, b.rank, b.name) for b in behaviours]
-    key = repr((_CODE, audience, day, person.target_level_id, policy, named, versions))
-    return hashlib.sha256(key.encode()).hexdigest()
+    policy = pipeline.policy_for(person.target_level)
+    return repr((_CODE, person.target_level_id, policy, named))
+
+
+def _digest(level_key: str, versions: tuple[int, int], *, audience: str, day: date) -> str:
+    return hashlib.sha256(repr((level_key, audience, day, versions)).encode()).hexdigest()
 
 
 def summaries_for(
@@ -166,10 +164,14 @@ def _kept_or_made(
     found = InputVersion.objects.filter(key__in=[EVERY_ENGINEER, *audiences])
     versions = dict(found.values_list("key", "version"))
     shared = versions.get(EVERY_ENGINEER, 0)
+    level_keys: dict[int | None, str] = {}  # one per level: a team shares a handful
+    for person in assessed:
+        if person.target_level_id not in level_keys:
+            behaviours = by_level.get(person.target_level_id or 0, [])
+            level_keys[person.target_level_id] = _level_key(person, behaviours)
     digests = {
         person.pk: _digest(
-            person,
-            by_level.get(person.target_level_id or 0, []),
+            level_keys[person.target_level_id],
             (versions.get(person.pk, 0), shared),
             audience=audiences[person.pk],
             day=as_of,

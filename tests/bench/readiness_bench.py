@@ -134,6 +134,7 @@ class Row:
     page_queries: int
     bare_ms: float  # a signed-in page that reads nothing: Django's own cost per request
     rebuild_ms: float  # the dashboard when every stored picture must be made again
+    fair_floor_ms: float  # the floor query and the least work of drawing its grid
 
 
 # Building ---------------------------------------------------------------------------------------
@@ -442,6 +443,26 @@ def floor(authors: list[int], months: tuple[int, int]) -> Callable[[], object]:
     return run
 
 
+def fair_floor(authors: list[int], months: tuple[int, int]) -> Callable[[], object]:
+    """The floor query plus the least work of turning its rows into a grid's HTML: one square
+    per behaviour and month for every author, the class chosen by strength."""
+    query = floor(authors, months)
+    css = {1.0: "c-demo", 0.5: "c-flash", 0.0: "c-gap"}
+
+    def run() -> object:
+        cells: dict[int, dict[int, list[str]]] = {}
+        for author, behaviour, _month, strength in query():  # type: ignore[attr-defined]
+            squares = cells.setdefault(author, {}).setdefault(behaviour, [])
+            squares.append(f'<span class="{css.get(float(strength), "c-none")}"></span>')
+        return "".join(
+            f'<div class="mini-row">{"".join(row)}</div>'
+            for rows in cells.values()
+            for row in rows.values()
+        )
+
+    return run
+
+
 def measure(org: Org, size: int, months: tuple[int, int]) -> Row:
     """The dashboard as the director, one engineer's page as their manager, and both floors."""
     dashboard = page(org.director, TEAM_URL)
@@ -453,8 +474,8 @@ def measure(org: Org, size: int, months: tuple[int, int]) -> Row:
         StoredPicture.objects.all().delete()  # as on a new day, or after everyone's writes
         return dashboard()
 
-    dashboard_ms, dashboard_floor_ms, rebuild_ms = medians_ms(
-        dashboard, floor(authors, months), first_view_of_the_day
+    dashboard_ms, dashboard_floor_ms, fair_floor_ms, rebuild_ms = medians_ms(
+        dashboard, floor(authors, months), fair_floor(authors, months), first_view_of_the_day
     )
     page_ms, page_floor_ms, bare_ms = medians_ms(
         readiness_page, floor([engineer.pk], months), page(manager, BARE_URL)
@@ -465,6 +486,7 @@ def measure(org: Org, size: int, months: tuple[int, int]) -> Row:
         dashboard_floor_ms=dashboard_floor_ms,
         dashboard_queries=query_count(dashboard),
         rebuild_ms=rebuild_ms,
+        fair_floor_ms=fair_floor_ms,
         page_ms=page_ms,
         page_floor_ms=page_floor_ms,
         page_queries=query_count(readiness_page),
@@ -502,23 +524,25 @@ def database_label() -> str:
 
 def print_table(rows: list[Row]) -> None:
     print(
-        f"\n{'N':<5} {'dashboard ms':>12} {'floor ms':>9} {'ratio':>6} {'queries':>8}"
-        f" {'1st of day ms':>13} {'ratio':>6} |"
+        f"\n{'N':<5} {'dashboard ms':>12} {'floor ms':>9} {'ratio':>6} {'fair ms':>8}"
+        f" {'ratio':>6} {'queries':>8} {'1st of day ms':>13} {'ratio':>6} |"
         f" {'page ms':>8} {'floor ms':>9} {'ratio':>6} {'queries':>8} |"
         f" {'bare ms':>8} {'page/(floor+bare)':>18}"
     )
     for r in rows:
         print(
             f"{r.size:<5} {r.dashboard_ms:>12.1f} {r.dashboard_floor_ms:>9.2f}"
-            f" {r.dashboard_ms / r.dashboard_floor_ms:>6.1f} {r.dashboard_queries:>8}"
-            f" {r.rebuild_ms:>13.1f} {r.rebuild_ms / r.dashboard_floor_ms:>6.1f} |"
+            f" {r.dashboard_ms / r.dashboard_floor_ms:>6.1f} {r.fair_floor_ms:>8.2f}"
+            f" {r.dashboard_ms / r.fair_floor_ms:>6.1f} {r.dashboard_queries:>8}"
+            f" {r.rebuild_ms:>13.1f} {r.rebuild_ms / r.fair_floor_ms:>6.1f} |"
             f" {r.page_ms:>8.1f} {r.page_floor_ms:>9.2f}"
             f" {r.page_ms / r.page_floor_ms:>6.1f} {r.page_queries:>8} |"
             f" {r.bare_ms:>8.1f} {r.page_ms / (r.page_floor_ms + r.bare_ms):>18.1f}"
         )
     print(
         "bare: a signed-in page that reads nothing (session, user, navigation); a page can never"
-        " cost less than floor + bare"
+        " cost less than floor + bare. fair: the floor query plus the least work of drawing its"
+        " grid as HTML; dashboard ratios are to it"
     )
 
 

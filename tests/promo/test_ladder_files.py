@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 import tomli_w
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from promo import ladder_files
@@ -260,6 +261,7 @@ def test_readiness_policy_travels_with_the_ladder_file(tmp_path):
             "policy.window_months: must be a whole number of periods",
         ),
         ("patience = 3", "policy: unknown key 'patience'"),
+        ("stale_days = 366", "policy.stale_days: 366 is outside 1 to 365"),
     ],
 )
 def test_bad_policy_values_are_refused_by_name(tmp_path, policy, message):
@@ -267,6 +269,17 @@ def test_bad_policy_values_are_refused_by_name(tmp_path, policy, message):
         import_file(write(tmp_path, GOOD + f"\n[policy]\n{policy}\n"))
     assert message in str(caught.value)
     assert not Ladder.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_admin_refuses_a_policy_the_readiness_pages_could_not_show():
+    ladder = Ladder(name="Long memory", slug="long", stale_days=366, recent_months=37)
+    with pytest.raises(ValidationError) as caught:
+        ladder.full_clean()
+    assert caught.value.message_dict == {
+        "stale_days": ["Ensure this value is less than or equal to 365."],
+        "recent_months": ["Ensure this value is less than or equal to 36."],
+    }
 
 
 # --- Hostile files: refused quickly, with the line or field named ------------------------------
