@@ -16,6 +16,7 @@ import hashlib
 import inspect
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -28,11 +29,20 @@ from reviews.readiness.models import InputVersion, StoredPicture
 from reviews.readiness.periods import span, window_indexes
 
 EVERY_ENGINEER = 0  # the InputVersion key ladders, levels and behaviours move
-TREND_SHOWN = 90  # the dashboard's trend: the status now against 90 days ago
+TREND_SHOWN = max(forecast.TREND_DAYS)  # the dashboard's trend: against the furthest back
+
+
+def _source(module: object) -> bytes:
+    try:
+        return inspect.getsource(module).encode()  # type: ignore[arg-type]
+    except (OSError, TypeError):  # installed without sources: the compiled file will do
+        return Path(str(getattr(module, "__cached__", "") or "")).read_bytes()
+
+
 # The code that makes a picture is part of every digest: a new release never serves a
 # picture an older rule made.
 _CODE = hashlib.sha256(
-    "".join(inspect.getsource(m) for m in (rules, words, forecast, periods, pipeline)).encode()
+    b"".join(_source(m) for m in (rules, words, forecast, periods, pipeline))
 ).hexdigest()
 _FIELDS = [f.name for f in StoredPicture._meta.concrete_fields if f.name not in ("id",)]
 
