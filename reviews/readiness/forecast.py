@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reviews.readiness import rules
-from reviews.readiness.periods import Policy, period_index, period_start
+from reviews.readiness.periods import Policy, period_index, period_start, recent_periods
 
 TREND_DAYS = (30, 90)  # how far back a status is compared with
 UP, DOWN, HELD = "up", "down", "held"
@@ -46,7 +46,7 @@ def outlook(
     if item.status == rules.SUSTAINED:
         return None
     current = period_index(as_of, policy)
-    horizon = policy.window_months // policy.period_months + rules.recent_periods(policy)
+    horizon = policy.window_months // policy.period_months + recent_periods(policy)
     for last in range(current, current + horizon + 1):
         end = _last_day(last, policy)
         # Confirmed work with a measured impact counts in full once the impact has matured.

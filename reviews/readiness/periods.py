@@ -77,6 +77,11 @@ def months_of(periods: Sequence[int], policy: Policy) -> tuple[int, int]:
     return periods[0] * policy.period_months, (periods[-1] + 1) * policy.period_months - 1
 
 
+def recent_periods(policy: Policy) -> int:
+    """How many of the latest periods count as recent: at least the one in progress."""
+    return max(1, policy.recent_months // policy.period_months)
+
+
 def span(count: int, policy: Policy) -> str:
     """'6 months', '2 quarters', 'month' (as in 'the last month')."""
     if policy.period_months == 1:

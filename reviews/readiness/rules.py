@@ -52,7 +52,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from reviews.readiness import words
-from reviews.readiness.periods import Policy, period_index, range_indexes, window_indexes
+from reviews.readiness.periods import (
+    Policy,
+    period_index,
+    range_indexes,
+    recent_periods,
+    window_indexes,
+)
 from reviews.readiness.words import (
     BUILDING,
     CLOSE,
@@ -203,10 +209,6 @@ class BehaviourReadiness:
     @property
     def started(self) -> bool:
         return self.last_evidence is not None
-
-
-def recent_periods(policy: Policy) -> int:
-    return max(1, policy.recent_months // policy.period_months)
 
 
 def windows(as_of: date, policy: Policy) -> tuple[list[int], list[int]]:

@@ -28,7 +28,7 @@ from reviews.readiness.dashboard import (
     add_details,
     team_rows,
 )
-from reviews.readiness.labels import STATUS_LABELS, STATUS_ORDER, _as_of
+from reviews.readiness.labels import HEAT_WORDS, STATUS_LABELS, STATUS_ORDER, _as_of, heat_class
 from reviews.readiness.periods import period_index, period_label
 
 
@@ -105,6 +105,10 @@ def readiness_cell(request: AuthenticatedHttpRequest, username: str) -> HttpResp
         "behaviour": behaviour,
         "period_label": period_label(period, policy),
         "judged": judged,
+        # Each claim's square and word from the one rule for them (labels.heat_class).
+        "shown": [
+            (entry, j, css := heat_class(j.strength), HEAT_WORDS[css]) for entry, j in judged
+        ],
         "policy": policy,
     }
     template = "reviews/readiness/page.html#cell" if request.htmx else "reviews/readiness/cell.html"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from reviews.readiness.periods import Policy, period_label, span
+from reviews.readiness.periods import Policy, period_label, recent_periods, span
 
 if TYPE_CHECKING:
     from reviews.readiness.rules import BehaviourReadiness, Causes
@@ -101,7 +101,7 @@ def behaviour_reason(item: BehaviourReadiness, policy: Policy) -> str:
         name=item.name,
         # Demonstrated in the window (checked above), so last_demonstrated is set.
         period=period_label(item.last_demonstrated or 0, policy),
-        recent=span(max(1, policy.recent_months // policy.period_months), policy),
+        recent=span(recent_periods(policy), policy),
     )
 
 
@@ -147,7 +147,7 @@ def reasons(
     window = span(policy.window_months // policy.period_months, policy)
     if status == READY:
         share = "half" if policy.threshold == 0.5 else f"{policy.threshold:.0%}"
-        recent = span(max(1, policy.recent_months // policy.period_months), policy)
+        recent = span(recent_periods(policy), policy)
         said = [READY_SUMMARY.format(share=share, window=window, recent=recent)]
     else:
         sustained = sum(1 for item in behaviours if item.status == SUSTAINED)
@@ -161,10 +161,6 @@ def reasons(
         ]
     said += [behaviour_reason(item, policy) for item in behaviours if item.status != SUSTAINED]
     return said + _held_back(too_recent, unmeasured, policy)
-
-
-def stale_flag(policy: Policy) -> str:
-    return STALE.format(days=policy.stale_days)
 
 
 def outlook(more: int, earliest: int, policy: Policy) -> str:

@@ -138,7 +138,10 @@ def test_a_cell_costs_the_same_however_many_entries_it_holds(
         demonstrated(steady, mentor, [scope], weeks_ago=0)
     with django_assert_max_num_queries(8):
         response = client.get(url, HTTP_HX_REQUEST="true")
-    assert response.status_code == 200 and len(response.context["judged"]) >= 12
+    assert response.status_code == 200
+    # The htmx partial has no test-client context (nothing in it renders a sub-template):
+    # count the entries it lists instead, one badge each.
+    assert response.content.decode().count('-badge">demonstrated</span>') >= 12
 
 
 def test_a_cell_for_another_level_is_not_found(steady, levels):

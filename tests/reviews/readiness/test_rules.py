@@ -985,7 +985,7 @@ def test_invariants_hold_for_random_evidence(seed):
     for item in result.readiness.behaviours:
         assert list(item.window) in (current, previous)  # rule 5: with or without this period
         window = list(item.window)
-        recent = window[-max(1, policy.recent_months // policy.period_months) :]
+        recent = window[-periods.recent_periods(policy) :]
         assert 0 <= item.consistency <= 1
         shown = [p for p in window if result.grid.get((item.behaviour, p)) == 1.0]
         assert item.consistency == len(shown) / len(window)
