@@ -10,8 +10,9 @@ An engineer's entry is `private`, shared with `mentors`, or shared with `mentors
 Every page and number elsewhere asks this module; nothing re-derives the rules.
 """
 
+import json
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import reduce
 
@@ -19,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import connection
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -32,6 +34,7 @@ __all__ = [
     "may_see",
     "relation",
     "relation_or_404",
+    "readable_by",
     "relation_q",
     "scope_of",
     "visibility_q",
@@ -113,6 +116,15 @@ def report_ids(manager_id: int) -> list[int]:
 def mentee_ids(mentor_id: int) -> list[int]:
     links = Mentorship.objects.active().filter(mentor_id=mentor_id)
     return list(links.values_list("engineer_id", flat=True))
+
+
+def ids_subquery(ids: Sequence[int]) -> RawSQL:
+    """Ids as a subquery for `pk__in`, sent as one parameter (an array on PostgreSQL, a JSON
+    list on SQLite): a director's thousands of reports as one value, not thousands of
+    placeholders that Django and the driver each handle one by one."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])
 
 
 @dataclass(frozen=True)
@@ -220,6 +232,23 @@ def visibility_q(
         who = Q(**{author: pks[0]}) if len(pks) == 1 else Q(**{f"{author}__in": pks})
         rules.append(who if seen == OWNER_SEES else who & Q(**{f"{visibility}__in": sorted(seen)}))
     return reduce(operator.or_, rules) if rules else Q(pk__in=[])
+
+
+def readable_by(
+    reader: User | Relation,
+    authors: Sequence[int],
+    *,
+    scope: Scope | None = None,
+    prefix: str = "",
+) -> Q:
+    """Rows by these authors that a reader may see: a person (`visibility_q`), or a role every
+    author stands in to the reader (`relation_q`: a promotion attempt's frozen copy, the
+    nightly readiness refresh). Readiness, its kept pictures and their gap counts ask this."""
+    if not authors:
+        return Q(pk__in=[])
+    if isinstance(reader, Relation):
+        return relation_q(reader, authors, prefix=prefix)
+    return visibility_q(reader, prefix=prefix, scope=scope, authors=authors)
 
 
 def is_mentor_of(mentor_id: int, engineer_id: int) -> bool:

@@ -4,6 +4,7 @@ resolver, and signing in through the form."""
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import TypeVar
 
 import time_machine
@@ -146,3 +147,22 @@ def sign_in(client: Client, username: str, password: str = PASSWORD, ip: str = "
 
 def audit_actions(**filters: object) -> list[str]:
     return list(AuditEvent.objects.filter(**filters).values_list("action", flat=True))
+
+
+# --- the team dashboard's rows, as its view draws them ------------------------------------------
+
+
+def dashboard_rows(viewer, view: str = "reports", as_of: date | None = None, sort: str = "status"):
+    """Every row of the viewer's team dashboard (all pages), as `reviews:team` draws them, on
+    today (the frozen test date) unless told another."""
+    from django.test import RequestFactory
+    from django.utils import timezone
+
+    from promo import access
+    from reviews.readiness import dashboard
+
+    request = RequestFactory().get("/")
+    request.user = viewer
+    scope = access.scope_of(viewer)
+    pictures = dashboard.listing(request, scope, view, as_of or timezone.localdate())
+    return dashboard.team_rows(dashboard.rows_of(dashboard.ordered(pictures, sort)))

@@ -136,13 +136,25 @@ def inbox_counts(mentor: User) -> list[MenteeCount]:
     ]
 
 
+def _still_open(seen: Q) -> QuerySet[Feedback]:
+    """Gap notes not yet resolved, on live entries, among those `seen`."""
+    return Feedback.objects.filter(
+        seen,
+        entry__deleted_at__isnull=True,
+        state__in=[Feedback.State.OPEN, Feedback.State.ADDRESSED],
+    ).exclude(gap_note="")
+
+
 def open_gaps(
     engineer: User,
     *,
     viewer: User | None = None,
     scope: access.Scope | None = None,
+    newest: int | None = None,
 ) -> list[Feedback]:
-    """Open and addressed gap notes on the engineer's live entries, grouped by behaviour.
+    """Open and addressed gap notes on the engineer's live entries, grouped by behaviour; with
+    `newest`, only that many, the most recent first (a page that must cost the same however
+    long the history).
 
     With a viewer, only notes on entries that viewer may see.
     """
@@ -151,16 +163,15 @@ def open_gaps(
         if viewer
         else Q(entry__author=engineer)
     )
-    return list(
-        Feedback.objects.filter(
-            seen,
-            entry__deleted_at__isnull=True,
-            state__in=[Feedback.State.OPEN, Feedback.State.ADDRESSED],
-        )
-        .exclude(gap_note="")
+    found = (
+        _still_open(seen)
         .annotate(mentor_active=_author_mentors_engineer())
         .select_related("entry", "author", "gap_behaviour__level")
-        .order_by(
+    )
+    if newest is not None:
+        return list(found.order_by("-created_at", "-pk")[:newest])
+    return list(
+        found.order_by(
             F("gap_behaviour__level__rank").asc(nulls_last=True),
             F("gap_behaviour__rank").asc(nulls_last=True),
             "gap_behaviour",
@@ -171,23 +182,15 @@ def open_gaps(
 
 
 def open_gap_counts(
-    viewer: User,
+    reader: User | access.Relation,
     engineers: list[int],
     *,
     scope: access.Scope | None = None,
     per: str = "entry__author_id",
 ) -> dict[int | None, int]:
-    """Open gap notes on entries the viewer may see (a count, never the words): per engineer,
-    or with per="gap_behaviour_id" per behaviour (None: a note not tied to a behaviour)."""
-    rows = (
-        Feedback.objects.filter(
-            access.visibility_q(viewer, prefix="entry__", scope=scope, authors=engineers),
-            entry__deleted_at__isnull=True,
-            state__in=[Feedback.State.OPEN, Feedback.State.ADDRESSED],
-        )
-        .exclude(gap_note="")
-        .values_list(per)
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    """Open gap notes on entries the reader may see (a count, never the words): per engineer,
+    or with per="gap_behaviour_id" per behaviour (None: a note not tied to a behaviour). The
+    reader is a person, or a role (`access.readable_by`)."""
+    seen = access.readable_by(reader, engineers, scope=scope, prefix="entry__")
+    rows = _still_open(seen).values_list(per).annotate(n=Count("pk")).order_by()
     return dict(rows)

@@ -1,12 +1,19 @@
-"""The team dashboard's rows: one per person, readiness from what the viewer may see."""
+"""The team dashboard: one row per person, each their kept readiness picture as the viewer may
+see it (reviews.readiness.summaries), listed, counted, filtered, sorted and paged in SQL."""
 
 import csv
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING, TypedDict
+from typing import TypedDict
 from urllib.parse import quote
 
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, F, QuerySet, Value, When
+from django.db.models.expressions import OrderBy
+from django.db.models.functions import Coalesce, Concat, Lower, NullIf, Trim
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.html import escape
@@ -15,51 +22,145 @@ from django.utils.safestring import SafeString
 
 from promo import access
 from promo.http import AuthenticatedHttpRequest
-from promo.models import Level, Person, Team
-from reviews.feedback import selectors as feedback_selectors
+from promo.models import Person
 from reviews.readiness import pipeline, summaries, words
 from reviews.readiness.labels import STATUS_LABELS, STATUS_ORDER, mini_heatmap
 from reviews.readiness.models import StoredPicture
 from reviews.readiness.periods import period_label
 
-if TYPE_CHECKING:
-    from _typeshed import SupportsRichComparison
+
+def team_ids(scope: access.Scope, view: str) -> tuple[int, ...]:
+    return scope.mentees if view == "mentees" else scope.reports
 
 
-# What a dashboard row reads of a person: a director's thousands are loaded at once.
-TEAM_PERSON_FIELDS = (
-    "user__username",
-    "user__first_name",
-    "user__last_name",
-    "team_id",
-    "current_level_id",
-    "target_level_id",
-    "manager_id",
+def listing(
+    request: AuthenticatedHttpRequest, scope: access.Scope, view: str, as_of: date
+) -> QuerySet[StoredPicture]:
+    """Everyone on the dashboard as today's kept pictures, one each, as the viewer may see them
+    (made first for anyone whose picture is missing or stale; someone without a target level
+    has an unassessed one). Filter, count, sort and page it in SQL: a director of thousands
+    reads only the page they look at."""
+    ids = team_ids(scope, view)
+    if not ids or scope.viewer_id is None:
+        return StoredPicture.objects.none()
+    team = access.ids_subquery(ids)
+    readers = summaries.Readers.of(scope, ids)
+    summaries.make_stale(request.user, team, readers, as_of=as_of, scope=scope)
+    return StoredPicture.objects.filter(readers.q(), day=as_of, engineer_id__in=team)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many of a listing there are by team, target level and status: one grouped query
+    gives the status counts, the filters' choices and how many each filter matches."""
+
+    groups: list[tuple[str | None, str | None, str, int]]
+
+    @classmethod
+    def of(cls, pictures: QuerySet[StoredPicture]) -> "Tally":
+        found = (
+            pictures.order_by()
+            .values_list("engineer__team__name", "engineer__target_level__name", "status")
+            .annotate(n=Count("pk"))
+        )
+        return cls(list(found))
+
+    @property
+    def total(self) -> int:
+        return sum(n for *_, n in self.groups)
+
+    def counts(self) -> dict[str, int]:
+        """People at each status (the unassessed at none)."""
+        return {s: sum(n for _, _, status, n in self.groups if status == s) for s in STATUS_ORDER}
+
+    def teams(self) -> list[str]:
+        return sorted({team for team, *_ in self.groups if team is not None})
+
+    def levels(self) -> list[str]:
+        return sorted({level for _, level, *_ in self.groups if level is not None})
+
+    def matching(self, *, status: str, team: str, level: str) -> int:
+        return sum(
+            n
+            for t, lv, s, n in self.groups
+            if (not status or s == status)
+            and (not team or t == team)
+            and (not level or lv == level)
+        )
+
+
+def filtered(
+    pictures: QuerySet[StoredPicture], *, status: str, team: str, level: str
+) -> QuerySet[StoredPicture]:
+    """A listing narrowed as `Tally.matching` counts it."""
+    if status:
+        pictures = pictures.filter(status=status)
+    if team:
+        pictures = pictures.filter(engineer__team__name=team)
+    if level:
+        pictures = pictures.filter(engineer__target_level__name=level)
+    return pictures
+
+
+# How Promo names a person (promo.models.display_name: the full name, else the username), as
+# SQL to sort by; a test holds the two orders equal.
+DISPLAY_NAME = Lower(
+    Coalesce(
+        NullIf(
+            Trim(Concat("engineer__user__first_name", Value(" "), "engineer__user__last_name")),
+            Value(""),
+        ),
+        "engineer__user__username",
+    )
+)
+BY_STATUS = Case(
+    *(When(status=status, then=Value(i)) for status, i in STATUS_ORDER.items()),
+    default=Value(len(STATUS_ORDER)),  # not assessed: last
+)
+TEAM_SORTS: dict[str, tuple[OrderBy | str, ...]] = {
+    "name": (DISPLAY_NAME.asc(), "engineer_id"),
+    "status": (BY_STATUS.asc(), F("sustained").desc(), DISPLAY_NAME.asc(), "engineer_id"),
+    "gaps": (F("gaps").desc(), DISPLAY_NAME.asc(), "engineer_id"),
+    "ready_by": (F("ready_by").asc(nulls_last=True), DISPLAY_NAME.asc(), "engineer_id"),
+}
+TEAM_PAGE_SIZE = 50  # rows drawn at once: a director of thousands pages through them
+# What a row reads with its picture: the person, their team and levels.
+ROW_RELATIONS = (
+    "engineer__user",
+    "engineer__team",
+    "engineer__current_level",
+    "engineer__target_level__ladder",
 )
 
 
-def _team_people(request: AuthenticatedHttpRequest, scope: access.Scope, view: str) -> list[Person]:
-    """The people on the dashboard with their user, team and levels. The few teams and levels
-    are read once and shared between rows rather than joined into every row."""
-    ids = scope.mentees if view == "mentees" else scope.reports
-    people = list(
-        Person.objects.filter(pk__in=ids)
-        .select_related("user")
-        .only(*TEAM_PERSON_FIELDS)
-        .order_by("user__first_name", "user__username")
-    )
-    level_ids = {
-        pk for p in people for pk in (p.current_level_id, p.target_level_id) if pk is not None
-    }
-    found = Level.objects.filter(pk__in=level_ids).select_related("ladder")
-    levels: dict[int | None, Level] = {lv.pk: lv for lv in found}
-    in_teams = Team.objects.filter(pk__in={p.team_id for p in people})
-    teams: dict[int | None, Team] = {team.pk: team for team in in_teams}
-    for person in people:
-        person.team = teams.get(person.team_id)
-        person.current_level = levels.get(person.current_level_id)
-        person.target_level = levels.get(person.target_level_id)
-    return people
+class CountedPaginator(Paginator[int]):
+    """A paginator of ids told how many there are (a Tally already knows), so it asks nobody
+    again."""
+
+    def __init__(self, object_list: QuerySet[StoredPicture, int], per_page: int, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known
+
+
+def page_pictures(ids: list[int]) -> list[StoredPicture]:
+    """The pictures of one page, by id in the listing's order, with their people: the order is
+    worked out over light rows and only the page's are read in full."""
+    found = StoredPicture.objects.filter(pk__in=ids).select_related(*ROW_RELATIONS)
+    by_pk = {picture.pk: picture for picture in found}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def ordered(pictures: QuerySet[StoredPicture], sort: str) -> QuerySet[StoredPicture]:
+    return pictures.order_by(*TEAM_SORTS.get(sort, TEAM_SORTS["status"]))
+
+
+def rows_of(pictures: QuerySet[StoredPicture]) -> list[StoredPicture]:
+    """Every picture of an ordered listing with its person (the CSV, tests)."""
+    return list(pictures.select_related(*ROW_RELATIONS))
 
 
 NO_CELLS: Mapping[int, float] = MappingProxyType({})  # shared by every row: read-only
@@ -93,114 +194,47 @@ class TeamRow(TypedDict):
     trend: str  # up | down | held over the last 90 days; "" when not assessed
     trend_from: str  # the status 90 days ago
     gaps: int
-    picture: StoredPicture | None  # what the pipeline said, kept for the day
+    picture: StoredPicture  # what the pipeline said, kept for the day
 
 
-TEAM_PAGE_SIZE = 50  # rows drawn at once: a director of thousands pages through them
-
-
-def team_rows(
-    request: AuthenticatedHttpRequest,
-    people: list[Person],
-    scope: access.Scope,
-    as_of: date,
-    *,
-    details: bool = True,
-) -> list[TeamRow]:
-    """One row per person, each the one readiness pipeline's picture, as the viewer may see it
-    (kept for the day while its inputs are unchanged: reviews.readiness.summaries). Without
-    `details` the rows carry what filters, sorts and counts need, and `add_details` draws the
-    heatmaps, staleness and open gaps of the rows a page shows."""
-    pictures = summaries.summaries_for(
-        request.user, people, as_of=as_of, scope=scope, with_rows=details
-    )
+def team_rows(pictures: Iterable[StoredPicture]) -> list[TeamRow]:
+    """One row per kept picture (a page of a listing, or all of it), in order, with its heatmap
+    and stale behaviours: no query. The pictures come with their people (ROW_RELATIONS)."""
     link = readiness_links()
+    names: dict[int, str] = {}
     rows: list[TeamRow] = []
-    for person in people:
-        picture = pictures.get(person.pk)
-        if picture is None:  # no target level: listed, not assessed
-            rows.append(
-                TeamRow(
-                    person=person,
-                    href=link(person.user.username),
-                    status="",
-                    assessed=False,
-                    status_label="Not assessed",
-                    sustained=0,
-                    behaviours=0,
-                    window="",
-                    heatmap=SafeString(""),
-                    stale=[],
-                    stale_label="",
-                    ready_by=None,
-                    ready_by_label="—",
-                    trend="",
-                    trend_from="",
-                    gaps=0,
-                    picture=None,
-                )
-            )
-            continue
-        policy = pipeline.policy_for(person.target_level)
+    for picture in pictures:
+        person = picture.engineer
+        assessed = bool(picture.status)
+        for behaviour, name, *_ in picture.rows:
+            if behaviour not in names:
+                names[behaviour] = escape(name)
         rows.append(
             TeamRow(
                 person=person,
                 href=link(person.user.username),
                 status=picture.status,
-                assessed=True,
-                status_label=STATUS_LABELS[picture.status],
+                assessed=assessed,
+                status_label=STATUS_LABELS[picture.status] if assessed else "Not assessed",
                 sustained=picture.sustained,
-                behaviours=picture.behaviours,
-                window=picture.window,
-                heatmap=SafeString(""),
-                stale=[],
-                stale_label=words.STALE.format(days=picture.stale_days),
+                behaviours=picture.behaviours if assessed else 0,
+                window=picture.window if assessed else "",
+                heatmap=mini_heatmap(picture.rows, names) if assessed else SafeString(""),
+                stale=[name for _, name, _, _, _, _, stale, _ in picture.rows if stale],
+                stale_label=words.STALE.format(days=picture.stale_days) if assessed else "",
                 ready_by=picture.ready_by,
                 ready_by_label=(
-                    period_label(picture.ready_by, policy) if picture.ready_by is not None else "—"
+                    period_label(picture.ready_by, pipeline.policy_for(person.target_level))
+                    if picture.ready_by is not None
+                    else "—"
                 ),
-                trend=picture.trend,
+                trend=picture.trend if assessed else "",
                 trend_from=STATUS_LABELS[picture.trend_from] if picture.trend_from else "",
-                gaps=0,
+                gaps=picture.gaps,
                 picture=picture,
             )
         )
-    if details:
-        add_details(request, rows, scope)
     return rows
-
-
-def add_details(
-    request: AuthenticatedHttpRequest, rows: list[TeamRow], scope: access.Scope
-) -> None:
-    """Heatmaps, staleness and open gaps for these rows: two queries however many."""
-    kept = [row["picture"] for row in rows if row["picture"] is not None]
-    summaries.load_rows(kept)
-    names: dict[int, str] = {}
-    gaps = feedback_selectors.open_gap_counts(
-        request.user, [row["person"].pk for row in rows], scope=scope
-    )
-    for row in rows:
-        row["gaps"] = gaps.get(row["person"].pk, 0)
-        picture = row["picture"]
-        if picture is None:
-            continue
-        for behaviour, name, *_ in picture.rows:
-            if behaviour not in names:
-                names[behaviour] = escape(name)
-        row["heatmap"] = mini_heatmap(picture.rows, names)
-        row["stale"] = [name for _, name, _, _, _, _, stale, _ in picture.rows if stale]
-
-
-TEAM_SORTS: "dict[str, Callable[[TeamRow], SupportsRichComparison]]" = {
-    "name": lambda row: row["person"].display_name.lower(),
-    "status": lambda row: (
-        STATUS_ORDER[row["status"]] if row["assessed"] else 9,
-        -row["sustained"],
-    ),
-    "gaps": lambda row: -row["gaps"],
-    "ready_by": lambda row: (row["ready_by"] is None, row["ready_by"] or 0),
-}
 
 
 def _csv_cell(value: object) -> str:

@@ -3,23 +3,25 @@
 A stored picture is only ever a copy of what reviews.readiness.pipeline said about one engineer,
 on one day, from the entries one kind of reader may see (the engineer: everything; mentors;
 managers; someone who is both): a manager's row is never built from mentor-only entries. It
-carries a digest of every input it was made from, read from the data itself, so a write made
+carries the versions of every input it was made from, read from the data itself, so a write made
 by any path (a service, the admin, an import, a restore, a bulk update) makes it stale without
 anyone having to remember to say so. Nothing here is shown to anyone the live page would not.
 """
 
-from django.conf import settings
 from django.db import models
 
 
 class StoredPicture(models.Model):
-    engineer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    # The person, so the dashboard can list people with their picture in one query.
+    engineer = models.ForeignKey("promo.Person", on_delete=models.CASCADE, related_name="pictures")
     audience = models.CharField(max_length=80)  # the visibilities the reader may see, sorted
     day = models.DateField()  # the picture is true of this day only: the calendar moves it
-    digest = models.CharField(max_length=64)  # of every input (pipeline.digest_of)
-    status = models.CharField(max_length=16)
+    # What it was made from, compared in SQL (summaries.fresh_q): the code of the rules, the
+    # engineer's input version and every engineer's (ladders, levels, behaviours).
+    code = models.CharField(max_length=64)
+    inputs = models.BigIntegerField()
+    shared = models.BigIntegerField()
+    status = models.CharField(max_length=16, blank=True)  # "": no target level, not assessed
     sustained = models.PositiveSmallIntegerField()
     behaviours = models.PositiveSmallIntegerField()
     ready_by = models.IntegerField(null=True)  # a period index; null: not assessed
@@ -27,6 +29,7 @@ class StoredPicture(models.Model):
     trend_from = models.CharField(max_length=16, blank=True)  # the status then
     window = models.CharField(max_length=40)  # "6 months"
     stale_days = models.PositiveSmallIntegerField()
+    gaps = models.PositiveIntegerField(default=0)  # open gap notes the reader may count
     # Per behaviour, in ladder order: [id, name, demonstrated periods, window periods, stale,
     # [heat class per window period]]: what a dashboard row draws.
     rows = models.JSONField(default=list)

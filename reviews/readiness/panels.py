@@ -7,9 +7,9 @@ from django.utils.safestring import SafeString
 from promo import access
 from promo.http import AuthenticatedHttpRequest
 from promo.selectors import target_of
-from reviews.readiness import pipeline, summaries
+from reviews.readiness import pipeline
 from reviews.readiness.assembly import outlook_lines
-from reviews.readiness.dashboard import _team_people
+from reviews.readiness.dashboard import Tally, listing
 from reviews.readiness.labels import STATUS_LABELS, STATUS_ORDER
 from reviews.readiness.periods import period_label
 
@@ -35,15 +35,12 @@ def home_team(request: AuthenticatedHttpRequest, _subject: object) -> SafeString
     scope = access.scope_of(request.user)
     if not scope.reports:
         return None
-    people = _team_people(request, scope, "reports")
-    pictures = summaries.summaries_for(
-        request.user, people, as_of=timezone.localdate(), scope=scope, with_rows=False
-    ).values()
-    counts = {s: sum(p.status == s for p in pictures) for s in STATUS_ORDER}
+    tally = Tally.of(listing(request, scope, "reports", timezone.localdate()))
+    counts = tally.counts()
     context = {
         "counts": counts,
         "statuses": [(s, STATUS_LABELS[s]) for s in STATUS_ORDER],
-        "total": len(pictures),
-        "people": len(people),
+        "total": sum(counts.values()),
+        "people": tally.total,
     }
     return render_to_string("reviews/readiness/home_panels.html#team", context, request=request)

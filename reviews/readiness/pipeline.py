@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.auth.models import User
-from django.db.models import Q
 
 from evidence.models import Entry
 from promo import access
@@ -150,10 +149,7 @@ def assessment_for(
     level = level or target_of(engineer)
     policy = policy_for(level)
     behaviours = list(Behaviour.objects.filter(level=level).order_by("rank")) if level else []
-    if isinstance(reader, access.Relation):
-        seen = access.relation_q(reader, engineer.pk)
-    else:
-        seen = access.visibility_q(reader, scope=scope, authors=[engineer.pk])
+    seen = access.readable_by(reader, [engineer.pk], scope=scope)
     months = fetch_months(as_of, policy)
     claims, entries = readiness_selectors.claims_of(engineer, seen=seen, as_of=as_of, months=months)
     return picture(engineer, level, behaviours, claims, entries, as_of=as_of, policy=policy)
@@ -188,12 +184,7 @@ def assessments_for(
     spans = [fetch_months(as_of, policies.get(p.pk, default)) for p in people]
     months = (min((s[0] for s in spans), default=0), max((s[1] for s in spans), default=0))
     authors = [p.pk for p in people if p.target_level_id]
-    if not authors:
-        seen = Q(pk__in=[])
-    elif isinstance(reader, access.Relation):
-        seen = access.relation_q(reader, authors)
-    else:
-        seen = access.visibility_q(reader, scope=scope, authors=authors)
+    seen = access.readable_by(reader, authors, scope=scope)
     claims, entries = readiness_selectors.claims_by_author(seen=seen, as_of=as_of, months=months)
     found = {}
     for person in people:

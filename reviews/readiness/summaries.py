@@ -1,28 +1,37 @@
 """The dashboard's and the home page's readiness: the pipeline's pictures, kept for the day.
 
-`summaries_for(viewer, people, as_of=, scope=)` answers with one StoredPicture per assessed
-person, as the viewer may see them. Each is reused only while its digest still matches: the
-digest covers the day, the kind of reader, the engineer's target level, its ladder's policy
-and behaviours, the code of the rules, and the engineer's and the ladders' input versions,
-which database triggers move on every write to what readiness reads (InputVersion). Any
-write, by any path, moves a version; a new day changes the key; so a stored picture is never
-staler than the data, and what is not fresh is made again by the one pipeline, never by a
-second implementation.
+A kept picture (StoredPicture) is only ever what the one pipeline said about one engineer, on
+one day, for one kind of reader. It is fresh while four things hold, all compared in SQL
+(`fresh_q`): it is of today; the rules' code is this release's; and two input versions it
+was made from still match the ones database triggers move on every write to what readiness
+reads (InputVersion): the engineer's own (entries, tags, feedback, verdicts, profile) and
+every engineer's (ladders, levels, behaviours). So a write by any path makes it stale without
+anyone having to say so, and what is stale is made again by the one pipeline, never by a
+second implementation. `make_stale` does that for a dashboard's people before the dashboard
+filters, counts, sorts and pages over the kept pictures in SQL. A picture also carries the
+open gap notes its reader may count (feedback moves the same version), so that a dashboard
+sorts by them without counting anyone's notes again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q, Subquery, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
 from promo import access
-from promo.models import Behaviour, Mentorship, Person
+from promo.models import Mentorship, Person
+from reviews.feedback import selectors as feedback_selectors
 from reviews.readiness import forecast, periods, pipeline, rules, words
 from reviews.readiness.labels import heat_class
 from reviews.readiness.models import InputVersion, StoredPicture
@@ -39,12 +48,13 @@ def _source(module: object) -> bytes:
         return Path(str(getattr(module, "__cached__", "") or "")).read_bytes()
 
 
-# The code that makes a picture is part of every digest: a new release never serves a
-# picture an older rule made.
-_CODE = hashlib.sha256(
+# The code that makes a picture, and the time zone its days are cut in, are part of every
+# picture: a new release, or a move to another zone, never serves a picture made before.
+CODE = hashlib.sha256(
     b"".join(_source(m) for m in (rules, words, forecast, periods, pipeline))
+    + settings.TIME_ZONE.encode()
 ).hexdigest()
-_FIELDS = [f.name for f in StoredPicture._meta.concrete_fields if f.name not in ("id",)]
+_PERSON_FIELDS = ("user", "target_level__ladder")  # what the pipeline reads of a person
 
 
 def audience_of(relation: access.Relation) -> str:
@@ -52,7 +62,46 @@ def audience_of(relation: access.Relation) -> str:
     return ",".join(sorted(relation.visibilities))
 
 
-def _stored(picture: pipeline.Picture, *, audience: str, day: date, digest: str) -> StoredPicture:
+@dataclass(frozen=True)
+class Readers:
+    """Which kind of reader each engineer on one list stands to: most share `usual`; `others`
+    names the few who differ (a report who is also a mentee), by audience."""
+
+    usual: str
+    others: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, scope: access.Scope, ids: Collection[int]) -> Readers:
+        """The viewer's kinds of reader for these people, off the scope (the one access rule,
+        asked once per kind rather than once per person)."""
+        both = set(scope.mentees) & set(scope.reports) & set(ids)
+        one = next((pk for pk in ids if pk not in both), None)
+        usual = audience_of(scope.relation_to(one)) if one is not None else ""
+        if not both:
+            return cls(usual)
+        return cls(usual, {audience_of(scope.relation_to(min(both))): tuple(sorted(both))})
+
+    def audience(self, engineer_id: int) -> str:
+        for audience, ids in self.others.items():
+            if engineer_id in ids:
+                return audience
+        return self.usual
+
+    def q(self, prefix: str = "") -> Q:
+        """Kept pictures of the right kind of reader for their engineer."""
+        rule, excepted = Q(), list[int]()
+        for audience, ids in self.others.items():
+            excepted.extend(ids)
+            rule |= Q(**{f"{prefix}engineer_id__in": ids, f"{prefix}audience": audience})
+        usual = Q(**{f"{prefix}audience": self.usual})
+        if excepted:
+            usual &= ~Q(**{f"{prefix}engineer_id__in": excepted})
+        return rule | usual
+
+
+def _stored(
+    picture: pipeline.Picture, *, audience: str, day: date, inputs: int, shared: int, gaps: int
+) -> StoredPicture:
     found, policy = picture.readiness, picture.policy
     window = window_indexes(day, policy)
     then, move = picture.trend.get(TREND_SHOWN, ("", ""))
@@ -60,8 +109,10 @@ def _stored(picture: pipeline.Picture, *, audience: str, day: date, digest: str)
         engineer_id=picture.engineer.pk,
         audience=audience,
         day=day,
-        digest=digest,
-        status=found.status,
+        code=CODE,
+        inputs=inputs,
+        shared=shared,
+        status=found.status if picture.level else "",  # no target level: not assessed
         sustained=found.sustained,
         behaviours=len(found.behaviours),
         ready_by=picture.ready_by,
@@ -69,6 +120,7 @@ def _stored(picture: pipeline.Picture, *, audience: str, day: date, digest: str)
         trend_from=then,
         window=span(len(window), policy),
         stale_days=policy.stale_days,
+        gaps=gaps,
         rows=[
             [
                 b.behaviour,
@@ -85,143 +137,89 @@ def _stored(picture: pipeline.Picture, *, audience: str, day: date, digest: str)
     )
 
 
-def _level_key(person: Person, behaviours: list[Behaviour]) -> str:
-    """What a picture depends on through the person's target level: the level, its ladder's
-    policy, its behaviours (ids, order, names), and the code of the rules."""
-    named = [(b.pk, b.rank, b.name) for b in behaviours]
-    policy = pipeline.policy_for(person.target_level)
-    return repr((_CODE, person.target_level_id, policy, named))
+def _version(key: int | OuterRef) -> Coalesce:
+    found = InputVersion.objects.filter(key=key).values("version")
+    return Coalesce(Subquery(found[:1]), Value(0))
 
 
-def _digest(level_key: str, versions: tuple[int, int], *, audience: str, day: date) -> str:
-    return hashlib.sha256(repr((level_key, audience, day, versions)).encode()).hexdigest()
+def fresh_q(readers: Readers, *, as_of: date) -> Q:
+    """Kept pictures (filtered with an outer query over people annotated by `_versions`) that
+    are still what the pipeline would make today for their kind of reader."""
+    return readers.q() & Q(
+        day=as_of, code=CODE, inputs=OuterRef("version"), shared=OuterRef("shared")
+    )
 
 
-def summaries_for(
-    viewer: User,
-    people: Sequence[Person],
+def make_stale(
+    reader: User | access.Relation,
+    ids: Collection[int] | RawSQL,
+    readers: Readers,
     *,
     as_of: date,
-    scope: access.Scope,
-    with_rows: bool = True,
-) -> dict[int, StoredPicture]:
-    """One picture per person with a target level, by engineer id, as the viewer may see them:
-    the stored one while its digest matches, else a new one from the pipeline, stored. Without
-    `with_rows`, kept pictures come without their per-behaviour rows (`load_rows` reads them
-    for the few a page draws)."""
-    assessed = [p for p in people if p.target_level_id]
-    relations = {p.pk: access.relation(viewer, p.user, scope=scope) for p in assessed}
-    return _kept_or_made(
-        assessed,
-        {pk: audience_of(r) for pk, r in relations.items()},
-        lambda stale, by_level: pipeline.assessments_for(
-            viewer,
-            stale,
-            as_of=as_of,
-            scope=scope,
-            trend_days=(TREND_SHOWN,),
-            behaviours=by_level,
-        ),
-        as_of=as_of,
-        with_rows=with_rows,
-    )[0]
+    scope: access.Scope | None = None,
+) -> int:
+    """Make today's pictures of those of these people (ids, or a subquery of them) whose kept
+    picture is missing or stale, as `reader` (a person with their `scope`, or a role) may see
+    them: one query when none is. Someone without a target level gets one too, unassessed,
+    so that every row of a dashboard is one kept picture. Returns how many were made."""
+    kept = fresh_q(readers, as_of=as_of)
+    stale = list(
+        Person.objects.filter(pk__in=ids)
+        .order_by()
+        .annotate(version=_version(OuterRef("pk")), shared=_version(EVERY_ENGINEER))
+        .exclude(Exists(StoredPicture.objects.filter(kept, engineer=OuterRef("pk"))))
+        .values_list("pk", "version", "shared")
+    )
+    if not stale:
+        return 0
+    # The versions were read before the pictures are made: a write meanwhile leaves them stale.
+    versions = {pk: (version, shared) for pk, version, shared in stale}
+    people = list(Person.objects.filter(pk__in=versions).select_related(*_PERSON_FIELDS))
+    made = pipeline.assessments_for(
+        reader, people, as_of=as_of, scope=scope, trend_days=(TREND_SHOWN,)
+    )
+    gaps = feedback_selectors.open_gap_counts(reader, list(versions), scope=scope)
+    fresh = [
+        _stored(
+            made[p.pk],
+            audience=readers.audience(p.pk),
+            day=as_of,
+            inputs=versions[p.pk][0],
+            shared=versions[p.pk][1],
+            gaps=gaps.get(p.pk, 0),
+        )
+        for p in people
+    ]
+    fields = [f.name for f in StoredPicture._meta.concrete_fields]
+    with transaction.atomic():
+        # Yesterday's pictures are never right again; today's of another reader kind stay.
+        StoredPicture.objects.filter(engineer_id__in=versions).exclude(day=as_of).delete()
+        StoredPicture.objects.bulk_create(
+            fresh,
+            update_conflicts=True,
+            unique_fields=["engineer", "audience", "day"],
+            update_fields=[f for f in fields if f not in ("id", "engineer", "audience", "day")],
+        )
+    return len(fresh)
 
 
 def refresh(people: Sequence[Person], *, as_of: date) -> int:
     """Make (or keep) today's pictures of these people for each kind of dashboard reader they
     have: their managers, their mentors. Run after midnight (`manage.py readiness_refresh`),
     so the first dashboard of the day finds them made. Returns how many were made."""
-    assessed = [p for p in people if p.target_level_id]
     mentored = set(
         Mentorship.objects.filter(
-            engineer_id__in=[p.pk for p in assessed], state=Mentorship.State.ACTIVE
+            engineer_id__in=[p.pk for p in people], state=Mentorship.State.ACTIVE
         ).values_list("engineer_id", flat=True)
     )
-    readers = [  # the dashboards' readers: an engineer's own pages are made live
-        (access.ANY_MANAGER, [p for p in assessed if p.manager_id is not None]),
-        (access.Relation(is_mentor=True), [p for p in assessed if p.pk in mentored]),
-    ]
+    managed = {p.pk for p in people if p.manager_id is not None}
     made = 0
-    for relation, group in readers:
-
-        def make(
-            stale: list[Person],
-            by_level: dict[int, list[Behaviour]],
-            relation: access.Relation = relation,
-        ) -> dict[int, pipeline.Picture]:
-            return pipeline.assessments_for(
-                relation, stale, as_of=as_of, trend_days=(TREND_SHOWN,), behaviours=by_level
-            )
-
-        audiences = dict.fromkeys((p.pk for p in group), audience_of(relation))
-        made += _kept_or_made(group, audiences, make, as_of=as_of, with_rows=False)[1]
+    # The dashboards' readers (an engineer's own pages are made live); a reader who both
+    # manages and mentors someone has their picture made on their first view.
+    for relation, group in (
+        (access.ANY_MANAGER, managed),
+        (access.Relation(is_mentor=True), mentored),
+    ):
+        readers = Readers(audience_of(relation))
+        made += make_stale(relation, sorted(group), readers, as_of=as_of)
     return made
-
-
-def _kept_or_made(
-    assessed: list[Person],
-    audiences: dict[int, str],
-    make: Callable[[list[Person], dict[int, list[Behaviour]]], dict[int, pipeline.Picture]],
-    *,
-    as_of: date,
-    with_rows: bool,
-) -> tuple[dict[int, StoredPicture], int]:
-    """The kept pictures whose digests match, and the rest made by `make` and stored; with how
-    many were made."""
-    if not assessed:
-        return {}, 0
-    by_level = pipeline.behaviours_by_level(assessed)
-    found = InputVersion.objects.filter(key__in=[EVERY_ENGINEER, *audiences])
-    versions = dict(found.values_list("key", "version"))
-    shared = versions.get(EVERY_ENGINEER, 0)
-    level_keys: dict[int | None, str] = {}  # one per level: a team shares a handful
-    for person in assessed:
-        if person.target_level_id not in level_keys:
-            behaviours = by_level.get(person.target_level_id or 0, [])
-            level_keys[person.target_level_id] = _level_key(person, behaviours)
-    digests = {
-        person.pk: _digest(
-            level_keys[person.target_level_id],
-            (versions.get(person.pk, 0), shared),
-            audience=audiences[person.pk],
-            day=as_of,
-        )
-        for person in assessed
-    }
-    kept = {
-        s.engineer_id: s
-        for s in StoredPicture.objects.filter(
-            day=as_of, engineer_id__in=[p.pk for p in assessed]
-        ).only(*(f for f in _FIELDS if with_rows or f != "rows"))
-        if s.audience == audiences[s.engineer_id] and s.digest == digests[s.engineer_id]
-    }
-    stale = [p for p in assessed if p.pk not in kept]
-    if stale:
-        made = make(stale, by_level)
-        fresh = [
-            _stored(made[p.pk], audience=audiences[p.pk], day=as_of, digest=digests[p.pk])
-            for p in stale
-        ]
-        with transaction.atomic():
-            # Yesterday's pictures are never right again; today's of another reader kind stay.
-            StoredPicture.objects.filter(engineer_id__in=[p.pk for p in stale]).exclude(
-                day=as_of
-            ).delete()
-            StoredPicture.objects.bulk_create(
-                fresh,
-                update_conflicts=True,
-                unique_fields=["engineer", "audience", "day"],
-                update_fields=[f for f in _FIELDS if f not in ("engineer", "audience", "day")],
-            )
-        kept |= {s.engineer_id: s for s in fresh}
-    return kept, len(stale)
-
-
-def load_rows(pictures: list[StoredPicture]) -> None:
-    """Read the per-behaviour rows of kept pictures loaded without them: one query."""
-    missing = [p for p in pictures if "rows" in p.get_deferred_fields()]
-    found = dict(
-        StoredPicture.objects.filter(pk__in=[p.pk for p in missing]).values_list("pk", "rows")
-    )
-    for picture in missing:
-        picture.rows = found[picture.pk]

@@ -3,7 +3,6 @@
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -23,13 +22,20 @@ from reviews.readiness.assembly import (
 from reviews.readiness.dashboard import (
     TEAM_PAGE_SIZE,
     TEAM_SORTS,
+    CountedPaginator,
+    Tally,
     _team_csv,
-    _team_people,
-    add_details,
+    filtered,
+    listing,
+    ordered,
+    page_pictures,
+    rows_of,
     team_rows,
 )
 from reviews.readiness.labels import HEAT_WORDS, STATUS_LABELS, STATUS_ORDER, _as_of, heat_class
 from reviews.readiness.periods import period_index, period_label
+
+GAPS_SHOWN = 8  # the newest open gap notes on the page; the rest are counted and linked
 
 
 @login_required
@@ -41,11 +47,14 @@ def readiness_page(request: AuthenticatedHttpRequest, username: str) -> HttpResp
     picture = pipeline.assessment_for(request.user, engineer, as_of=as_of, scope=scope)
     found, policy = picture.assessment, picture.policy
     shows_notes = relation.is_self or relation.is_mentor
-    if shows_notes:  # the notes themselves, and their counts
-        gaps = feedback_selectors.open_gaps(engineer, viewer=request.user, scope=scope)
-        gap_counts = _count_by_behaviour(gaps)
-    else:  # a manager sees how many, never the words: counting is enough
-        gaps = []
+    gaps = []  # a manager sees how many, never the words
+    if shows_notes:  # the newest notes themselves; one more tells whether there are others
+        gaps = feedback_selectors.open_gaps(
+            engineer, viewer=request.user, scope=scope, newest=GAPS_SHOWN + 1
+        )
+    if len(gaps) <= GAPS_SHOWN and shows_notes:
+        gap_counts = _count_by_behaviour(gaps)  # all of them are here: no need to count
+    else:
         gap_counts = feedback_selectors.open_gap_counts(
             request.user, [engineer.pk], scope=scope, per="gap_behaviour_id"
         )
@@ -68,7 +77,8 @@ def readiness_page(request: AuthenticatedHttpRequest, username: str) -> HttpResp
         "rows": _heatmap_rows(picture, as_of, gap_counts),
         "period_labels": [period_label(p, policy) for p in picture.periods],
         "labels": STATUS_LABELS,
-        "gaps": gaps,
+        "gaps": gaps[:GAPS_SHOWN],
+        "gaps_total": sum(gap_counts.values()),
         "shows_notes": shows_notes,
         "window_periods": policy.window_months // policy.period_months,
         "panels": panels.render("readiness", request, ReadinessSubject(engineer, relation, as_of)),
@@ -121,30 +131,23 @@ def team(request: AuthenticatedHttpRequest) -> HttpResponse:
     scope = access.scope_of(request.user)
     view = request.GET.get("view") or ("reports" if scope.reports else "mentees")
     view = view if view in ("reports", "mentees") else "reports"
-    people = _team_people(request, scope, view)
-    rows = team_rows(request, people, scope, timezone.localdate(), details=False)
-    status, team_name, level = (request.GET.get(k, "") for k in ("status", "team", "level"))
-    shown = [
-        row
-        for row in rows
-        if (not status or (row["assessed"] and row["status"] == status))
-        and (not team_name or (row["person"].team and row["person"].team.name == team_name))
-        and (not level or (row["person"].target_level and row["person"].target_level.name == level))
-    ]
+    everyone = listing(request, scope, view, timezone.localdate())
+    tally = Tally.of(everyone)
+    chosen = {k: request.GET.get(k, "") for k in ("status", "team", "level")}
     sort = request.GET.get("sort", "status")
-    if sort == "gaps" or request.GET.get("format") == "csv":
-        add_details(request, shown, scope)  # gaps for everyone, to sort or export by
-    shown.sort(key=TEAM_SORTS.get(sort, TEAM_SORTS["status"]))
+    sort = sort if sort in TEAM_SORTS else "status"
+    shown = ordered(filtered(everyone, **chosen), sort)
     if request.GET.get("format") == "csv":
+        rows = team_rows(rows_of(shown))
         audit.record(
-            audit.EXPORT, actor=request.user, detail=f"team readiness CSV, {len(shown)} rows"
+            audit.EXPORT, actor=request.user, detail=f"team readiness CSV, {len(rows)} rows"
         )
-        return _team_csv(shown)
-    paginator = Paginator(shown, TEAM_PAGE_SIZE)
+        return _team_csv(rows)
+    paginator = CountedPaginator(
+        shown.values_list("pk", flat=True), TEAM_PAGE_SIZE, count=tally.matching(**chosen)
+    )
     page = paginator.get_page(parse_int(request.GET.get("page"), low=1, high=paginator.num_pages))
-    page_rows = list(page.object_list)
-    if sort != "gaps":
-        add_details(request, page_rows, scope)
+    page_rows = team_rows(page_pictures(list(page.object_list)))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -154,16 +157,16 @@ def team(request: AuthenticatedHttpRequest) -> HttpResponse:
         "view": view,
         "has_reports": bool(scope.reports),
         "has_mentees": bool(scope.mentees),
-        "status": status,
-        "team_name": team_name,
-        "level": level,
+        "status": chosen["status"],
+        "team_name": chosen["team"],
+        "level": chosen["level"],
         "sort": sort,
         "statuses": [(s, STATUS_LABELS[s]) for s in STATUS_ORDER],
-        "teams": sorted({r["person"].team.name for r in rows if r["person"].team}),
-        "levels": sorted({r["person"].target_level.name for r in rows if r["person"].target_level}),
-        "counts": {s: sum(r["assessed"] and r["status"] == s for r in rows) for s in STATUS_ORDER},
-        "total": len(rows),
-        "matching": len(shown),
+        "teams": tally.teams(),
+        "levels": tally.levels(),
+        "counts": tally.counts(),
+        "total": tally.total,
+        "matching": paginator.count,
     }
     template = (
         "reviews/readiness/team.html#table" if request.htmx else "reviews/readiness/team.html"

@@ -61,6 +61,7 @@ AS_OF = date(2026, 11, 24)  # a Tuesday; never today, so figures do not drift wi
 FROZEN_NOW = datetime(AS_OF.year, AS_OF.month, AS_OF.day, 12, tzinfo=UTC)
 END_OF_AS_OF = datetime(AS_OF.year, AS_OF.month, AS_OF.day, tzinfo=UTC) + timedelta(days=1)
 SIZES = (50, 200, 800)  # engineers under the director
+DIRECTOR_BASE = 200  # a director of thousands is held to this size's dashboard
 TEAM_URL = "/reviews/team/"
 BARE_URL = "/accounts/password_change/"  # signed in, same base template, no readiness reads
 RUNS = 7
@@ -98,8 +99,9 @@ BUILD_CHUNK = 50  # engineers written per transaction, so memory stays flat at a
 
 TARGETS = (
     "targets on PostgreSQL: dashboard at N=200 within 1.5x its floor with today's pictures kept,"
-    " 3x on the first view of the day; page within 1.5x floor + bare; queries the same at every"
-    " N; 1y vs 10y history the same cost"
+    " 3x on the first view of the day; a director of 5,000 within 2x N=200; page within 1.5x"
+    " floor + bare; queries the same at every N; 1y vs 10y history the same cost for every"
+    " reader"
 )
 PG_BENCH_SUFFIX = "_bench"  # own database name, so a concurrent pytest run is left alone
 
@@ -314,10 +316,11 @@ def add_engineers(
     for done in range(0, count, BUILD_CHUNK):
         entries += _add_chunk(org, min(BUILD_CHUNK, count - done), years, manager)
     if connection.vendor == "postgresql":
-        # Autovacuum would analyse these tables soon after a real import; do it now, so plans
-        # do not depend on whether it has run yet.
+        # Autovacuum would vacuum and analyse these tables soon after a real import (the input
+        # version triggers leave a dead row per write); do it now, so plans and timings do not
+        # depend on whether it has run yet.
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
     took = time.perf_counter() - started
     print(f"  built {count} engineers x {years}y ({entries} entries) in {took:.1f} s", flush=True)
     return org.engineers[start:]
@@ -547,18 +550,42 @@ def print_table(rows: list[Row]) -> None:
 
 
 def history_check(org: Org) -> str:
-    """The readiness page of an engineer with 1 year of history and of one with 10 years."""
+    """One engineer's readiness page with 1 year of history and with 10 years, as each kind of
+    reader sees it (the engineer, their mentor, their manager), timed side by side."""
     manager = org.managers[0]
-    figures = []
-    for years in (SHORT_HISTORY_YEARS, LONG_HISTORY_YEARS):
-        engineer = add_engineers(org, 1, years=years, manager=manager)[0]
-        fetch = page(manager, readiness_url(engineer))
-        figures.append((medians_ms(fetch)[0], query_count(fetch)))
-    (short_ms, short_q), (long_ms, long_q) = figures
+    engineers = [
+        add_engineers(org, 1, years=years, manager=manager)[0]
+        for years in (SHORT_HISTORY_YEARS, LONG_HISTORY_YEARS)
+    ]
+    lines = []
+    for reader in ("engineer", "mentor", "manager"):
+        fetches = []
+        for engineer in engineers:
+            viewer = {
+                "engineer": engineer,
+                "mentor": Mentorship.objects.get(engineer=engineer).mentor,
+                "manager": manager,
+            }[reader]
+            fetches.append(page(viewer, readiness_url(engineer)))
+        (short_ms, long_ms), queries = medians_ms(*fetches), [query_count(f) for f in fetches]
+        lines.append(
+            f"history as the {reader}: {SHORT_HISTORY_YEARS}y {short_ms:.1f} ms,"
+            f" {LONG_HISTORY_YEARS}y {long_ms:.1f} ms, ratio {long_ms / short_ms:.2f};"
+            f" queries {queries[0]} and {queries[1]}"
+        )
+    return "\n".join(lines)
+
+
+def director_check(rows: list[Row]) -> str:
+    """The kept dashboard's first page at the largest N against N = 200 (target: at most 2x)."""
+    base = next((r for r in rows if r.size == DIRECTOR_BASE), None)
+    largest = rows[-1]
+    if base is None or largest.size <= base.size:
+        return f"director check: measure N={DIRECTOR_BASE} and a larger N (--sizes 200,5000)"
     return (
-        f"history {SHORT_HISTORY_YEARS}y: {short_ms:.1f} ms, {short_q} queries;"
-        f" {LONG_HISTORY_YEARS}y: {long_ms:.1f} ms, {long_q} queries;"
-        f" ratio {long_ms / short_ms:.2f}"
+        f"director of {largest.size}: first page {largest.dashboard_ms:.1f} ms,"
+        f" {largest.dashboard_ms / base.dashboard_ms:.2f}x N={base.size}"
+        f" ({base.dashboard_ms:.1f} ms); target at most 2x"
     )
 
 
@@ -582,6 +609,7 @@ def run(*, profiling: bool, sizes: tuple[int, ...] = SIZES) -> None:
         f"nightly refresh (manage.py readiness_refresh) for N={sizes[-1]}:"
         f" {time.perf_counter() - started:.1f} s; after it the day's first dashboard is a kept one"
     )
+    print(director_check(rows))
     print(history_check(org))
     print(TARGETS)
     if profiling:

@@ -40,12 +40,12 @@ from evidence import selectors as evidence_selectors
 from evidence import services as evidence_services
 from evidence.models import Entry, Kind
 from promo import access
-from promo.models import Behaviour, Mentorship, Visibility
+from promo.models import Behaviour, Mentorship, Person, Visibility
 from reviews.feedback import selectors as feedback_selectors
 from reviews.models import Feedback, PromoDocument, Verdict
 from reviews.packet import access as packet_access
 from reviews.packet import selectors as packet_selectors
-from reviews.readiness import dashboard, pipeline
+from reviews.readiness import pipeline
 from reviews.readiness.periods import month_index
 from tests.conftest import client_for
 from tests.factories import (
@@ -55,6 +55,7 @@ from tests.factories import (
     UserFactory,
     feedback_for,
 )
+from tests.support import dashboard_rows
 
 SEEDS = range(30)
 HTTP_SEEDS = set(range(0, 30, 5))  # these also fetch the pages
@@ -307,7 +308,6 @@ def show(org: Org, viewer, titles: dict[str, int], *, lists: bool = True) -> Sho
     entries, numbers = shown.entries, shown.numbers
     visible = evidence_selectors.entries_visible_to(viewer)
     scope = access.scope_of(viewer)
-    request = request_of(viewer)
 
     # Timelines: the week page (own) and each person page, with their behaviour counts.
     for person in [viewer, *org.people]:
@@ -336,16 +336,15 @@ def show(org: Org, viewer, titles: dict[str, int], *, lists: bool = True) -> Sho
         entries[f"readiness of {person}"] = set(page.entries) | judged
         numbers[f"readiness of {person}"] = (page.assessment, page.outlooks, page.trend)
     for view in ("reports", "mentees"):
-        people = dashboard._team_people(request, scope, view)
-        rows = dashboard.team_rows(request, people, scope, TODAY)
+        rows = dashboard_rows(viewer, view)
         numbers[f"team {view}"] = [
             (row["person"].pk, row["status"], row["sustained"], row["behaviours"])
             + (row["picture"].rows if row["picture"] else None, row["ready_by"], row["trend"])
             + (row["stale"], row["gaps"], str(row["heatmap"]))
             for row in rows
         ]
-    everyone = dashboard._team_people(
-        request, access.Scope(viewer.pk, reports=tuple(p.pk for p in org.people)), "reports"
+    everyone = Person.objects.filter(pk__in=[p.pk for p in org.people]).select_related(
+        "user", "target_level__ladder"
     )
     numbers["pictures"] = {
         pk: (picture.assessment, picture.ready_by, picture.trend)

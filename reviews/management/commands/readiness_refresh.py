@@ -20,15 +20,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         today = timezone.localdate()
-        people = Person.objects.filter(target_level__isnull=False, user__is_active=True)
+        people = Person.objects.filter(user__is_active=True)
         ids = list(people.order_by("pk").values_list("pk", flat=True))
         made = 0
         for start in range(0, len(ids), CHUNK):
-            chunk = list(
-                people.filter(pk__in=ids[start : start + CHUNK]).select_related(
-                    "user", "target_level__ladder"
-                )
-            )
+            chunk = list(people.filter(pk__in=ids[start : start + CHUNK]).only("manager_id"))
             made += summaries.refresh(chunk, as_of=today)
         who = "1 person" if len(ids) == 1 else f"{len(ids)} people"
         made_word = "1 picture" if made == 1 else f"{made} pictures"

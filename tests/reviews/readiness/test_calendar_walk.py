@@ -1,8 +1,9 @@
 """The calendar alone never changes a verdict (rule 5 of reviews.readiness.rules), walked day by
 day over the demo organisation.
 
-For every demo person with a target level, as they see themselves, readiness is computed for
-every day of the two years up to the frozen test date. Between one day and the next, a
+For every demo person with a target level, as they see themselves, as their mentors and as their
+managers may see them, readiness is computed for every day of the two years up to the frozen
+test date. Between one day and the next, a
 behaviour's status (or the overall status) may change only because of the evidence: a claim
 arrived, was judged or matured (the judged claims in the periods the verdict looks at differ),
 or evidence that held the status up left both windows rule 5 judges (or, for recency, their
@@ -20,6 +21,7 @@ from datetime import date, timedelta
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db.models import Q
 
 from promo import access
 from promo.models import Behaviour, Level, Person
@@ -53,18 +55,27 @@ def seeded(django_db_setup, django_db_blocker) -> Iterator[None]:
     )
 
 
+# The kinds of reader a walk sees a person as: themselves, or a role they stand in to them.
+READERS: dict[str, access.Relation | None] = {
+    "self": None,
+    "mentor": access.Relation(is_mentor=True),
+    "manager": access.ANY_MANAGER,
+}
+
+
 @dataclass(frozen=True)
 class Walk:
-    """One demo person's readiness, as they see it, on every day of DAYS."""
+    """One demo person's readiness, as one kind of reader sees it, on every day of DAYS."""
 
     person: Person
+    reader: str
     level: Level
     policy: Policy
     behaviours: list[Behaviour]
     pictures: dict[date, pipeline.Picture]
 
 
-def walk_of(person: Person) -> Walk:
+def walk_of(person: Person, reader: str) -> Walk:
     """Claims fetched once, over every month any day of the walk (and its trend) judges."""
     engineer, level = person.user, person.target_level
     assert level is not None
@@ -76,7 +87,7 @@ def walk_of(person: Person) -> Walk:
     months = months_of([first, period_index(TODAY, policy)], policy)
     claims, entries = readiness_selectors.claims_of(
         engineer,
-        seen=access.visibility_q(engineer, authors=[engineer.pk]),
+        seen=seen_by(reader, engineer),
         as_of=TODAY,
         months=months,
     )
@@ -86,7 +97,19 @@ def walk_of(person: Person) -> Walk:
         )
         for day in DAYS
     }
-    return Walk(person, level, policy, behaviours, pictures)
+    return Walk(person, reader, level, policy, behaviours, pictures)
+
+
+def seen_by(reader: str, engineer) -> Q:
+    relation = READERS[reader]
+    if relation is None:
+        return access.visibility_q(engineer, authors=[engineer.pk])
+    return access.relation_q(relation, engineer.pk)
+
+
+def reader_of(walk: Walk):
+    """Who `assessment_for` is asked as: the engineer, or the role."""
+    return READERS[walk.reader] or walk.person.user
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +118,11 @@ def walks(seeded, django_db_blocker) -> dict[str, Walk]:
         people = Person.objects.filter(target_level__isnull=False).select_related(
             "user", "target_level__ladder"
         )
-        return {person.user.username: walk_of(person) for person in people}
+        return {
+            f"{person.user.username} as {reader}": walk_of(person, reader)
+            for person in people
+            for reader in READERS
+        }
 
 
 Key = tuple[int, int, float, str | None]
@@ -153,7 +180,7 @@ def unexplained_changes(walk: Walk) -> list[str]:
     status, of whether it has started (any evidence in the range, rule 6), and of the overall
     status, which may change only with one of those."""
     found = []
-    name = walk.person.user.username
+    name = f"{walk.person.user.username} as {walk.reader}"
     for yesterday, today in zip(DAYS, DAYS[1:], strict=False):
         before, after = walk.pictures[yesterday], walk.pictures[today]
         now = {b.behaviour: b for b in after.readiness.behaviours}
@@ -214,7 +241,7 @@ def test_every_demo_persons_statuses_do_change_over_the_two_years(walks):
         )
         for name, walk in walks.items()
     }
-    assert len(changes) == 6  # the demo's people with a target level
+    assert len(changes) == 6 * len(READERS)  # the demo's people with a target level
     assert [name for name, count in changes.items() if count == 0] == []
 
 
@@ -222,8 +249,7 @@ def test_every_demo_persons_statuses_do_change_over_the_two_years(walks):
 @pytest.mark.parametrize("day", SAMPLE_DAYS, ids=str)
 def test_claims_fetched_once_judge_as_assessment_for_does(walks, day):
     for name, walk in walks.items():
-        engineer = walk.person.user
-        fresh = pipeline.assessment_for(engineer, engineer, as_of=day)
+        fresh = pipeline.assessment_for(reader_of(walk), walk.person.user, as_of=day)
         walked = walk.pictures[day]
         assert fresh.assessment == walked.assessment, (name, day)
         assert (fresh.outlooks, fresh.ready_by, fresh.trend) == (
@@ -239,6 +265,7 @@ def test_the_demo_shows_ready_close_and_building_people_today_each_with_reasons(
     today = {
         name: pipeline.assessment_for(w.person.user, w.person.user, as_of=TODAY)
         for name, w in walks.items()
+        if w.reader == "self"
     }
     statuses = {picture.readiness.status for picture in today.values()}
     assert statuses == {rules.READY, rules.CLOSE, rules.BUILDING}

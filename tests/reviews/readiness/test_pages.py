@@ -3,19 +3,20 @@
 import csv
 import io
 import random
+import re
 from datetime import date, timedelta
 
 import pytest
+import time_machine
 from django.core.management import call_command
-from django.test import RequestFactory
 from django.urls import reverse
 
 from evidence.models import Entry
-from promo import access
-from promo.models import Person, Visibility
+from promo.models import Mentorship, Person, Visibility
 from reviews.feedback import services as feedback_services
 from reviews.readiness import pipeline, rules, words
-from reviews.readiness.dashboard import _team_people, readiness_links, team_rows
+from reviews.readiness.dashboard import readiness_links
+from reviews.readiness.labels import STATUS_ORDER
 from reviews.readiness.periods import Policy, period_index
 from tests.conftest import assert_flat_query_count, client_for
 from tests.factories import (
@@ -25,6 +26,7 @@ from tests.factories import (
     UserFactory,
     feedback_for,
 )
+from tests.support import dashboard_rows
 
 TODAY = date(2026, 11, 24)
 PRIVATE, MENTORS, BOTH = Visibility.PRIVATE, Visibility.MENTORS, Visibility.MENTORS_AND_MANAGERS
@@ -219,6 +221,31 @@ def test_gap_notes_show_to_the_engineer_and_mentor_but_only_counts_to_the_manage
         assert sum(counts.values()) == count
 
 
+@pytest.mark.parametrize("extra", [0, 3])
+def test_the_page_lists_the_newest_gap_notes_and_counts_them_all(
+    steady, engineer, mentor, scope, mentoring, extra
+):
+    from reviews.readiness.views import GAPS_SHOWN
+
+    notes = GAPS_SHOWN + extra
+    for n in range(notes):
+        with time_machine.travel(TODAY - timedelta(days=notes - n), tick=False):
+            entry = EntryFactory(author=engineer, visibility=BOTH, behaviours=(scope, mentoring))
+            behaviour = scope if n % 2 else mentoring
+            feedback_for(
+                entry, mentor, verdict="gap", gap_note=f"Note {n}", gap_behaviour=behaviour
+            )
+    for viewer, more in ((engineer, "All your open gap notes"), (mentor, "Amara’s entries")):
+        response = client_for(viewer).get(readiness_url())
+        page = response.content.decode()
+        shown = re.findall(r'<p class="gap-text">(Note \d+)</p>', page)
+        assert shown == [f"Note {n}" for n in reversed(range(notes))][:GAPS_SHOWN]
+        counts = {row["behaviour"]: row["gaps"] for row in response.context["rows"]}
+        assert counts == {scope: notes // 2, mentoring: notes - notes // 2}
+        assert (f"The {GAPS_SHOWN} newest of {notes} open notes." in page) is bool(extra)
+        assert (more in page) is bool(extra)
+
+
 # --- the team dashboard ----------------------------------------------------------------------
 
 
@@ -261,6 +288,56 @@ def test_dashboard_filters_by_status_team_and_level_and_sorts(steady, manager, l
     assert names(status="not_started") == ["newer"]  # no evidence yet
     assert names(level="Senior") == ["newer"]
     assert names(sort="name")[0] == "engineer"
+
+
+# What each sort means, said in Python over a row's own values; the dashboard sorts in SQL.
+MEANT_ORDER = {
+    "name": lambda row: row["person"].display_name.lower(),
+    "status": lambda row: (
+        STATUS_ORDER[row["status"]] if row["assessed"] else 9,
+        -row["sustained"],
+        row["person"].display_name.lower(),
+    ),
+    "gaps": lambda row: (-row["gaps"], row["person"].display_name.lower()),
+    "ready_by": lambda row: (
+        row["ready_by"] is None,
+        row["ready_by"] or 0,
+        row["person"].display_name.lower(),
+    ),
+}
+
+
+@pytest.mark.parametrize("sort", list(MEANT_ORDER))
+def test_each_dashboard_sort_orders_everyone_as_it_says(steady, manager, mentor, levels, sort):
+    scope_b, mentoring_b = levels[2].behaviours.order_by("rank")
+    people = {
+        # Names as a person would sort them: by full name, else username, whatever the case.
+        "lower": UserFactory(username="lower", first_name="bea", last_name="Quist"),
+        "solo": UserFactory(username="aaron_solo", first_name="", last_name=""),
+        "surname": UserFactory(username="zed", first_name="", last_name="Chandra"),
+        "upper": UserFactory(username="upper", first_name="Dara", last_name="O'Neil"),
+        "unassessed": UserFactory(username="unassessed", first_name="Ben"),
+    }
+    for key, user in people.items():
+        PersonFactory(
+            user=user,
+            manager=manager.person,
+            current_level=levels[1],
+            target_level=None if key == "unassessed" else levels[2],
+        )
+        MentorshipFactory(engineer=user, mentor=mentor, state=Mentorship.State.ACTIVE)
+    demonstrated(people["lower"], mentor, [scope_b], weeks_ago=2)
+    for weeks_ago in (1, 5, 9, 14):
+        demonstrated(people["upper"], mentor, [scope_b, mentoring_b], weeks_ago=weeks_ago)
+    gap = EntryFactory(
+        author=people["surname"], week_of=TODAY, behaviours=(scope_b,), visibility=BOTH
+    )
+    feedback_for(gap, mentor, verdict="gap", gap_note="Say what changed for the team.")
+    rows = dashboard_rows(manager, sort=sort)
+    assert len({MEANT_ORDER[sort](row) for row in rows}) == len(rows) == 6  # no ties to hide in
+    assert rows == sorted(rows, key=MEANT_ORDER[sort])
+    response = client_for(manager).get(reverse("reviews:team"), {"sort": sort})
+    assert [r["person"].pk for r in response.context["rows"]] == [r["person"].pk for r in rows]
 
 
 @pytest.mark.parametrize("username", ["plain", "ana.b+c@corp", "zoë_ø", "a-b_c", "100%"])
@@ -346,11 +423,8 @@ def test_the_dashboard_and_the_engineer_page_agree_for_random_histories(levels, 
                         ),
                     )
     for viewer in (manager, mentor, second_mentor):
-        request = RequestFactory().get("/")
-        request.user = viewer
-        scope = access.scope_of(viewer)
         view = "reports" if viewer == manager else "mentees"
-        rows = team_rows(request, _team_people(request, scope, view), scope, TODAY)
+        rows = dashboard_rows(viewer, view)
         for row in rows:
             page = pipeline.assessment_for(viewer, row["person"].user, as_of=TODAY).readiness
             assert row["status"] == page.status, (
@@ -384,11 +458,12 @@ def test_dashboard_query_count_does_not_grow_with_reports_or_entries(
                 demonstrated(person.user, mentor, [scope_b], weeks_ago=weeks_ago)
 
     assert_flat_query_count(
-        django_assert_max_num_queries, client, reverse("reviews:team"), grow=grow, bound=20
+        django_assert_max_num_queries, client, reverse("reviews:team"), grow=grow, bound=18
     )  # Each view after growing makes every picture again, the day's most expensive view:
-    # session, user, scope, people, levels, teams, behaviours, 3 sums, the stored pictures,
-    # 3 for claims, replacing the pictures (4 with the savepoint), gaps, the navigation.
-    # A view with nothing changed reads 14 (test_summaries.py).
+    # session, user, scope, the stale ones, their people, behaviours, 3 for claims, their open
+    # gaps, replacing the pictures (4 with the savepoint), then the page: the tally (counts,
+    # teams, levels), the page's order, its pictures with their people, the navigation.
+    # A view with nothing changed reads 8 (test_summaries.py).
 
 
 @pytest.mark.parametrize("role", ["steady", "mentor", "manager", "skip_manager"])

@@ -11,32 +11,33 @@ from datetime import date, timedelta
 import pytest
 import time_machine
 from django.db import connection
-from django.test import RequestFactory
 
 from evidence import services as evidence_services
 from evidence.models import Entry
 from promo import access
-from promo.models import Behaviour, Visibility
+from promo.models import Behaviour, Mentorship, Visibility
 from reviews.feedback import services as feedback_services
 from reviews.models import BehaviourVerdict, Feedback, InputVersion, StoredPicture
-from reviews.readiness import summaries
-from reviews.readiness.dashboard import _team_people, team_rows
+from reviews.readiness import pipeline, summaries
 from tests.conftest import client_for
-from tests.factories import EntryFactory, feedback_for
+from tests.factories import (
+    EntryFactory,
+    MentorshipFactory,
+    PersonFactory,
+    UserFactory,
+    feedback_for,
+)
 from tests.reviews.readiness.test_pages import BOTH, MENTORS, TODAY, demonstrated
+from tests.support import dashboard_rows
 
 FIELDS = ("status", "sustained", "behaviours", "ready_by", "trend", "trend_from", "rows")
 
 
 def shown(viewer, view: str = "reports") -> dict[int, tuple]:
     """The dashboard's pictures as the viewer sees them today, by engineer."""
-    request = RequestFactory().get("/")
-    request.user = viewer
-    scope = access.scope_of(viewer)
-    rows = team_rows(request, _team_people(request, scope, view), scope, TODAY)
     return {
         row["person"].pk: tuple(getattr(row["picture"], f) for f in FIELDS)
-        for row in rows
+        for row in dashboard_rows(viewer, view)
         if row["picture"] is not None
     }
 
@@ -155,7 +156,7 @@ def test_no_write_path_leaves_the_dashboard_showing_a_stale_picture(
     engineer, manager, mentor, history, write
 ):
     before = shown(manager)
-    assert StoredPicture.objects.filter(engineer=engineer).count() == 1
+    assert StoredPicture.objects.filter(engineer_id=engineer.pk).count() == 1
     WRITES[write](engineer, history, mentor)
     after = shown(manager)
     assert after[engineer.pk] != before[engineer.pk], "the write should change the picture"
@@ -164,9 +165,9 @@ def test_no_write_path_leaves_the_dashboard_showing_a_stale_picture(
 
 def test_an_unchanged_picture_is_reused_not_made_again(engineer, manager, history):
     shown(manager)
-    kept = StoredPicture.objects.get(engineer=engineer)
+    kept = StoredPicture.objects.get(engineer_id=engineer.pk)
     shown(manager)
-    assert StoredPicture.objects.get(engineer=engineer).pk == kept.pk
+    assert StoredPicture.objects.get(engineer_id=engineer.pk).pk == kept.pk
     StoredPicture.objects.filter(pk=kept.pk).update(sustained=99)  # a marker, not a real value
     assert shown(manager)[engineer.pk][1] == 99
 
@@ -175,10 +176,7 @@ def test_a_new_day_makes_a_new_picture_and_forgets_yesterdays(engineer, manager,
     shown(manager)
     tomorrow = TODAY + timedelta(days=1)
     with time_machine.travel(tomorrow, tick=False):
-        request = RequestFactory().get("/")
-        request.user = manager
-        scope = access.scope_of(manager)
-        team_rows(request, _team_people(request, scope, "reports"), scope, tomorrow)
+        dashboard_rows(manager, as_of=tomorrow)
     assert list(StoredPicture.objects.values_list("day", flat=True)) == [tomorrow]
 
 
@@ -206,7 +204,7 @@ def test_a_fresh_dashboard_reads_stored_pictures_and_no_claims(
 ):
     client = client_for(manager)
     client.get("/reviews/team/")  # the first view of the day makes the pictures
-    with django_assert_max_num_queries(14) as captured:
+    with django_assert_max_num_queries(8) as captured:
         assert client.get("/reviews/team/").status_code == 200
     entry_columns = [
         q["sql"] for q in captured.captured_queries if '"evidence_entry"."title"' in q["sql"]
@@ -222,7 +220,7 @@ def test_kept_pictures_and_input_versions_are_not_backed_up():
 
 
 def test_the_nightly_refresh_makes_the_pictures_the_first_dashboard_of_the_day_reads(
-    django_assert_max_num_queries, engineer, manager, mentor, history
+    django_assert_max_num_queries, engineer, manager, skip_manager, mentor, history
 ):
     from io import StringIO
 
@@ -230,16 +228,52 @@ def test_the_nightly_refresh_makes_the_pictures_the_first_dashboard_of_the_day_r
 
     out = StringIO()
     call_command("readiness_refresh", stdout=out)
-    assert out.getvalue().strip() == f"Readiness for {TODAY}: 1 person, 2 pictures made."
+    # Four people; the engineer for their manager and their mentor, the manager (not assessed:
+    # no target level) for the skip-level manager.
+    assert out.getvalue().strip() == f"Readiness for {TODAY}: 4 people, 3 pictures made."
     made = set(StoredPicture.objects.values_list("pk", flat=True))
-    for viewer, view in ((manager, "reports"), (mentor, "mentees")):
+    for viewer, view in ((manager, "reports"), (mentor, "mentees"), (skip_manager, "reports")):
         client = client_for(viewer)
-        with django_assert_max_num_queries(14) as captured:
+        with django_assert_max_num_queries(8) as captured:
             assert client.get("/reviews/team/", {"view": view}).status_code == 200
         assert not [q for q in captured.captured_queries if '"evidence_entry"."title"' in q["sql"]]
     assert set(StoredPicture.objects.values_list("pk", flat=True)) == made  # read, not made
     again = StringIO()
     call_command("readiness_refresh", stdout=again)
-    assert again.getvalue().strip().endswith("1 person, 0 pictures made.")  # all still fresh
+    assert again.getvalue().strip().endswith("4 people, 0 pictures made.")  # all still fresh
     kept = shown(manager)
     assert kept == from_scratch(manager)  # what the refresh made is what a viewer would make
+
+
+def test_a_report_who_is_also_a_mentee_is_shown_with_what_a_mentor_may_see(
+    engineer, manager, mentor, history, levels
+):
+    """Managing one report and mentoring them too, the manager's dashboard shows that report as
+    someone who is both may see them (mentor-only entries count) and the other reports as
+    their manager."""
+    other = PersonFactory(
+        user=UserFactory(username="other"),
+        manager=manager.person,
+        current_level=levels[1],
+        target_level=levels[2],
+    ).user
+    MentorshipFactory(engineer=other, mentor=mentor, state=Mentorship.State.ACTIVE)
+    MentorshipFactory(engineer=engineer, mentor=manager, state=Mentorship.State.ACTIVE)
+    for someone in (engineer, other):
+        for weeks_ago in (2, 7, 11, 16, 20):
+            demonstrated(
+                someone, mentor, [history["mentoring"]], weeks_ago=weeks_ago, visibility=MENTORS
+            )
+    rows = {row["person"].pk: row for row in dashboard_rows(manager)}
+    for someone, seen in (
+        (engineer, {"is_manager": True, "is_mentor": True}),
+        (other, {"is_manager": True}),
+    ):
+        picture = pipeline.assessment_for(manager, someone, as_of=TODAY)
+        kept = rows[someone.pk]["picture"]
+        assert kept.audience == summaries.audience_of(access.Relation(**seen))
+        assert (kept.status, kept.sustained) == (
+            picture.readiness.status,
+            picture.readiness.sustained,
+        )
+    assert rows[engineer.pk]["picture"].sustained > rows[other.pk]["picture"].sustained
