@@ -30,7 +30,7 @@ from tests.factories import (
 from tests.reviews.readiness.test_pages import BOTH, MENTORS, TODAY, demonstrated
 from tests.support import dashboard_rows
 
-FIELDS = ("status", "sustained", "behaviours", "ready_by", "trend", "trend_from", "rows")
+FIELDS = ("status", "sustained", "behaviours", "ready_by", "trend", "trend_from", "gaps", "rows")
 
 
 def shown(viewer, view: str = "reports") -> dict[int, tuple]:
@@ -49,7 +49,8 @@ def from_scratch(viewer, view: str = "reports") -> dict[int, tuple]:
 
 @pytest.fixture
 def history(engineer, mentor, levels):
-    """Four months of confirmed work on one behaviour, one self-tagged flash on the other."""
+    """Four months of confirmed work on one behaviour, one self-tagged flash on the other, and
+    this week's entry with a gap note."""
     scope = levels[2].behaviours.get(slug="scope")
     mentoring = levels[2].behaviours.get(slug="mentoring")
     made = [demonstrated(engineer, mentor, [scope], weeks_ago=w) for w in (1, 6, 10, 15)]
@@ -59,7 +60,9 @@ def history(engineer, mentor, levels):
         behaviours=(mentoring,),
         visibility=BOTH,
     )
-    return {"scope": scope, "mentoring": mentoring, "entries": made}
+    gap = EntryFactory(author=engineer, week_of=TODAY, behaviours=(scope,), visibility=BOTH)
+    feedback_for(gap, mentor, verdict="gap", gap_note="Say who it helped, and how you know.")
+    return {"scope": scope, "mentoring": mentoring, "entries": made, "gap": gap}
 
 
 def _log(engineer, history):
@@ -131,6 +134,12 @@ def _raw_sql(engineer, history, mentor):
         )
 
 
+def _gap_note_resolved(engineer, history, mentor):
+    # Only the open gap count moves: the verdicts stand.
+    feedback = Feedback.objects.get(entry=history["gap"])
+    feedback_services.feedback_set_state(feedback=feedback, by=mentor, to=Feedback.State.RESOLVED)
+
+
 def _renamed(engineer, history, mentor):
     Behaviour.objects.filter(pk=history["scope"].pk).update(name="Scope, renamed")
 
@@ -147,6 +156,7 @@ WRITES = {
     "the ladder's policy edited": _policy,
     "the target level changed": _target,
     "a behaviour renamed": _renamed,
+    "a gap note resolved": _gap_note_resolved,
     "raw SQL": _raw_sql,
 }
 
