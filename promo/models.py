@@ -342,6 +342,7 @@ class AuditEvent(models.Model):
         EXPORT = "export", "Data exported"
         ADMIN_CHANGE = "admin_change", "Changed in the admin"
         DEACTIVATED = "deactivated", "Account deactivated"
+        PEOPLE_IMPORT = "people_import", "People imported"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     action = models.CharField(max_length=20, choices=Action.choices)
