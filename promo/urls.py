@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from promo import views
+from promo import people_views, views
 
 admin.site.site_header = "Promo administration"
 admin.site.site_title = "Promo admin"
@@ -17,6 +17,14 @@ urlpatterns = [
     path("mentoring/<id:pk>/end/", views.mentorship_end, name="mentorship-end"),
     path("notifications/", views.notification_list, name="notifications"),
     path("notifications/read/", views.notifications_read, name="notifications-read"),
+    path("organisation/people/", people_views.people_list, name="people"),
+    path("organisation/people.csv", people_views.people_export, name="people-export"),
+    path("organisation/people/import/", people_views.people_import, name="people-import"),
+    path(
+        "organisation/people/import/apply/",
+        people_views.people_import_apply,
+        name="people-import-apply",
+    ),
     path("", include("evidence.urls")),
     path("reviews/", include("reviews.urls")),
     path("accounts/", include("promo.auth_urls")),

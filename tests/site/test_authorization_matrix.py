@@ -390,6 +390,11 @@ TABLE: dict[str, list[Case]] = {
     ],
     "notifications": own(GET=200),
     "notifications-read": own(POST=302),
+    # staff only: everyone else is told there is no such page
+    "people": [Case("staff", no_args, allow([ADMIN], GET=200))],
+    "people-export": [Case("staff", no_args, allow([ADMIN], GET=200))],
+    "people-import": [Case("staff", no_args, allow([ADMIN], GET=200, POST=400))],
+    "people-import-apply": [Case("staff", no_args, allow([ADMIN], POST=400))],
     # evidence
     "evidence:week": own(GET=200),
     "evidence:create": own(GET=200, POST=400),

@@ -1,0 +1,179 @@
+"""The People pages, for staff: everyone with their level, line, team and mentors; the CSV import
+with its preview; the export. Anyone else gets 404, as for any page that is not theirs."""
+
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from promo import audit, people
+from promo.http import AuthenticatedHttpRequest
+from promo.models import Mentorship, Person, Team
+from promo.params import parse_int
+
+PAGE_SIZE = 50
+SEARCH_MAX = 100  # characters of a search
+UPLOAD_MAX = 2 * 1024 * 1024  # bytes; people_files.TEXT_MAX characters at most
+SIGNING_SALT = "promo.people-import"
+PREVIEW_MAX_AGE = 60 * 60  # seconds a preview may be applied after it was shown
+
+NO_FILE = "Choose a CSV file, or paste its text."
+TOO_BIG = "The file is {size:,} bytes; the limit is {limit:,}."
+EXPIRED = "That preview is more than an hour old, or was not made here; upload the file again."
+CHANGED = (
+    "Promo changed since the preview (someone else edited people meanwhile), so this is the "
+    "plan now: check it and apply again."
+)
+
+View = Callable[..., HttpResponse]
+
+
+def staff_only(view: View) -> View:
+    @wraps(view)
+    def wrapper(request: AuthenticatedHttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if not request.user.is_staff:
+            raise Http404("No such page.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@login_required
+@require_GET
+@staff_only
+def people_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    search = request.GET.get("q", "").strip()[:SEARCH_MAX]
+    status, team = request.GET.get("status", ""), request.GET.get("team", "")
+    found = Person.objects.select_related(
+        "user", "team", "current_level", "target_level", "manager__user"
+    ).prefetch_related(
+        Prefetch(
+            "user__mentorships",
+            queryset=Mentorship.objects.filter(state=Mentorship.State.ACTIVE).select_related(
+                "mentor"
+            ),
+            to_attr="mentor_links",
+        )
+    )
+    if search:
+        found = found.filter(
+            Q(user__first_name__icontains=search)
+            | Q(user__last_name__icontains=search)
+            | Q(user__email__icontains=search)
+            | Q(user__username__icontains=search)
+        )
+    if status in ("active", "deactivated"):
+        found = found.filter(user__is_active=status == "active")
+    if team:
+        found = found.filter(team__name=team)
+    paginator = Paginator(found.order_by("user__first_name", "user__last_name", "pk"), PAGE_SIZE)
+    page = paginator.get_page(parse_int(request.GET.get("page"), low=1, high=paginator.num_pages))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "page_query": query.urlencode(),
+        "search": search,
+        "status": status,
+        "team": team,
+        "teams": list(Team.objects.values_list("name", flat=True)),
+    }
+    return render(request, "promo/people/list.html", context)
+
+
+@login_required
+@require_GET
+@staff_only
+def people_export(request: AuthenticatedHttpRequest) -> HttpResponse:
+    text = people.export()
+    audit.record(audit.EXPORT, actor=request.user, detail="people CSV")
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="promo-people.csv"'
+    return response
+
+
+def _digest(plan: people.Plan) -> str:
+    return hashlib.sha256("\n".join(people.describe(plan)).encode()).hexdigest()
+
+
+def _preview(
+    request: AuthenticatedHttpRequest, text: str, sync: bool, *, note: str = ""
+) -> HttpResponse:
+    try:
+        plan = people.plan(text, sync=sync)
+    except people.PeopleFileError as exc:
+        return render(
+            request, "promo/people/import.html", {"problem": str(exc), "sync": sync}, status=400
+        )
+    token = signing.dumps(
+        {"text": text, "sync": sync, "plan": _digest(plan)}, salt=SIGNING_SALT, compress=True
+    )
+    context = {
+        "plan": plan,
+        "lines": people.describe(plan),
+        "token": token if plan.ok else "",
+        "sync": sync,
+        "note": note,
+    }
+    return render(request, "promo/people/import.html", context, status=200 if plan.ok else 400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@staff_only
+def people_import(request: AuthenticatedHttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return render(request, "promo/people/import.html", {"sync": False})
+    sync = request.POST.get("sync") == "on"
+    upload = request.FILES.get("file")
+    if upload is not None:
+        if upload.size and upload.size > UPLOAD_MAX:
+            problem = TOO_BIG.format(size=upload.size, limit=UPLOAD_MAX)
+            return render(
+                request, "promo/people/import.html", {"problem": problem, "sync": sync}, status=400
+            )
+        try:
+            text = upload.read().decode("utf-8")
+        except UnicodeDecodeError:
+            return render(
+                request,
+                "promo/people/import.html",
+                {"problem": people.NOT_UTF8, "sync": sync},
+                status=400,
+            )
+    else:
+        text = request.POST.get("text", "")
+    if not text.strip():
+        return render(
+            request, "promo/people/import.html", {"problem": NO_FILE, "sync": sync}, status=400
+        )
+    return _preview(request, text, sync)
+
+
+@login_required
+@require_POST
+@staff_only
+def people_import_apply(request: AuthenticatedHttpRequest) -> HttpResponse:
+    try:
+        signed = signing.loads(
+            request.POST.get("token", ""), salt=SIGNING_SALT, max_age=PREVIEW_MAX_AGE
+        )
+    except signing.BadSignature:
+        return render(
+            request, "promo/people/import.html", {"problem": EXPIRED, "sync": False}, status=400
+        )
+    text, sync = str(signed["text"]), bool(signed["sync"])
+    plan = people.plan(text, sync=sync)
+    if not plan.ok or _digest(plan) != signed["plan"]:
+        return _preview(request, text, sync, note=CHANGED)
+    people.apply(plan, by=request.user)
+    messages.success(request, people.describe(plan)[0].replace("in the file:", "imported:"))
+    return redirect("people")
