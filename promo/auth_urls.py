@@ -3,9 +3,11 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from promo import people_views
 from promo.forms import PasswordResetForm
 
 urlpatterns = [
+    path("invitation/<str:token>/", people_views.invitation_accept, name="invitation-accept"),
     path(
         "password_reset/",
         auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),

@@ -343,6 +343,7 @@ class AuditEvent(models.Model):
         ADMIN_CHANGE = "admin_change", "Changed in the admin"
         DEACTIVATED = "deactivated", "Account deactivated"
         PEOPLE_IMPORT = "people_import", "People imported"
+        INVITATION = "invitation", "Invitation sent, revoked or accepted"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     action = models.CharField(max_length=20, choices=Action.choices)
@@ -372,3 +373,27 @@ class SignedInSession(models.Model):
 
     def __str__(self) -> str:
         return f"Session of {self.user_id}"
+
+
+class Invitation(models.Model):
+    """A person's invitation to set a password (or sign in with single sign-on): one per person,
+    sent again with a fresh nonce (so older links stop working), revoked, or accepted once.
+    The link itself is signed and expires (promo.invitations); nothing secret is stored."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitation"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    sent_at = models.DateTimeField()
+    nonce = models.CharField(max_length=32)  # in the link; a new one on every send
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Invitation of {self.user_id} sent {self.sent_at:%Y-%m-%d}"
+
+    @property
+    def pending(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None

@@ -6,17 +6,20 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core import signing
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from promo import audit, people
+from promo import audit, invitations, people
 from promo.http import AuthenticatedHttpRequest
-from promo.models import Mentorship, Person, Team
+from promo.models import Invitation, Mentorship, Person, Team, display_name
 from promo.params import parse_int
 
 PAGE_SIZE = 50
@@ -53,7 +56,7 @@ def people_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()[:SEARCH_MAX]
     status, team = request.GET.get("status", ""), request.GET.get("team", "")
     found = Person.objects.select_related(
-        "user", "team", "current_level", "target_level", "manager__user"
+        "user__invitation", "team", "current_level", "target_level", "manager__user"
     ).prefetch_related(
         Prefetch(
             "user__mentorships",
@@ -85,8 +88,87 @@ def people_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "status": status,
         "team": team,
         "teams": list(Team.objects.values_list("name", flat=True)),
+        "uninvited": _uninvited().count(),
     }
     return render(request, "promo/people/list.html", context)
+
+
+def _uninvited() -> QuerySet[Person]:
+    """Active people with an e-mail address and no password who have no pending invitation."""
+    pending = Invitation.objects.filter(
+        user=OuterRef("user"), accepted_at__isnull=True, revoked_at__isnull=True
+    )
+    return (
+        Person.objects.filter(
+            user__is_active=True, user__password__startswith=UNUSABLE_PASSWORD_PREFIX
+        )
+        .exclude(user__email="")
+        .exclude(Exists(pending))
+    )
+
+
+@login_required
+@require_POST
+@staff_only
+def person_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Send a person's invitation, or send it again (the older link stops working)."""
+    person = get_object_or_404(Person.objects.select_related("user"), pk=pk)
+    try:
+        invitations.invite(user=person.user, by=request.user)
+    except invitations.InvitationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Invitation sent to {person.user.email}.")
+    return redirect("people")
+
+
+@login_required
+@require_POST
+@staff_only
+def people_invite_all(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Invite everyone who has no password and no pending invitation."""
+    waiting = list(_uninvited().select_related("user"))
+    for person in waiting:
+        invitations.invite(user=person.user, by=request.user)
+    messages.success(request, f"Invitations sent: {len(waiting)}.")
+    return redirect("people")
+
+
+@login_required
+@require_POST
+@staff_only
+def invitation_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    invitation = get_object_or_404(Invitation.objects.select_related("user"), pk=pk)
+    invitations.revoke(invitation=invitation, by=request.user)
+    messages.success(request, f"The invitation of {display_name(invitation.user)} no longer works.")
+    return redirect("people")
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
+    """The link in an invitation: choose a password, and you are signed in."""
+    try:
+        invitation = invitations.invitation_for(token)
+    except invitations.InvitationError as exc:
+        return render(request, "promo/people/invitation.html", {"problem": str(exc)}, status=410)
+    user = invitation.user
+    form = SetPasswordForm(user, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = invitations.accept(
+                invitation=invitation, password=form.cleaned_data["new_password1"]
+            )
+        except invitations.InvitationError as exc:
+            return render(
+                request, "promo/people/invitation.html", {"problem": str(exc)}, status=410
+            )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, f"Welcome to Promo, {user.first_name or user.get_username()}.")
+        return redirect("home")
+    context = {"form": form, "invited": user, "inviter": invitation.invited_by}
+    return render(
+        request, "promo/people/invitation.html", context, status=400 if form.errors else 200
+    )
 
 
 @login_required

@@ -20,6 +20,13 @@ urlpatterns = [
     path("organisation/people/", people_views.people_list, name="people"),
     path("organisation/people.csv", people_views.people_export, name="people-export"),
     path("organisation/people/import/", people_views.people_import, name="people-import"),
+    path("organisation/people/invite/", people_views.people_invite_all, name="people-invite"),
+    path("organisation/people/<id:pk>/invite/", people_views.person_invite, name="person-invite"),
+    path(
+        "organisation/invitations/<id:pk>/revoke/",
+        people_views.invitation_revoke,
+        name="invitation-revoke",
+    ),
     path(
         "organisation/people/import/apply/",
         people_views.people_import_apply,

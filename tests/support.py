@@ -104,6 +104,7 @@ def accepted_methods(view: Callable) -> frozenset[str] | None:
 # --- every named page of the apps, with sample arguments ---------------------------------------
 
 PUBLIC = {
+    "invitation-accept",
     "login",
     "logout",
     "password_reset",

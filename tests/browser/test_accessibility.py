@@ -295,6 +295,27 @@ def test_admin_home(page, demo_site, audit):
     audit.assert_clean()
 
 
+def test_people_pages(browser, browser_context_args, demo_site, audit):
+    base = demo_site.url
+    for scheme in ("light", "dark"):
+        page = browser.new_context(**browser_context_args, color_scheme=scheme).new_page()
+        sign_in_as(page, base, "demo-admin")
+        audit.visit(page, f"{base}/organisation/people/", f"people ({scheme})")
+        audit.visit(page, f"{base}/organisation/people/import/", f"people import ({scheme})")
+        page.get_by_label("Or paste it").fill(
+            "email,level,manager_email\nnew@example.com,Senior Engineer,demo-manager@example.com"
+            "\nbad,Wizard,\n"
+        )
+        page.get_by_role("button", name="Preview").click()
+        expect(page.locator(".form-errors")).to_be_visible()
+        audit.check(page, f"people import with problems ({scheme})")
+        page.get_by_label("Or paste it").fill("email,title\ndemo-engineer@example.com,Staff\n")
+        page.get_by_role("button", name="Preview").click()
+        expect(page.get_by_role("button", name="Apply 1 change")).to_be_visible()
+        audit.check(page, f"people import preview ({scheme})")
+    audit.assert_clean()
+
+
 def test_dark_mode_pages(browser, browser_context_args, demo_site, audit):
     base = demo_site.url
     page = browser.new_context(**browser_context_args, color_scheme="dark").new_page()

@@ -36,11 +36,12 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from evidence import services as evidence_services
 from evidence.models import Entry
 from promo import services as promo_services
-from promo.models import Mentorship, Visibility
+from promo.models import Invitation, Mentorship, Visibility
 from reviews.checks import services as check_services
 from reviews.feedback import services as feedback_services
 from reviews.models import PromoDocument
@@ -217,7 +218,17 @@ def build_world() -> World:
         engineer=engineer, asked_by=engineer, respondents=[respondent], share_document=True
     )
 
+    invitee = UserFactory(username="invitee", email="invitee@example.com")
+    invitee.set_unusable_password()
+    invitee.save()
+    PersonFactory(user=invitee)
+    invitation = Invitation.objects.create(
+        user=invitee, invited_by=None, sent_at=timezone.now(), nonce="0" * 32
+    )
+
     ids |= {
+        "person.owner": engineer.pk,
+        "invitation.owner": invitation.pk,
         "mentorship.active": active.pk,
         "mentorship.ended": former.pk,
         "mentorship.invited": invited.pk,
@@ -395,6 +406,9 @@ TABLE: dict[str, list[Case]] = {
     "people-export": [Case("staff", no_args, allow([ADMIN], GET=200))],
     "people-import": [Case("staff", no_args, allow([ADMIN], GET=200, POST=400))],
     "people-import-apply": [Case("staff", no_args, allow([ADMIN], POST=400))],
+    "people-invite": [Case("staff", no_args, allow([ADMIN], POST=302))],
+    "person-invite": [Case("staff", pk("person.owner"), allow([ADMIN], POST=302))],
+    "invitation-revoke": [Case("staff", pk("invitation.owner"), allow([ADMIN], POST=302))],
     # evidence
     "evidence:week": own(GET=200),
     "evidence:create": own(GET=200, POST=400),

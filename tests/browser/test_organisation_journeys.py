@@ -1,0 +1,70 @@
+"""A new organisation starts on its own: from an empty Promo and one staff account, staff import
+seven people from a CSV file, check the preview, apply it and invite everyone, in three screens;
+an invitee follows the link in their e-mail, chooses a password and lands on a working home."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core import mail
+from playwright.sync_api import Page, expect
+
+from promo import services
+from tests.browser.conftest import sign_in
+from tests.factories import PASSWORD, UserFactory
+
+SAMPLE = Path(__file__).resolve().parents[2] / "promo" / "samples" / "people.csv"
+
+
+@pytest.fixture
+def empty_promo(live_server, transactional_db):
+    services.ladder_install_default()
+    UserFactory(username="admin", first_name="Sam", last_name="Whitfield", is_staff=True)
+    return live_server
+
+
+def test_staff_import_people_invite_them_and_an_invitee_signs_in(
+    page: Page, browser, empty_promo, screenshot
+):
+    base = empty_promo.url
+    sign_in(page, base, "admin", PASSWORD)
+    screens = []
+
+    page.get_by_role("link", name="People", exact=True).click()
+    expect(page.get_by_text("Nobody is in Promo yet.")).to_be_visible()
+    page.get_by_role("link", name="Import a CSV").first.click()  # screen 1: choose the file
+    screens.append(page.get_by_role("heading", level=1).text_content())
+    page.get_by_label("CSV file (UTF-8)").set_input_files(str(SAMPLE))
+    page.get_by_role("button", name="Preview").click()  # screen 2: every change, before saving
+    screens.append(page.get_by_role("heading", level=1).text_content())
+    expect(page.get_by_role("heading", level=2).first).to_have_text(
+        "7 people in the file: 7 new, 0 changed, 0 reactivated, 0 deactivated."
+    )
+    expect(page.get_by_text("manager: sam.lee@example.com").first).to_be_visible()
+    screenshot("people-import-preview")
+    page.get_by_role("button", name="Apply 7 changes").click()  # screen 3: everyone, to invite
+    screens.append(page.get_by_role("heading", level=1).text_content())
+    expect(page.locator(".messages")).to_contain_text("7 people imported: 7 new")
+    expect(page.locator("tbody tr")).to_have_count(7)
+    page.get_by_role("button", name="Invite 7 people").click()
+    expect(page.get_by_text("Invitations sent: 7.")).to_be_visible()
+    expect(page.get_by_text("Not accepted yet")).to_have_count(7)
+    screenshot("people-invited")
+    assert screens == ["Import people", "Check the import", "People"]  # the whole set-up
+
+    (letter,) = [m for m in mail.outbox if m.to == ["ana.diaz@example.com"]]
+    link = re.search(r"http://\S+/accounts/invitation/\S+/", letter.body).group(0)
+    path = link.split("/accounts/", 1)[1]
+    invitee = browser.new_context().new_page()
+    invitee.goto(f"{base}/accounts/{path}")
+    expect(invitee.get_by_role("heading", level=1)).to_have_text("Welcome, Ana")
+    screenshot("invitation", invitee)
+    invitee.get_by_label("Password", exact=True).fill("tea at the payments stand-up")
+    invitee.get_by_label("The same password again").fill("tea at the payments stand-up")
+    invitee.get_by_role("button", name="Choose this password").click()
+    expect(invitee).to_have_url(f"{base}/")
+    expect(invitee.get_by_text("Welcome to Promo, Ana.")).to_be_visible()
+    screenshot("invitee-home", invitee)
+
+    page.reload()
+    expect(page.get_by_text("Not accepted yet")).to_have_count(6)
