@@ -20,4 +20,5 @@ urlpatterns = [
     path("entries/<id:pk>/restore/", views.entry_restore, name="restore"),
     path("entries/<id:pk>/impact/", views.impact_record, name="record-impact"),
     path("people/<str:username>/", views.person_entries, name="person"),
+    path("people/<str:username>/export.json", views.leaver_export, name="leaver-export"),
 ]

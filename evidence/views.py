@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -393,6 +393,30 @@ def _my_entries(request: AuthenticatedHttpRequest) -> list[Entry]:
 def export_markdown(request: AuthenticatedHttpRequest) -> HttpResponse:
     text = portable.export_markdown(request.user, _my_entries(request), now=timezone.now())
     return _export(request, text, "md", "text/markdown; charset=utf-8")
+
+
+@login_required
+@require_GET
+def leaver_export(request: AuthenticatedHttpRequest, username: str) -> HttpResponse:
+    """Offboarding: staff download a deactivated person's own export (every entry, private ones
+    included, as the person would get it) to hand to them. Only for a deactivated account,
+    never a colleague still at work; recorded in the audit trail."""
+    leaver = get_object_or_404(get_user_model(), username=username, is_active=False)
+    if not request.user.is_staff:
+        raise Http404("No such page.")
+    entries = list(selectors.own_entries(leaver).order_by("-week_start", "-created_at", "-pk"))
+    text = portable.export_json(leaver, entries, now=timezone.now())
+    audit.record(
+        audit.EXPORT,
+        actor=request.user,
+        target=leaver,
+        detail="a leaver's entries, on their behalf",
+    )
+    response = HttpResponse(text, content_type="application/json")
+    stamp = timezone.localdate().isoformat()
+    name = f"promo-{leaver.get_username()}-{stamp}.json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @login_required

@@ -8,11 +8,11 @@ from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F, ProtectedError
+from django.db.models import F, ProtectedError, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from promo import access, audit, ladder_files, selectors
+from promo import access, audit, ladder_files, offboarding, selectors
 from promo.ladder_files import DEFAULT_LADDER_FILE, BehaviourSpec, LadderFileError, LadderSpec
 from promo.models import (
     Behaviour,
@@ -81,8 +81,10 @@ def ladder_import(*, spec: LadderSpec, replace: bool = False) -> Ladder:
 
 @transaction.atomic
 def user_deactivate(*, user: User, by: User | None) -> bool:
-    """Turn the account off: it can no longer sign in, and every session it has ends on the
-    server at once rather than at its expiry. False when it was off already."""
+    """Turn the account off: it can no longer sign in, every session it has ends on the server
+    at once rather than at its expiry, its mentorships end (as mentor and as mentee: nobody
+    keeps reading a leaver's entries, and a leaver reads nobody's), and so does whatever later
+    apps registered (promo.offboarding). The history stays. False when it was off already."""
     if not get_user_model().objects.filter(pk=user.pk, is_active=True).update(is_active=False):
         user.is_active = False
         return False
@@ -90,6 +92,13 @@ def user_deactivate(*, user: User, by: User | None) -> bool:
     links = SignedInSession.objects.filter(user_id=user.pk)
     Session.objects.filter(session_key__in=links.values("session_key")).delete()
     links.delete()
+    live = Mentorship.objects.filter(
+        Q(engineer=user) | Q(mentor=user),
+        state__in=[Mentorship.State.INVITED, Mentorship.State.ACTIVE],
+    )
+    for mentorship in live:
+        mentorship_end(mentorship=mentorship)
+    offboarding.run(user)
     audit.record(audit.DEACTIVATED, actor=by, target=user, detail=user.get_username())
     return True
 

@@ -5,8 +5,9 @@ class ReviewsConfig(AppConfig):
     name = "reviews"
 
     def ready(self) -> None:
-        from promo import panels
+        from promo import offboarding, panels
         from reviews.checks import panels as checks
+        from reviews.checks import services as check_services
         from reviews.feedback import panels as feedback
         from reviews.packet import panels as packet
         from reviews.readiness import panels as readiness
@@ -18,3 +19,4 @@ class ReviewsConfig(AppConfig):
         panels.register("home", checks.home_panel)
         panels.register("readiness", checks.readiness_panel)
         panels.register("readiness", packet.readiness_packet)
+        offboarding.register(check_services.checks_withdraw_for_leaver)

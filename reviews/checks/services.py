@@ -172,6 +172,15 @@ def check_withdraw(*, clerical_check: ClericalCheck, by: User) -> ClericalCheck:
     return check
 
 
+def checks_withdraw_for_leaver(user: User) -> None:
+    """Offboarding (promo.offboarding): the checks still open about someone deactivated stop
+    accepting answers, as if withdrawn; the answers already given stay."""
+    now = timezone.now()
+    ClericalCheck.objects.filter(
+        engineer=user, withdrawn_at__isnull=True, expires_at__gt=now
+    ).update(withdrawn_at=now)
+
+
 @transaction.atomic
 def check_answer(
     *, question: CheckQuestion, respondent: User, answer: str, comment: str = ""

@@ -218,6 +218,9 @@ def build_world() -> World:
         engineer=engineer, asked_by=engineer, respondents=[respondent], share_document=True
     )
 
+    leaver = UserFactory(username="leaver", is_active=False)
+    PersonFactory(user=leaver)
+    EntryFactory(author=leaver, visibility=Visibility.PRIVATE)
     invitee = UserFactory(username="invitee", email="invitee@example.com")
     invitee.set_unusable_password()
     invitee.save()
@@ -410,6 +413,10 @@ TABLE: dict[str, list[Case]] = {
     "person-invite": [Case("staff", pk("person.owner"), allow([ADMIN], POST=302))],
     "invitation-revoke": [Case("staff", pk("invitation.owner"), allow([ADMIN], POST=302))],
     # evidence
+    "evidence:leaver-export": [
+        Case("deactivated", lambda w: {"username": "leaver"}, allow([ADMIN], GET=200)),
+        Case("still at work", username_of(OWNER), allow([], GET=200)),
+    ],
     "evidence:week": own(GET=200),
     "evidence:create": own(GET=200, POST=400),
     "evidence:preview": own(POST=200),
