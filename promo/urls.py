@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from promo import people_views, views
+from promo import ladder_views, people_views, views
 
 admin.site.site_header = "Promo administration"
 admin.site.site_title = "Promo admin"
@@ -18,6 +18,13 @@ urlpatterns = [
     path("notifications/", views.notification_list, name="notifications"),
     path("notifications/read/", views.notifications_read, name="notifications-read"),
     path("organisation/people/", people_views.people_list, name="people"),
+    path("organisation/ladder/", ladder_views.ladder_upload, name="ladder-upload"),
+    path(
+        "organisation/ladder/apply/", ladder_views.ladder_upload_apply, name="ladder-upload-apply"
+    ),
+    path(
+        "organisation/ladder/shipped/", ladder_views.ladder_use_shipped, name="ladder-use-shipped"
+    ),
     path("organisation/people.csv", people_views.people_export, name="people-export"),
     path("organisation/people/import/", people_views.people_import, name="people-import"),
     path("organisation/people/invite/", people_views.people_invite_all, name="people-invite"),

@@ -16,6 +16,7 @@ from django.core import mail
 from playwright.sync_api import Page, expect
 
 from evidence.models import Entry
+from promo.ladder_files import DEFAULT_LADDER_FILE
 from reviews.models import CheckQuestion, Feedback, PromoAttempt, PromoDocument
 from tests.browser.conftest import sign_in
 
@@ -313,6 +314,12 @@ def test_people_pages(browser, browser_context_args, demo_site, audit):
         page.get_by_role("button", name="Preview").click()
         expect(page.get_by_role("button", name="Apply 1 change")).to_be_visible()
         audit.check(page, f"people import preview ({scheme})")
+        audit.visit(page, f"{base}/organisation/ladder/", f"ladder upload ({scheme})")
+        page.get_by_label("Or paste it").fill(DEFAULT_LADDER_FILE.read_text())
+        page.get_by_label("Update it in place").check()
+        page.get_by_role("button", name="Preview").click()
+        expect(page.get_by_role("button", name="Save this ladder")).to_be_visible()
+        audit.check(page, f"ladder preview ({scheme})")
     audit.assert_clean()
 
 

@@ -410,6 +410,9 @@ TABLE: dict[str, list[Case]] = {
     "people-import": [Case("staff", no_args, allow([ADMIN], GET=200, POST=400))],
     "people-import-apply": [Case("staff", no_args, allow([ADMIN], POST=400))],
     "people-invite": [Case("staff", no_args, allow([ADMIN], POST=302))],
+    "ladder-upload": [Case("staff", no_args, allow([ADMIN], GET=200, POST=400))],
+    "ladder-upload-apply": [Case("staff", no_args, allow([ADMIN], POST=400))],
+    "ladder-use-shipped": [Case("staff", no_args, allow([ADMIN], POST=302))],
     "person-invite": [Case("staff", pk("person.owner"), allow([ADMIN], POST=302))],
     "invitation-revoke": [Case("staff", pk("invitation.owner"), allow([ADMIN], POST=302))],
     # evidence
