@@ -12,16 +12,16 @@ Every page and number elsewhere asks this module; nothing re-derives the rules.
 
 import json
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import reduce
+from functools import reduce, wraps
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from promo.models import MAX_REPORTING_DEPTH, Mentorship, Person, Visibility
@@ -116,6 +116,19 @@ def report_ids(manager_id: int) -> list[int]:
 def mentee_ids(mentor_id: int) -> list[int]:
     links = Mentorship.objects.active().filter(mentor_id=mentor_id)
     return list(links.values_list("engineer_id", flat=True))
+
+
+def staff_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """For the organisation's pages (people, ladder): staff only; anyone else is told there
+    is no such page, as for any page that is not theirs. Goes inside `login_required`."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if not getattr(request.user, "is_staff", False):
+            raise Http404("No such page.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def ids_subquery(ids: Sequence[int]) -> RawSQL:

@@ -6,18 +6,16 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from promo import ladder_files, selectors, services
+from promo import access, ladder_files, previews, selectors, services
 from promo.http import AuthenticatedHttpRequest
 from promo.ladder_files import LadderFileError, LadderSpec
 from promo.models import Ladder, Person
-from promo.people_views import PREVIEW_MAX_AGE, staff_only
 
 SALT = "promo.ladder-upload"
 UPLOAD_MAX = ladder_files.TEXT_MAX * 4  # bytes: at most four per character in UTF-8
@@ -71,7 +69,7 @@ def _changes(spec: LadderSpec, ladder: Ladder) -> tuple[list[str], bool]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@staff_only
+@access.staff_only
 def ladder_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "GET":
         return _page(request)
@@ -100,9 +98,7 @@ def ladder_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
         problem = EXISTS.format(slug=spec.slug, name=existing.name)
         return _page(request, 400, {"problem": problem, "replace": replace})
     changes, blocked = _changes(spec, existing) if existing else ([], False)
-    token = signing.dumps(
-        {"text": text, "format": fmt, "replace": replace}, salt=SALT, compress=True
-    )
+    token = previews.sign({"text": text, "format": fmt, "replace": replace}, salt=SALT)
     context = {
         "spec": spec,
         "token": "" if blocked else token,
@@ -117,14 +113,14 @@ def ladder_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-@staff_only
+@access.staff_only
 def ladder_upload_apply(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
-        signed = signing.loads(request.POST.get("token", ""), salt=SALT, max_age=PREVIEW_MAX_AGE)
+        signed = previews.unsign(request.POST.get("token", ""), salt=SALT)
         spec = ladder_files.parse(str(signed["text"]), str(signed["format"]))
         with transaction.atomic():
             ladder = services.ladder_import(spec=spec, replace=bool(signed["replace"]))
-    except signing.BadSignature:
+    except previews.BadPreview:
         return _page(request, 400, {"problem": EXPIRED})
     except LadderFileError as exc:
         return _page(request, 400, {"problem": str(exc)})
@@ -137,7 +133,7 @@ def ladder_upload_apply(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-@staff_only
+@access.staff_only
 def ladder_use_shipped(request: AuthenticatedHttpRequest) -> HttpResponse:
     if Ladder.objects.filter(slug=selectors.DEFAULT_LADDER_SLUG).exists():
         messages.info(request, SHIPPED_ALREADY)

@@ -2,22 +2,19 @@
 with its preview; the export. Anyone else gets 404, as for any page that is not theirs."""
 
 import hashlib
-from collections.abc import Callable
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
-from django.core import signing
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from promo import audit, invitations, people
+from promo import access, audit, invitations, people, previews
 from promo.http import AuthenticatedHttpRequest
 from promo.models import Invitation, Mentorship, Person, Team, display_name
 from promo.params import parse_int
@@ -26,7 +23,6 @@ PAGE_SIZE = 50
 SEARCH_MAX = 100  # characters of a search
 UPLOAD_MAX = 2 * 1024 * 1024  # bytes; people_files.TEXT_MAX characters at most
 SIGNING_SALT = "promo.people-import"
-PREVIEW_MAX_AGE = 60 * 60  # seconds a preview may be applied after it was shown
 
 NO_FILE = "Choose a CSV file, or paste its text."
 TOO_BIG = "The file is {size:,} bytes; the limit is {limit:,}."
@@ -36,22 +32,10 @@ CHANGED = (
     "plan now: check it and apply again."
 )
 
-View = Callable[..., HttpResponse]
-
-
-def staff_only(view: View) -> View:
-    @wraps(view)
-    def wrapper(request: AuthenticatedHttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if not request.user.is_staff:
-            raise Http404("No such page.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
 
 @login_required
 @require_GET
-@staff_only
+@access.staff_only
 def people_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()[:SEARCH_MAX]
     status, team = request.GET.get("status", ""), request.GET.get("team", "")
@@ -109,7 +93,7 @@ def _uninvited() -> QuerySet[Person]:
 
 @login_required
 @require_POST
-@staff_only
+@access.staff_only
 def person_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Send a person's invitation, or send it again (the older link stops working)."""
     person = get_object_or_404(Person.objects.select_related("user"), pk=pk)
@@ -124,7 +108,7 @@ def person_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@staff_only
+@access.staff_only
 def people_invite_all(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Invite everyone who has no password and no pending invitation."""
     waiting = list(_uninvited().select_related("user"))
@@ -136,7 +120,7 @@ def people_invite_all(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-@staff_only
+@access.staff_only
 def invitation_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     invitation = get_object_or_404(Invitation.objects.select_related("user"), pk=pk)
     invitations.revoke(invitation=invitation, by=request.user)
@@ -173,7 +157,7 @@ def invitation_accept(request: AuthenticatedHttpRequest, token: str) -> HttpResp
 
 @login_required
 @require_GET
-@staff_only
+@access.staff_only
 def people_export(request: AuthenticatedHttpRequest) -> HttpResponse:
     text = people.export()
     audit.record(audit.EXPORT, actor=request.user, detail="people CSV")
@@ -195,9 +179,7 @@ def _preview(
         return render(
             request, "promo/people/import.html", {"problem": str(exc), "sync": sync}, status=400
         )
-    token = signing.dumps(
-        {"text": text, "sync": sync, "plan": _digest(plan)}, salt=SIGNING_SALT, compress=True
-    )
+    token = previews.sign({"text": text, "sync": sync, "plan": _digest(plan)}, salt=SIGNING_SALT)
     context = {
         "plan": plan,
         "lines": people.describe(plan),
@@ -210,7 +192,7 @@ def _preview(
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@staff_only
+@access.staff_only
 def people_import(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "GET":
         return render(request, "promo/people/import.html", {"sync": False})
@@ -242,13 +224,11 @@ def people_import(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-@staff_only
+@access.staff_only
 def people_import_apply(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
-        signed = signing.loads(
-            request.POST.get("token", ""), salt=SIGNING_SALT, max_age=PREVIEW_MAX_AGE
-        )
-    except signing.BadSignature:
+        signed = previews.unsign(request.POST.get("token", ""), salt=SIGNING_SALT)
+    except previews.BadPreview:
         return render(
             request, "promo/people/import.html", {"problem": EXPIRED, "sync": False}, status=400
         )

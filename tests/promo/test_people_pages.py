@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from promo import people, people_views
+from promo import people, people_views, previews
 from promo.models import AuditEvent, Mentorship, Person
 from tests.conftest import assert_flat_query_count, client_for
 from tests.factories import MentorshipFactory, PersonFactory, TeamFactory, UserFactory
@@ -93,7 +93,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(levels, staff, monke
 
 
 def test_a_tampered_or_old_preview_cannot_be_applied(levels, staff, monkeypatch):
-    monkeypatch.setattr(people_views, "PREVIEW_MAX_AGE", 60)
+    monkeypatch.setattr(previews, "MAX_AGE", 60)
     client = client_for(staff)
     token = token_of(preview(client, SEVEN))
     for bad in (token[:-2] + "xx", ""):
