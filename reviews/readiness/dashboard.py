@@ -2,11 +2,10 @@
 see it (reviews.readiness.summaries), listed, counted, filtered, sorted and paged in SQL."""
 
 import csv
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from types import MappingProxyType
 from typing import TypedDict
 from urllib.parse import quote
 
@@ -163,7 +162,6 @@ def rows_of(pictures: QuerySet[StoredPicture]) -> list[StoredPicture]:
     return list(pictures.select_related(*ROW_RELATIONS))
 
 
-NO_CELLS: Mapping[int, float] = MappingProxyType({})  # shared by every row: read-only
 USERNAME_MARK = "username-mark"
 
 
