@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -46,6 +45,7 @@ class Change:
     email: str
     name: str
     details: tuple[str, ...] = ()  # "level: Senior Engineer → Staff Engineer"
+    user_id: int | None = None  # the account a deactivation is of (addresses may be shared)
 
 
 @dataclass
@@ -289,7 +289,7 @@ def _deactivations(in_file: set[str], result: Plan) -> list[Change]:
         if user.is_staff or user.is_superuser:
             result.kept_staff += 1
             continue
-        changes.append(Change(DEACTIVATE, user.email.lower(), display_name(user)))
+        changes.append(Change(DEACTIVATE, user.email.lower(), display_name(user), user_id=user.pk))
     return changes
 
 
@@ -380,10 +380,9 @@ def apply(plan: Plan, *, by: User | None) -> Plan:
                 )
                 for pk in sorted(wanted - have)
             )
-    for change in plan.changes:
-        if change.kind == DEACTIVATE:
-            user = get_user_model().objects.get(Q(email__iexact=change.email), is_active=True)
-            services.user_deactivate(user=user, by=by)
+    leaving = [c.user_id for c in plan.changes if c.kind == DEACTIVATE and c.user_id is not None]
+    for user in get_user_model().objects.filter(pk__in=leaving, is_active=True):
+        services.user_deactivate(user=user, by=by)
     audit.record(
         audit.PEOPLE_IMPORT,
         actor=by,

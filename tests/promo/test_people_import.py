@@ -360,3 +360,16 @@ def test_the_sample_file_in_the_repository_imports_onto_the_shipped_ladder(db):
     plan = people.plan(sample.read_text(encoding="utf-8"))
     assert plan.errors == []
     assert plan.count(people.NEW) == 7
+
+
+def test_two_accounts_sharing_an_address_are_each_deactivated_by_a_full_sync(levels):
+    imported()
+    twins = [UserFactory(username=f"twin{n}", email="shared@corp.example") for n in (1, 2)]
+    for twin in twins:
+        PersonFactory(user=twin)
+    plan = people.plan(SEVEN, sync=True)
+    assert sorted(c.user_id for c in plan.changes if c.kind == people.DEACTIVATE) == sorted(
+        t.pk for t in twins
+    )
+    people.apply(plan, by=None)
+    assert not User.objects.filter(email="shared@corp.example", is_active=True).exists()
