@@ -373,3 +373,26 @@ def test_two_accounts_sharing_an_address_are_each_deactivated_by_a_full_sync(lev
     )
     people.apply(plan, by=None)
     assert not User.objects.filter(email="shared@corp.example", is_active=True).exists()
+
+
+def test_a_preview_costs_the_same_however_many_people_the_file_names(
+    levels, django_assert_max_num_queries
+):
+    imported()
+    for n in range(20):  # twenty more people in Promo, each with a manager and a mentor
+        person = PersonFactory(
+            user=UserFactory(username=f"p{n}", email=f"p{n}@corp.example"), manager=None
+        )
+        MentorshipFactory(
+            engineer=person.user,
+            mentor=User.objects.get(email="priya@corp.example"),
+            state=Mentorship.State.ACTIVE,
+        )
+    rows = "".join(
+        f"p{n}@corp.example,P,{n},,Payments,Junior,Senior,sam@corp.example,ana@corp.example\n"
+        for n in range(20)
+    )
+    with django_assert_max_num_queries(6):  # people and their mentors, levels, lines, staff
+        plan = people.plan(f"{SEVEN}{rows}", sync=True)
+    assert plan.count(people.UPDATE) == 20
+    assert "mentor ended: priya@corp.example" in plan.changes[-1].details
