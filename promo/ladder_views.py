@@ -40,11 +40,17 @@ SHIPPED = "The shipped ladder is in use: {levels} levels, {behaviours} behaviour
 def _page(
     request: AuthenticatedHttpRequest, status: int = 200, context: dict[str, object] | None = None
 ) -> HttpResponse:
-    ladders = Ladder.objects.prefetch_related("levels__behaviours").order_by("name")
+    ladders = list(Ladder.objects.prefetch_related("levels").order_by("name"))
+    shipped = any(ladder.slug == selectors.DEFAULT_LADDER_SLUG for ladder in ladders)
     return render(
         request,
         "promo/ladder_upload.html",
-        {"ladders": ladders, "formats": ladder_files.FORMATS, **(context or {})},
+        {
+            "ladders": ladders,
+            "shipped": shipped,
+            "formats": ladder_files.FORMATS,
+            **(context or {}),
+        },
         status=status,
     )
 

@@ -58,6 +58,7 @@ def test_the_shipped_ladder_in_one_click(staff):
     behaviours = sum(len(level.behaviours) for level in shipped.levels)
     assert ladder_views.SHIPPED.format(levels=5, behaviours=behaviours) in first.content.decode()
     assert Level.objects.filter(ladder__slug="default").count() == 5
+    assert "Use the ladder Promo ships" not in client.get(reverse("ladder-upload")).content.decode()
     again = client.post(reverse("ladder-use-shipped"), follow=True)
     assert ladder_views.SHIPPED_ALREADY in again.content.decode()
 
