@@ -43,3 +43,19 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+SSO_PROVIDER_ID = "oidc"  # the one OpenID Connect app: /accounts/sso/oidc/login/
+
+
+def sso_providers(*, issuer: str, client_id: str, secret: str, name: str) -> dict[str, object]:
+    """django-allauth's SOCIALACCOUNT_PROVIDERS for single sign-on (promo.sso): the one OpenID
+    Connect app, found by discovery at the issuer, with PKCE; none without an issuer."""
+    app = {
+        "provider_id": SSO_PROVIDER_ID,
+        "name": name,
+        "client_id": client_id,
+        "secret": secret,
+        "settings": {"server_url": issuer},
+    }
+    return {"openid_connect": {"OAUTH_PKCE_ENABLED": True, "APPS": [app] if issuer else []}}

@@ -1,4 +1,5 @@
-"""Invitations: a signed link by e-mail that lets a person imported by staff set their password.
+"""Invitations: a signed link by e-mail that lets a person imported by staff set their password,
+or sign in with single sign-on (promo.sso) where the organisation has it.
 
 The link carries the person's id and the invitation's nonce, signed with the site's secret
 (django.core.signing) and good for INVITATION_DAYS. It works once: accepting records the time,
@@ -12,10 +13,12 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import User
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -45,11 +48,20 @@ class Sent:
     link: str
 
 
+def can_sign_in(user: User) -> bool:
+    """Whether the person has a way in already: a password, or a sign-in (single sign-on)."""
+    return user.has_usable_password() or user.last_login is not None
+
+
+# The same rule over many people, for the People page's "who is waiting for an invitation".
+CANNOT_SIGN_IN = Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX, user__last_login=None)
+
+
 def can_invite(user: User) -> str:
     """'' if the person can be invited; else why not."""
     if not user.email:
         return NO_EMAIL.format(name=display_name(user))
-    if user.has_usable_password():
+    if can_sign_in(user):
         return HAS_PASSWORD.format(name=display_name(user))
     return ""
 
@@ -80,12 +92,20 @@ def invite(*, user: User, by: User) -> Sent:
     body = (
         f"Hello {short_name(user)},\n\n{display_name(by)} invited you to Promo, where you log your"
         f" weekly wins against the career ladder and your mentor helps you see what is missing."
-        f"\n\nChoose a password to start (the link works once, for {INVITATION_DAYS} days):"
+        f"\n\n{_how_to_start()} (the link works once, for {INVITATION_DAYS} days):"
         f"\n\n{link}\n\nYour username is {user.get_username()}.\n"
     )
     transaction.on_commit(partial(send_mail, SUBJECT, body, None, [user.email], fail_silently=True))
     audit.record(audit.INVITATION, actor=by, target=user, detail=f"sent to {user.email}")
     return Sent(invitation, link)
+
+
+def _how_to_start() -> str:
+    if not settings.SSO_ISSUER:
+        return "Choose a password to start"
+    if not settings.PASSWORD_SIGN_IN:
+        return f"Sign in with {settings.SSO_NAME} to start"
+    return f"Sign in with {settings.SSO_NAME}, or choose a password, to start"
 
 
 @transaction.atomic
@@ -150,3 +170,11 @@ def accept(*, invitation: Invitation, password: str) -> User:
     locked.save(update_fields=["accepted_at"])
     audit.record(audit.INVITATION, actor=user, target=user, detail="accepted")
     return user
+
+
+def used_by_sign_in(user: User) -> None:
+    """The person signed in by single sign-on: a pending invitation has done its job."""
+    if Invitation.objects.filter(user=user, accepted_at=None, revoked_at=None).update(
+        accepted_at=timezone.now()
+    ):
+        audit.record(audit.INVITATION, actor=user, target=user, detail="accepted by single sign-on")

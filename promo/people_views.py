@@ -3,18 +3,18 @@ with its preview; the export. Anyone else gets 404, as for any page that is not 
 
 import hashlib
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
-from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from promo import access, audit, invitations, people, previews
+from promo import access, audit, invitations, people, previews, sso
 from promo.http import AuthenticatedHttpRequest
 from promo.models import Invitation, Mentorship, Person, Team, display_name
 from promo.params import parse_int
@@ -78,14 +78,12 @@ def people_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _uninvited() -> QuerySet[Person]:
-    """Active people with an e-mail address and no password who have no pending invitation."""
+    """Active people with an e-mail address and no way in yet who have no pending invitation."""
     pending = Invitation.objects.filter(
         user=OuterRef("user"), accepted_at__isnull=True, revoked_at__isnull=True
     )
     return (
-        Person.objects.filter(
-            user__is_active=True, user__password__startswith=UNUSABLE_PASSWORD_PREFIX
-        )
+        Person.objects.filter(invitations.CANNOT_SIGN_IN, user__is_active=True)
         .exclude(user__email="")
         .exclude(Exists(pending))
     )
@@ -130,12 +128,19 @@ def invitation_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
-    """The link in an invitation: choose a password, and you are signed in."""
+    """The link in an invitation: choose a password (or sign in with single sign-on, which
+    uses the invitation up too), and you are signed in."""
     try:
         invitation = invitations.invitation_for(token)
     except invitations.InvitationError as exc:
         return render(request, "promo/people/invitation.html", {"problem": str(exc)}, status=410)
     user = invitation.user
+    if not settings.PASSWORD_SIGN_IN:  # single sign-on only: the page offers its button alone
+        return render(
+            request,
+            "promo/people/invitation.html",
+            {"invited": user, "inviter": invitation.invited_by},
+        )
     form = SetPasswordForm(user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -146,7 +151,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             return render(
                 request, "promo/people/invitation.html", {"problem": str(exc)}, status=410
             )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=sso.BACKEND)
         messages.success(request, f"Welcome to Promo, {user.first_name or user.get_username()}.")
         return redirect("home")
     context = {"form": form, "invited": user, "inviter": invitation.invited_by}

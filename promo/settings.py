@@ -13,7 +13,7 @@ import django_stubs_ext
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from promo.env import env_bool, env_int, env_list, env_str
+from promo.env import env_bool, env_int, env_list, env_str, sso_providers
 
 # ModelAdmin[Person], ModelForm[Entry]: the generic Django classes as django-stubs types them.
 django_stubs_ext.monkeypatch()
@@ -44,6 +44,11 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "template_partials.apps.SimpleAppConfig",
+    # Single sign-on (promo.sso): allauth's social accounts with its OpenID Connect provider only.
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "promo",
     "evidence",
     "reviews",
@@ -59,20 +64,37 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "promo.sso.form_action_to_provider",  # inside django-csp, which reads what it adds
     "promo.middleware.SessionLifetimeMiddleware",
     "promo.middleware.AuditMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
 
+# Single sign-on through the organisation's OpenID Connect provider (promo.sso), on when
+# SSO_ISSUER is set: the provider's address, whose /.well-known/openid-configuration Promo reads.
+SSO_ISSUER = env_str("SSO_ISSUER", "")
+SSO_NAME = env_str("SSO_NAME", "your organisation's account")
+# Domains whose verified addresses may make a Promo account at first sign-in; anyone else
+# signs in only as a person staff imported or invited.
+SSO_ALLOWED_DOMAINS = [domain.lower().lstrip("@") for domain in env_list("SSO_ALLOWED_DOMAINS", [])]
+# PASSWORD_SIGN_IN=0 leaves single sign-on as the only way in (passwords are refused).
+PASSWORD_SIGN_IN = env_bool("PASSWORD_SIGN_IN", True)
+if SSO_ISSUER and not (os.environ.get("SSO_CLIENT_ID") and os.environ.get("SSO_CLIENT_SECRET")):
+    raise ImproperlyConfigured("SSO_ISSUER is set: set SSO_CLIENT_ID and SSO_CLIENT_SECRET too.")
+if not PASSWORD_SIGN_IN and not SSO_ISSUER:
+    raise ImproperlyConfigured("PASSWORD_SIGN_IN=0 needs single sign-on: set SSO_ISSUER.")
+
 AUTHENTICATION_BACKENDS = [
     # Refuses sign-in while a username + address pair is locked out; must come first.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Passwords, and the session of anyone signed in (by password or single sign-on).
+    "promo.sso.PasswordBackend",
 ]
 
 ROOT_URLCONF = "promo.urls"
@@ -105,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "promo.context_processors.navigation",
+                "promo.context_processors.sign_in",
             ],
         },
     },
@@ -237,6 +260,26 @@ AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in our audit trail, which has a r
 # of X-Forwarded-For (what our own proxies saw), never a value the client could choose.
 TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
 AXES_CLIENT_IP_CALLABLE = "promo.middleware.client_ip"
+
+# django-allauth, for single sign-on only: Promo's own pages sign in with a password and
+# promo.sso decides who a provider's account is (never allauth's sign-up forms or e-mails).
+SOCIALACCOUNT_PROVIDERS = sso_providers(
+    issuer=SSO_ISSUER,
+    client_id=env_str("SSO_CLIENT_ID", ""),
+    secret=env_str("SSO_CLIENT_SECRET", ""),
+    name=SSO_NAME,
+)
+SOCIALACCOUNT_ADAPTER = "promo.sso.SocialAccountAdapter"
+ACCOUNT_ADAPTER = "promo.sso.AccountAdapter"
+SOCIALACCOUNT_ONLY = True
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"  # the provider vouches for the address, or no entry
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_OPENID_CONNECT_URL_PREFIX = ""
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_REDIRECT_URL = LOGOUT_REDIRECT_URL
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
 
 LOGGING = {
     "version": 1,

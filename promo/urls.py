@@ -41,6 +41,7 @@ urlpatterns = [
     ),
     path("", include("evidence.urls")),
     path("reviews/", include("reviews.urls")),
+    path("accounts/sso/", include("promo.sso_urls")),
     path("accounts/", include("promo.auth_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

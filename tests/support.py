@@ -53,9 +53,11 @@ def module_world(django_db_blocker, build: Callable[[], T]) -> Iterator[T]:
 # - accounts/ (django.contrib.auth.urls, and promo.auth_urls where Promo replaces one of its
 #   views): sign-in, sign-out and password reset must answer
 #   everyone, signed in or not; they show nobody's data (tests/promo/test_accounts.py).
+# - accounts/sso/ (promo.sso_urls): single sign-on's start, callback and its two error pages,
+#   for anyone not signed in yet; they show nobody's data (tests/promo/test_sso.py).
 # - static files: served by whitenoise, not by URL patterns (none exist; skipped if added).
 SKIPPED_APPS = {"admin"}
-SKIPPED_URLCONFS = {"django.contrib.auth.urls", "promo.auth_urls"}
+SKIPPED_URLCONFS = {"django.contrib.auth.urls", "promo.auth_urls", "promo.sso_urls"}
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,10 @@ def accepted_methods(view: Callable) -> frozenset[str] | None:
 
 PUBLIC = {
     "invitation-accept",
+    "openid_connect_login",
+    "openid_connect_callback",
+    "socialaccount_login_cancelled",
+    "socialaccount_login_error",
     "login",
     "logout",
     "password_reset",

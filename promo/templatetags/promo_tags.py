@@ -4,6 +4,7 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString
 
+from promo.invitations import can_sign_in
 from promo.markdown import render_markdown
 from promo.models import display_name, short_name
 
@@ -11,6 +12,7 @@ register = template.Library()
 
 register.filter("display_name", display_name)
 register.filter("short_name", short_name)
+register.filter("can_sign_in", can_sign_in)
 
 
 @register.filter

@@ -1,10 +1,18 @@
 """Playwright against the system Chromium (Playwright cannot download its own browser here)."""
 
+import json
 import os
+import shutil
+import socket
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
+
+from promo.env import sso_providers
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -60,4 +68,62 @@ def sign_in(page, base_url: str, username: str, password: str = "demo") -> None:
     page.goto(f"{base_url}/accounts/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
+
+
+# --- a real OpenID Connect provider on 127.0.0.1, for single sign-on ----------------------------
+
+OIDC_PROVIDER = Path(__file__).parent / "oidc" / "provider.mjs"
+OIDC_PACKAGE = Path(__file__).parent / "node_modules" / "oidc-provider"
+NO_OIDC = "oidc-provider is not installed: run `npm ci --prefix tests/browser` (make test does)."
+
+
+@dataclass(frozen=True)
+class Provider:
+    issuer: str
+    name: str
+
+    def sign_in(self, page, login: str) -> None:
+        """At the provider's own sign-in form: any password is accepted for a known login."""
+        page.locator("input[name=login]").fill(login)
+        page.locator("input[name=password]").fill("anything")
+        page.get_by_role("button", name="Sign-in").click()
+
+
+@pytest.fixture
+def oidc_provider(live_server, settings):
+    """Starts panva's oidc-provider with the given accounts and points Promo's single sign-on
+    at it; `start({"login": {"email": ..., "email_verified": True}}, allowed_domains=[...])`."""
+    if shutil.which("node") is None or not OIDC_PACKAGE.exists():
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(NO_OIDC)
+        pytest.skip(NO_OIDC)
+    started = []
+
+    def start(accounts: dict, *, allowed_domains: list[str] = ()) -> Provider:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        callback = f"{live_server.url}{reverse('openid_connect_callback', args=['oidc'])}"
+        process = subprocess.Popen(
+            ["node", str(OIDC_PROVIDER), str(port), callback],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "OIDC_ACCOUNTS": json.dumps(accounts)},
+            text=True,
+        )
+        started.append(process)
+        assert process.stdout.readline().strip() == "ready", "the OIDC provider did not start"
+        issuer, name = f"http://127.0.0.1:{port}", "Corp Login"
+        settings.SSO_ISSUER, settings.SSO_NAME = issuer, name
+        settings.SSO_ALLOWED_DOMAINS = list(allowed_domains)
+        settings.SOCIALACCOUNT_PROVIDERS = sso_providers(
+            issuer=issuer, client_id="promo", secret="promo-test-secret", name=name
+        )
+        return Provider(issuer=issuer, name=name)
+
+    yield start
+    for process in started:
+        process.stdin.close()  # the provider stops when its stdin ends
+        process.wait(timeout=10)

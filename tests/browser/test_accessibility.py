@@ -378,3 +378,17 @@ def test_dark_mode_pages(browser, browser_context_args, demo_site, audit):
     audit.check(page, "entry as a mentor, feedback refused (dark)")
     page.context.close()
     audit.assert_clean()
+
+
+def test_single_sign_on_pages(browser, browser_context_args, demo_site, oidc_provider, audit):
+    base = demo_site.url
+    corp = oidc_provider({"eve": {"email": "eve@elsewhere.example", "email_verified": True}})
+    for scheme in ("light", "dark"):
+        page = browser.new_context(**browser_context_args, color_scheme=scheme).new_page()
+        audit.visit(page, f"{base}/accounts/login/", f"sign-in with single sign-on ({scheme})")
+        page.get_by_role("button", name=f"Sign in with {corp.name}").click()
+        corp.sign_in(page, "eve")
+        expect(page.get_by_role("alert")).to_contain_text("cannot make one")
+        audit.check(page, f"single sign-on refused ({scheme})")
+        audit.visit(page, f"{base}/accounts/sso/cancelled/", f"sign-in cancelled ({scheme})")
+    audit.assert_clean()

@@ -1,6 +1,8 @@
 """A new organisation starts on its own: from an empty Promo and one staff account, staff import
 seven people from a CSV file, check the preview, apply it and invite everyone, in three screens;
-an invitee follows the link in their e-mail, chooses a password and lands on a working home."""
+each invitee follows the link in their e-mail and lands on a working home, six by choosing a
+password and one by signing in with the organisation's single sign-on (a real OpenID Connect
+provider on 127.0.0.1)."""
 
 import re
 from pathlib import Path
@@ -23,10 +25,11 @@ def empty_promo(live_server, transactional_db):
     return live_server
 
 
-def test_staff_import_people_invite_them_and_an_invitee_signs_in(
-    page: Page, browser, empty_promo, screenshot
+def test_staff_import_people_invite_them_and_every_invitee_signs_in(
+    page: Page, browser, empty_promo, oidc_provider, screenshot
 ):
     base = empty_promo.url
+    corp = oidc_provider({"sam": {"email": "sam.lee@example.com", "email_verified": True}})
     sign_in(page, base, "admin", PASSWORD)
     screens = []
 
@@ -52,19 +55,32 @@ def test_staff_import_people_invite_them_and_an_invitee_signs_in(
     screenshot("people-invited")
     assert screens == ["Import people", "Check the import", "People"]  # the whole set-up
 
-    (letter,) = [m for m in mail.outbox if m.to == ["ana.diaz@example.com"]]
-    link = re.search(r"http://\S+/accounts/invitation/\S+/", letter.body).group(0)
-    path = link.split("/accounts/", 1)[1]
-    invitee = browser.new_context().new_page()
-    invitee.goto(f"{base}/accounts/{path}")
-    expect(invitee.get_by_role("heading", level=1)).to_have_text("Welcome, Ana")
-    screenshot("invitation", invitee)
-    invitee.get_by_label("Password", exact=True).fill("tea at the payments stand-up")
-    invitee.get_by_label("The same password again").fill("tea at the payments stand-up")
-    invitee.get_by_role("button", name="Choose this password").click()
-    expect(invitee).to_have_url(f"{base}/")
-    expect(invitee.get_by_text("Welcome to Promo, Ana.")).to_be_visible()
-    screenshot("invitee-home", invitee)
+    links = {
+        message.to[0]: re.search(r"http://\S+/accounts/(invitation/\S+/)", message.body).group(1)
+        for message in mail.outbox
+    }
+    assert len(links) == 7
+    for email, path in sorted(links.items()):
+        invitee = browser.new_context().new_page()
+        invitee.goto(f"{base}/accounts/{path}")
+        first_name = email.split(".")[0].capitalize()
+        expect(invitee.get_by_role("heading", level=1)).to_have_text(f"Welcome, {first_name}")
+        if email == "sam.lee@example.com":  # the manager signs in with the organisation's account
+            invitee.get_by_role("button", name=f"Sign in with {corp.name}").click()
+            corp.sign_in(invitee, "sam")
+        else:
+            if email == "ana.diaz@example.com":
+                screenshot("invitation", invitee)
+            invitee.get_by_label("Password", exact=True).fill("tea at the payments stand-up")
+            invitee.get_by_label("The same password again").fill("tea at the payments stand-up")
+            invitee.get_by_role("button", name="Choose this password").click()
+            expect(invitee.get_by_text(f"Welcome to Promo, {first_name}.")).to_be_visible()
+        expect(invitee).to_have_url(f"{base}/")
+        expect(invitee.get_by_role("button", name="Sign out")).to_be_visible()
+        if email == "ana.diaz@example.com":
+            screenshot("invitee-home", invitee)
+        invitee.context.close()
 
     page.reload()
-    expect(page.get_by_text("Not accepted yet")).to_have_count(6)
+    expect(page.get_by_text("Not accepted yet")).to_have_count(0)
+    expect(page.locator("tbody tr").filter(has_text="Active")).to_have_count(7)

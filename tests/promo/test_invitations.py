@@ -162,7 +162,7 @@ def test_invite_everyone_waiting_sends_one_each_and_skips_who_can_sign_in(
     mail.outbox.clear()
     client = client_for(staff)
     page = client.get(reverse("people")).content.decode()
-    assert "3 people have no password and no invitation yet." in page
+    assert "3 people have no way to sign in and no invitation yet." in page
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("people-invite"), follow=True)
     assert "Invitations sent: 3." in response.content.decode()
