@@ -201,11 +201,34 @@ def entry_update(*, entry: Entry, editor: User, expected_version: int, data: Ent
         raise EditConflict(Entry.objects.get(pk=entry.pk))
     entry.refresh_from_db()
     _save_related(entry, data, editor=editor)
+    _sharing_changed(entry, before=before, by=editor)
+    return entry
+
+
+def _sharing_changed(entry: Entry, *, before: str, by: User) -> None:
     _shared_with_mentors(entry, before=before)
     if entry.visibility != before:
         audit.record(
-            audit.VISIBILITY, actor=editor, target=entry, detail=f"{before} → {entry.visibility}"
+            audit.VISIBILITY, actor=by, target=entry, detail=f"{before} → {entry.visibility}"
         )
+
+
+@transaction.atomic
+def entry_share(*, entry: Entry, by: User) -> Entry:
+    """Share a private entry with mentors in one step (where it says only its author can see
+    it): a new version with its revision, the mentors told, the change in the audit trail. An
+    entry already shared stays as it is: this never narrows who sees it."""
+    before = entry.visibility
+    if before != Visibility.PRIVATE:
+        return entry
+    Entry.objects.filter(pk=entry.pk).update(
+        visibility=Visibility.MENTORS, version=F("version") + 1, updated_at=timezone.now()
+    )
+    entry.refresh_from_db()
+    EntryRevision.objects.create(
+        entry=entry, version=entry.version, editor=by, snapshot=snapshot(entry)
+    )
+    _sharing_changed(entry, before=before, by=by)
     return entry
 
 

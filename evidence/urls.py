@@ -19,6 +19,7 @@ urlpatterns = [
     path("entries/<id:pk>/delete/", views.entry_delete, name="delete"),
     path("entries/<id:pk>/restore/", views.entry_restore, name="restore"),
     path("entries/<id:pk>/impact/", views.impact_record, name="record-impact"),
+    path("entries/<id:pk>/share/", views.entry_share, name="share"),
     path("people/<str:username>/", views.person_entries, name="person"),
     path("people/<str:username>/export.json", views.leaver_export, name="leaver-export"),
 ]

@@ -28,6 +28,7 @@ from promo.models import Visibility
 from promo.params import parse_id
 
 WEEKS_PER_PAGE = 6
+LAST_SHARING = "evidence_last_sharing"  # session key: who the last entry logged was shared with
 SEARCH_LIMIT = 100
 IMPORT_MAX_BYTES = 1_000_000
 CONFLICT = (
@@ -48,8 +49,12 @@ def _parse_day(raw: str | None) -> date | None:
 
 
 def _new_entry_form(request: AuthenticatedHttpRequest, data: QueryDict | None = None) -> EntryForm:
-    initial = {"visibility": services.default_visibility(request.user)}
-    return EntryForm(data, initial=initial)
+    """A blank entry, shared as the last one logged this session was (else as the person's
+    preference): logging a run of wins never resets the choice to private halfway."""
+    last = request.session.get(LAST_SHARING)
+    if last not in Visibility.values:
+        last = services.default_visibility(request.user)
+    return EntryForm(data, initial={"visibility": last})
 
 
 def _form_context(request: AuthenticatedHttpRequest, form: EntryForm) -> dict[str, object]:
@@ -111,6 +116,7 @@ def entry_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = _new_entry_form(request, request.POST if request.method == "POST" else None)
     if request.method == "POST" and not previewing and form.is_valid():
         entry = services.entry_log(author=request.user, data=form.entry_data())
+        request.session[LAST_SHARING] = entry.visibility
         if request.htmx and quick:
             return _quick_add_logged(request, entry)
         messages.success(request, f"Logged “{entry.title}”.")
@@ -215,6 +221,21 @@ def entry_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     services.entry_trash(entry=entry)
     url = f"{reverse('evidence:week')}?deleted={entry.pk}"
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+@login_required
+@require_POST
+def entry_share(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The one-click share of a private entry: with mentors, so a mentor can confirm it."""
+    entry = services.entry_share(
+        entry=selectors.own_entry_or_404(request.user, pk), by=request.user
+    )
+    if request.htmx:  # the card (or the entry page's notice) swaps in, now shared
+        return render(
+            request, "evidence/includes/entry_card.html", {"entry": entry, "shared": True}
+        )
+    messages.success(request, f"“{entry.title}” is shared with your mentors.")
+    return redirect(entry.get_absolute_url())
 
 
 @login_required

@@ -187,6 +187,7 @@ class PersonAdmin(CountsOnDelete, ModelAdmin[Person]):
     list_select_related = ["user", "team", "current_level", "target_level", "manager__user"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "user__email"]
     autocomplete_fields = ["user", "manager"]
+    readonly_fields = ["sharing_chosen_at"]  # the person's own answer, not staff's to set
 
     def save_model(
         self, request: HttpRequest, obj: Person, form: ModelForm[Person], change: bool

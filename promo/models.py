@@ -187,6 +187,11 @@ class Person(models.Model):
         default=Visibility.PRIVATE,
         help_text="Who new entries are shared with unless chosen otherwise.",
     )
+    sharing_chosen_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the person answered “who should see your work?” (asked once, at home).",
+    )
     email_notifications = models.BooleanField(
         default=True, help_text="Also send notifications by email."
     )

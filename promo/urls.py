@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("ladder/", views.ladder, name="ladder"),
     path("settings/", views.preferences, name="preferences"),
+    path("settings/sharing/", views.sharing_choose, name="sharing-choose"),
     path("mentoring/", views.mentoring, name="mentoring"),
     path("mentoring/invite/", views.mentoring_invite, name="mentoring-invite"),
     path("mentoring/<id:pk>/accept/", views.mentorship_accept, name="mentorship-accept"),

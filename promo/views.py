@@ -1,14 +1,16 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from promo import access, notifications, panels, selectors, services
+from promo import access, notifications, panels, selectors, services, sharing
 from promo.forms import NO_SUCH_PERSON, InviteForm, PreferencesForm
 from promo.http import AuthenticatedHttpRequest
 from promo.models import Notification, Person, display_name
+
+CHOOSE_SHARING = "Choose who should see your work: one of the three."
 
 
 @login_required
@@ -16,17 +18,44 @@ from promo.models import Notification, Person, display_name
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     person = selectors.person_of(request.user)
     target = person.target_level if person else None
+    my_mentors = list(selectors.mentorships_as_engineer(request.user))
     return render(
         request,
         "promo/home.html",
         {
             "person": person,
             "target_behaviours": selectors.behaviours_of(target),
-            "my_mentors": selectors.mentorships_as_engineer(request.user),
+            "my_mentors": my_mentors,
             "my_mentees": selectors.mentorships_as_mentor(request.user),
             "panels": panels.render("home", request),
+            "sharing_choices": (
+                sharing.choices(person, my_mentors)
+                if person is not None and sharing.should_ask(person)
+                else []
+            ),
         },
     )
+
+
+@login_required
+@require_POST
+def sharing_choose(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The answer to "who should see your work?" on the home page."""
+    person = selectors.person_of(request.user)
+    if person is None:
+        raise Http404
+    visibility = request.POST.get("visibility", "")
+    found = [
+        c
+        for c in sharing.choices(person, list(selectors.mentorships_as_engineer(request.user)))
+        if c.value == visibility
+    ]
+    if not found:
+        messages.error(request, CHOOSE_SHARING)
+        return redirect("home")
+    sharing.choose(user=request.user, visibility=visibility)
+    messages.success(request, sharing.saved_message(found[0]))
+    return redirect("home")
 
 
 @login_required

@@ -4,6 +4,7 @@ from datetime import date
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from evidence import services
 from evidence.models import Entry, Kind
@@ -75,6 +76,8 @@ class PersonFactory(factory.django.DjangoModelFactory):
     target_level = None
     manager = None
     title = "Software Engineer"
+    # Answered "who should see your work?" already; a test of the question passes None.
+    sharing_chosen_at = factory.LazyFunction(timezone.now)
 
 
 class MentorshipFactory(factory.django.DjangoModelFactory):

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from promo import services
-from promo.models import Ladder, Level, Mentorship, Team
+from promo.models import Ladder, Level, Mentorship, Person, Team
 from promo.notifications import quiet
 from reviews.demo import content
 
@@ -96,4 +96,7 @@ def seed() -> Org:
         with quiet(emails_only=state == Mentorship.State.INVITED):
             _mentorship(users[mentor], users[engineer], state)
     _date_mentorships(users)
+    # They have used Promo for months: each answered "who should see your work?" long ago.
+    answered = timezone.now() - timedelta(days=600)
+    Person.objects.filter(user__in=users.values()).update(sharing_chosen_at=answered)
     return Org(users=users, ladder=ladder)

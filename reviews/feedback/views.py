@@ -165,6 +165,9 @@ def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
         "behaviour": behaviour,
         "behaviours": behaviours.order_by("level__rank", "rank"),
         "unreviewed": sum(c.unreviewed for c in counts),
+        # Mentees who share nothing with mentors: said, so "all caught up" is never said of
+        # work the mentor cannot see. Only what is shared is counted; nothing private is.
+        "silent": [c.user for c in counts if c.total == 0],
     }
     return render(request, "reviews/feedback/inbox.html", context)
 

@@ -77,8 +77,14 @@ def test_staff_import_people_invite_them_and_every_invitee_signs_in(
             expect(invitee.get_by_text(f"Welcome to Promo, {first_name}.")).to_be_visible()
         expect(invitee).to_have_url(f"{base}/")
         expect(invitee.get_by_role("button", name="Sign out")).to_be_visible()
-        if email == "ana.diaz@example.com":
+        if email == "ana.diaz@example.com":  # on the ladder: asked once who should see her work
+            ask = invitee.get_by_role("group", name="Who should see your work?")
+            expect(ask).to_contain_text("Priya (your mentor) and Sam (your manager)")
             screenshot("invitee-home", invitee)
+            ask.get_by_label("Priya (your mentor) and Sam (your manager)").check()
+            invitee.get_by_role("button", name="Save my choice").click()
+            expect(invitee.get_by_text("Saved: new entries are shared with Priya")).to_be_visible()
+            expect(invitee.get_by_role("group", name="Who should see your work?")).to_have_count(0)
         invitee.context.close()
 
     page.reload()

@@ -50,6 +50,27 @@ def test_quick_add_without_javascript_redirects_back_to_the_week(engineer):
     assert Entry.objects.filter(author=engineer, title="Fixed it").exists()
 
 
+def test_quick_add_keeps_the_last_sharing_choice_for_the_next_entry(engineer):
+    engineer.person.default_visibility = Visibility.PRIVATE
+    engineer.person.save()
+    client = client_for(engineer)
+    checked = '<option value="{}" selected>'.format
+
+    def initial_sharing(html: str) -> str:
+        return next(v for v in Visibility.values if checked(v) in html)
+
+    assert initial_sharing(client.get(WEEK).content.decode()) == Visibility.PRIVATE
+    answer = quick_add(client, visibility=Visibility.MENTORS_AND_MANAGERS).content.decode()
+    assert initial_sharing(answer) == Visibility.MENTORS_AND_MANAGERS  # the fresh form
+    assert initial_sharing(client.get(WEEK).content.decode()) == Visibility.MENTORS_AND_MANAGERS
+    client.post(
+        CREATE, {"quick": "1", "title": "Alone", "kind": "weekly_win", "visibility": "private"}
+    )
+    assert initial_sharing(client.get(WEEK).content.decode()) == Visibility.PRIVATE
+    # Another session starts from the person's preference again.
+    assert initial_sharing(client_for(engineer).get(WEEK).content.decode()) == Visibility.PRIVATE
+
+
 def test_quick_add_error_keeps_what_was_typed_and_saves_nothing(engineer):
     response = quick_add(client_for(engineer), title="   ", body="Half a thought")
     html = response.content.decode()

@@ -386,6 +386,10 @@ TABLE: dict[str, list[Case]] = {
     "home": own(GET=200),
     "ladder": own(GET=200),
     "preferences": own(GET=200, POST=400),
+    # Asked of people with a profile; the admin account has none, so there is nothing to set.
+    "sharing-choose": [
+        Case("own", no_args, allow([r for r in SIGNED_IN if r != ADMIN], POST=302))
+    ],
     "mentoring": own(GET=200),
     "mentoring-invite": own(POST=400),
     "mentorship-accept": [
@@ -441,6 +445,11 @@ TABLE: dict[str, list[Case]] = {
         Case("trashed", pk("entry.trashed"), {}),
     ],
     "evidence:delete": [
+        Case("shared", pk("entry.shared"), allow([OWNER], POST=(302, 200))),
+        Case("trashed", pk("entry.trashed"), {}),
+    ],
+    "evidence:share": [
+        Case("private", pk("entry.private"), allow([OWNER], POST=(302, 200))),
         Case("shared", pk("entry.shared"), allow([OWNER], POST=(302, 200))),
         Case("trashed", pk("entry.trashed"), {}),
     ],

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from evidence.models import Entry
 from promo.models import Notification, Visibility
 from reviews.feedback import forms as feedback_forms
 from reviews.feedback import services as feedback_services
@@ -375,6 +376,31 @@ def test_inbox_filters_by_mentee_and_behaviour(engineer, mentor, scope, mentorin
     assert titles(mentee="second") == {"Second scope"}
     assert titles(behaviour=scope.pk) == {"Amara scope", "Second scope"}
     assert titles(mentee="engineer", behaviour=mentoring.pk) == {"Amara mentoring"}
+
+
+def test_inbox_names_mentees_who_share_nothing_instead_of_saying_all_caught_up(
+    engineer, mentor, mentoring
+):
+    EntryFactory(author=engineer, visibility=PRIVATE, title="Kept to myself")
+    client = client_for(mentor)
+    page = client.get(reverse("reviews:inbox")).content.decode()
+    assert "all caught up" not in page
+    assert "Amara has not shared anything with you yet" in page
+    assert "nothing shared yet" in page and "Nothing shared with you yet." in page
+    assert "Kept to myself" not in page and "1 private" not in page  # nothing private counted
+    assert "nothing shared yet" in client.get(reverse("home")).content.decode()
+    EntryFactory(author=engineer, visibility=MENTORS, title="Now shared")
+    feedback_for(Entry.objects.get(title="Now shared"), mentor)
+    page = client.get(reverse("reviews:inbox")).content.decode()
+    assert "You are all caught up" in page and "has not shared anything" not in page
+
+
+def test_inbox_names_every_silent_mentee_once(engineer, mentor, mentoring):
+    for name in ("Bo", "Cy"):
+        other = PersonFactory(user=UserFactory(username=name.lower(), first_name=name)).user
+        MentorshipFactory(engineer=other, mentor=mentor)
+    page = client_for(mentor).get(reverse("reviews:inbox")).content.decode()
+    assert "Amara, Bo and Cy have not shared anything with you yet" in page
 
 
 @pytest.mark.parametrize("role", ["engineer", "manager", "ended_mentor", "stranger"])
