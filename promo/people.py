@@ -8,7 +8,7 @@ problems. People are matched by e-mail, never deleted: a full sync deactivates t
 file leaves out (never a staff account, which runs Promo rather than appearing in HR's file).
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from promo import audit, services
 from promo.models import MAX_REPORTING_DEPTH, Level, Mentorship, Person, Team, display_name
-from promo.people_files import NOT_UTF8, PeopleFileError, Row, parse, write
+from promo.people_files import COLUMNS, NOT_UTF8, PeopleFileError, Row, parse, write
 
 NEW, UPDATE, DEACTIVATE, REACTIVATE = "new", "update", "deactivate", "reactivate"
 
@@ -75,6 +75,17 @@ def _levels() -> tuple[dict[str, list[Level]], list[Level]]:
         for key in keys:
             named.setdefault(key, []).append(level)
     return named, every
+
+
+def level_choices() -> list[tuple[str, str]]:
+    """Every level as a form's choice: its unmistakable key, and its name (with the ladder's
+    when there is more than one ladder)."""
+    _, every = _levels()
+    several = len({level.ladder_id for level in every}) > 1
+    return [
+        (level_key(level), f"{level.name} ({level.ladder.name})" if several else level.name)
+        for level in every
+    ]
 
 
 def level_key(level: Level) -> str:
@@ -440,22 +451,38 @@ def export() -> str:
     ).values_list("engineer_id", Lower("mentor__email"))
     for engineer_id, email in links.order_by("engineer_id", Lower("mentor__email")):
         mentors.setdefault(engineer_id, []).append(email)
-    rows = [
-        {
-            "email": person.user.email.lower(),
-            "first_name": person.user.first_name,
-            "last_name": person.user.last_name,
-            "title": person.title,
-            "team": person.team.name if person.team else "",
-            "level": level_key(person.current_level) if person.current_level else "",
-            "target_level": level_key(person.target_level) if person.target_level else "",
-            "manager_email": person.manager.user.email.lower() if person.manager else "",
-            "mentor_emails": ";".join(mentors.get(person.pk, [])),
-        }
-        for person in people
-        if person.user.email
-    ]
-    return write(rows)
+    return write([row_of(p, mentors.get(p.pk, [])) for p in people if p.user.email])
+
+
+def row_of(person: Person, mentor_emails: list[str]) -> dict[str, str]:
+    """A person as a line of a people file (the export's, and the inline edit's starting point)."""
+    return {
+        "email": person.user.email.lower(),
+        "first_name": person.user.first_name,
+        "last_name": person.user.last_name,
+        "title": person.title,
+        "team": person.team.name if person.team else "",
+        "level": level_key(person.current_level) if person.current_level else "",
+        "target_level": level_key(person.target_level) if person.target_level else "",
+        "manager_email": person.manager.user.email.lower() if person.manager else "",
+        "mentor_emails": ";".join(mentor_emails),
+    }
+
+
+EDITABLE = tuple(column for column in COLUMNS if column != "email")
+
+
+def current_row(person: Person) -> dict[str, str]:
+    mentors = Mentorship.objects.filter(engineer_id=person.pk, state=Mentorship.State.ACTIVE)
+    emails = mentors.values_list(Lower("mentor__email"), flat=True).order_by(Lower("mentor__email"))
+    return row_of(person, [email for email in emails if email])
+
+
+def plan_edit(person: Person, values: Mapping[str, str]) -> Plan:
+    """One person changed in place (the People page's inline edit): the import's own checks,
+    words and all-or-nothing apply, on a file of one line. Columns not given keep their value."""
+    row = current_row(person) | {k: v.strip() for k, v in values.items() if k in EDITABLE}
+    return plan(write([row]))
 
 
 __all__ = [

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from promo import access, audit, invitations, people, previews, sso
 from promo.http import AuthenticatedHttpRequest
 from promo.models import Invitation, Mentorship, Person, Team, display_name
-from promo.params import parse_int
+from promo.params import parse_id, parse_int
 
 PAGE_SIZE = 50
 SEARCH_MAX = 100  # characters of a search
@@ -39,17 +39,11 @@ CHANGED = (
 def people_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()[:SEARCH_MAX]
     status, team = request.GET.get("status", ""), request.GET.get("team", "")
-    found = Person.objects.select_related(
-        "user__invitation", "team", "current_level", "target_level", "manager__user"
-    ).prefetch_related(
-        Prefetch(
-            "user__mentorships",
-            queryset=Mentorship.objects.filter(state=Mentorship.State.ACTIVE).select_related(
-                "mentor"
-            ),
-            to_attr="mentor_links",
-        )
-    )
+    found = _listed()
+    row = parse_id(request.GET.get("row"))
+    if request.htmx and row is not None:  # one row back, as it was (an inline edit cancelled)
+        person = get_object_or_404(found, pk=row)
+        return render(request, "promo/people/list.html#person-row", {"person": person})
     if search:
         found = found.filter(
             Q(user__first_name__icontains=search)
@@ -75,6 +69,89 @@ def people_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "uninvited": _uninvited().count(),
     }
     return render(request, "promo/people/list.html", context)
+
+
+def _listed() -> QuerySet[Person]:
+    """People as the list shows them: a fixed number of queries for a page of any size."""
+    return Person.objects.select_related(
+        "user__invitation", "team", "current_level", "target_level", "manager__user"
+    ).prefetch_related(
+        Prefetch(
+            "user__mentorships",
+            queryset=Mentorship.objects.filter(state=Mentorship.State.ACTIVE).select_related(
+                "mentor"
+            ),
+            to_attr="mentor_links",
+        )
+    )
+
+
+FIELD_LABELS = {
+    "first_name": "First name",
+    "last_name": "Last name",
+    "title": "Title",
+    "team": "Team",
+    "level": "Level",
+    "target_level": "Aiming for",
+    "manager_email": "Manager's e-mail",
+    "mentor_emails": "Mentors' e-mails",
+}
+NOT_EDITABLE = "{name} has no e-mail address or is deactivated: change them in the admin."
+NOTHING_CHANGED = "Nothing to change for {name}."
+
+
+def _in_words(problem: str) -> str:
+    """An import problem about the one line of an inline edit, without the line number and with
+    the field's label for the column: "line 2, level: …" -> "Level: …"."""
+    _, found, rest = problem.partition(", ") if problem.startswith("line ") else ("", "", "")
+    column, colon, text = rest.partition(": ")
+    if found and colon and column in FIELD_LABELS:
+        return f"{FIELD_LABELS[column]}: {text}"
+    return problem
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@access.staff_only
+def person_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Change one person in place: the import's checks and words, on one line (people.plan_edit)."""
+    person = get_object_or_404(_listed(), pk=pk)
+    name = display_name(person.user)
+    if not person.user.email or not person.user.is_active:
+        messages.error(request, NOT_EDITABLE.format(name=name))
+        return redirect("people")
+    values = people.current_row(person)
+    problems: list[str] = []
+    if request.method == "POST":
+        # A field the form did not send keeps its value; an empty one means "none".
+        values |= {k: request.POST[k] for k in people.EDITABLE if k in request.POST}
+        plan = people.plan_edit(person, values)
+        problems = [_in_words(problem) for problem in plan.errors]
+        if not problems:
+            people.apply(plan, by=request.user)
+            details = [d for change in plan.changes for d in change.details]
+            said = (
+                f"Saved {name}: {'; '.join(details)}."
+                if details
+                else NOTHING_CHANGED.format(name=name)
+            )
+            if request.htmx:
+                row = _listed().get(pk=pk)
+                context = {"person": row, "said": said}
+                return render(request, "promo/people/list.html#person-row", context)
+            messages.success(request, said)
+            return redirect("people")
+    context = {
+        "person": person,
+        "values": values,
+        "problems": problems,
+        "labels": FIELD_LABELS,
+        "levels": people.level_choices(),
+        "teams": list(Team.objects.values_list("name", flat=True)),
+    }
+    if request.htmx:  # htmx swaps only 2xx answers in: the refused row comes back 200
+        return render(request, "promo/people/edit.html#edit-row", context)
+    return render(request, "promo/people/edit.html", context, status=400 if problems else 200)
 
 
 def _uninvited() -> QuerySet[Person]:

@@ -29,6 +29,7 @@ urlpatterns = [
     path("organisation/people.csv", people_views.people_export, name="people-export"),
     path("organisation/people/import/", people_views.people_import, name="people-import"),
     path("organisation/people/invite/", people_views.people_invite_all, name="people-invite"),
+    path("organisation/people/<id:pk>/edit/", people_views.person_edit, name="person-edit"),
     path("organisation/people/<id:pk>/invite/", people_views.person_invite, name="person-invite"),
     path(
         "organisation/invitations/<id:pk>/revoke/",

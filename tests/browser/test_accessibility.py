@@ -302,6 +302,9 @@ def test_people_pages(browser, browser_context_args, demo_site, audit):
         page = browser.new_context(**browser_context_args, color_scheme=scheme).new_page()
         sign_in_as(page, base, "demo-admin")
         audit.visit(page, f"{base}/organisation/people/", f"people ({scheme})")
+        page.get_by_role("link", name="Edit Amara Okafor").click()
+        expect(page.get_by_label("Aiming for")).to_be_visible()
+        audit.check(page, f"people, one row in edit ({scheme})")
         audit.visit(page, f"{base}/organisation/people/import/", f"people import ({scheme})")
         page.get_by_label("Or paste it").fill(
             "email,level,manager_email\nnew@example.com,Senior Engineer,demo-manager@example.com"

@@ -90,3 +90,32 @@ def test_staff_import_people_invite_them_and_every_invitee_signs_in(
     page.reload()
     expect(page.get_by_text("Not accepted yet")).to_have_count(0)
     expect(page.locator("tbody tr").filter(has_text="Active")).to_have_count(7)
+
+
+def test_staff_change_one_person_in_place_and_a_refusal_keeps_the_row(
+    page: Page, empty_promo, screenshot
+):
+    from promo import people
+
+    people.apply(people.plan(SAMPLE.read_text()), by=None)
+    base = empty_promo.url
+    sign_in(page, base, "admin", PASSWORD)
+    page.goto(f"{base}/organisation/people/")
+    page.get_by_role("link", name="Edit Sam Lee").click()
+    editing = page.locator("tr.person-edit-row")
+    editing.get_by_label("Manager's e-mail").fill("ana.diaz@example.com")  # Ana reports to Sam
+    editing.get_by_role("button", name="Save").click()
+    expect(editing.get_by_role("alert")).to_contain_text("Manager's e-mail: reporting lines")
+    screenshot("people-edit-refused")
+    editing.get_by_role("button", name="Cancel").click()
+    expect(page.locator("tr.person-edit-row")).to_have_count(0)
+
+    page.get_by_role("link", name="Edit Bo Chen").click()
+    editing = page.locator("tr.person-edit-row")
+    editing.get_by_label("Level").select_option(label="Senior Engineer")
+    editing.get_by_label("Aiming for").select_option(label="Staff Engineer")
+    editing.get_by_role("button", name="Save").click()
+    saved = page.locator("tr", has_text="Bo Chen")
+    expect(saved.get_by_role("status")).to_contain_text("level: Engineer II → Senior Engineer")
+    expect(page.locator("tr.person-edit-row")).to_have_count(0)
+    screenshot("people-edit-saved")

@@ -3,6 +3,7 @@ with a preview of every change, and download the export. Everyone else gets 404 
 authorization matrix holds that for every role)."""
 
 import re
+from html import unescape
 
 import pytest
 import time_machine
@@ -208,3 +209,139 @@ def test_staff_see_people_in_the_navigation_and_others_do_not(levels, staff):
         'href="/organisation/people/"'
         not in client_for(someone).get(reverse("home")).content.decode()
     )
+
+
+# --- editing one person in place -----------------------------------------------------------------
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def seven(levels, staff):
+    from tests.promo.test_people_import import imported
+
+    imported(SEVEN, by=staff)
+    return {p.user.email.split("@")[0]: p for p in Person.objects.select_related("user")}
+
+
+def edit(client, person, **changes):
+    values = people.current_row(person) | changes
+    values.pop("email")
+    return client.post(reverse("person-edit", args=[person.pk]), values, **HTMX)
+
+
+def test_a_row_turns_into_the_person_s_line_to_edit(seven, staff):
+    ana = seven["ana"]
+    response = client_for(staff).get(reverse("person-edit", args=[ana.pk]), **HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200 and html.lstrip().startswith('<tr class="person-edit-row">')
+    assert 'name="manager_email" value="sam@corp.example"' in html
+    assert 'name="mentor_emails" value="priya@corp.example"' in html
+    assert '<option value="test/senior" selected>Senior</option>' in html
+
+
+def test_saving_changes_the_person_as_an_import_line_would_and_says_what_changed(seven, staff):
+    ana = seven["ana"]
+    response = edit(
+        client_for(staff),
+        ana,
+        level="test/staff",
+        target_level="",
+        manager_email="dee@corp.example",
+        mentor_emails="priya@corp.example; bo@corp.example",
+        team="Platform",
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and html.lstrip().startswith(f'<tr id="person-{ana.pk}">')
+    assert "Saved Ana Díaz: " in html and "level: Senior → Staff" in html
+    ana.refresh_from_db()
+    assert (ana.current_level.name, ana.target_level, ana.team.name) == ("Staff", None, "Platform")
+    assert ana.manager.user.email == "dee@corp.example"
+    mentors = Mentorship.objects.filter(engineer=ana.user, state=Mentorship.State.ACTIVE)
+    assert sorted(m.mentor.email for m in mentors) == ["bo@corp.example", "priya@corp.example"]
+
+
+def test_a_mentor_left_out_stops_mentoring_and_nothing_else_moves(seven, staff):
+    dee = seven["dee"]
+    edit(client_for(staff), dee, mentor_emails="priya@corp.example")
+    assert not Mentorship.objects.filter(
+        engineer=dee.user, mentor__email="ana@corp.example", state=Mentorship.State.ACTIVE
+    ).exists()
+    assert people.current_row(Person.objects.get(pk=dee.pk))["title"] == (
+        "=SUM(A1), the title someone typed"
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "sentence"),
+    [
+        (
+            {"level": "Wizard"},
+            "Level: “Wizard” is not a level; the levels are Junior, Senior, Staff",
+        ),
+        ({"manager_email": "cy@corp.example"}, "Manager's e-mail: reporting lines would loop"),
+        ({"manager_email": "nobody@corp.example"}, "Manager's e-mail: nobody with the e-mail"),
+        ({"mentor_emails": "ana@corp.example"}, "Mentors' e-mails: a person cannot mentor"),
+        ({"first_name": "x" * 151}, "First name: 151 characters; the limit is 150"),
+    ],
+)
+def test_a_change_the_import_would_refuse_is_refused_in_the_same_words(
+    seven, staff, changes, sentence
+):
+    ana = seven["ana"]
+    before = people.current_row(ana)
+    response = edit(client_for(staff), ana, **changes)
+    html = unescape(response.content.decode())
+    assert response.status_code == 200 and "Nothing was saved:" in html  # htmx swaps it in
+    assert sentence in html and "line 2" not in html
+    assert people.current_row(Person.objects.get(pk=ana.pk)) == before
+
+
+def test_saving_nothing_new_says_so(seven, staff):
+    response = edit(client_for(staff), seven["bo"])
+    assert "Nothing to change for Bo Chen." in response.content.decode()
+
+
+def test_without_javascript_it_is_a_page_and_a_redirect(seven, staff):
+    client, bo = client_for(staff), seven["bo"]
+    page = client.get(reverse("person-edit", args=[bo.pk]))
+    assert page.status_code == 200 and "<h1>Bo Chen</h1>" in page.content.decode()
+    values = people.current_row(bo) | {"title": "Staff Engineer"}
+    values.pop("email")
+    response = client.post(reverse("person-edit", args=[bo.pk]), values, follow=True)
+    assert response.redirect_chain == [(reverse("people"), 302)]
+    assert "Saved Bo Chen: title: Engineer → Staff Engineer." in response.content.decode()
+    refused = client.post(reverse("person-edit", args=[bo.pk]), {"level": "Wizard"})
+    assert refused.status_code == 400 and "is not a level" in refused.content.decode()
+
+
+def test_cancelling_brings_the_row_back(seven, staff):
+    bo = seven["bo"]
+    response = client_for(staff).get(reverse("people"), {"row": bo.pk}, **HTMX)
+    assert response.content.decode().lstrip().startswith(f'<tr id="person-{bo.pk}">')
+
+
+def test_a_deactivated_person_or_one_without_an_address_is_not_edited_here(seven, staff):
+    from promo import services
+
+    services.user_deactivate(user=seven["eli"].user, by=staff)
+    nameless = PersonFactory(user=UserFactory(email=""))
+    client = client_for(staff)
+    for person in (seven["eli"], nameless):
+        response = client.post(
+            reverse("person-edit", args=[person.pk]), {"title": "x"}, follow=True
+        )
+        assert "change them in the admin" in response.content.decode()
+    assert Person.objects.get(pk=nameless.pk).title == "Software Engineer"
+
+
+def test_editing_costs_the_same_however_many_mentors_and_people(
+    django_assert_max_num_queries, seven, staff
+):
+    client, ana = client_for(staff), seven["ana"]
+    for n in range(2):
+        for i in range(5 * n):
+            mentor = PersonFactory(user=UserFactory(email=f"m{n}{i}@corp.example")).user
+            MentorshipFactory(engineer=ana.user, mentor=mentor, state=Mentorship.State.ACTIVE)
+        with django_assert_max_num_queries(12):
+            client.get(reverse("person-edit", args=[ana.pk]), **HTMX)

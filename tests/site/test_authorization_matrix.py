@@ -387,9 +387,7 @@ TABLE: dict[str, list[Case]] = {
     "ladder": own(GET=200),
     "preferences": own(GET=200, POST=400),
     # Asked of people with a profile; the admin account has none, so there is nothing to set.
-    "sharing-choose": [
-        Case("own", no_args, allow([r for r in SIGNED_IN if r != ADMIN], POST=302))
-    ],
+    "sharing-choose": [Case("own", no_args, allow([r for r in SIGNED_IN if r != ADMIN], POST=302))],
     "mentoring": own(GET=200),
     "mentoring-invite": own(POST=400),
     "mentorship-accept": [
@@ -411,6 +409,7 @@ TABLE: dict[str, list[Case]] = {
     # staff only: everyone else is told there is no such page
     "people": [Case("staff", no_args, allow([ADMIN], GET=200))],
     "people-export": [Case("staff", no_args, allow([ADMIN], GET=200))],
+    "person-edit": [Case("staff", pk("person.owner"), allow([ADMIN], GET=200, POST=(302, 200)))],
     "people-import": [Case("staff", no_args, allow([ADMIN], GET=200, POST=400))],
     "people-import-apply": [Case("staff", no_args, allow([ADMIN], POST=400))],
     "people-invite": [Case("staff", no_args, allow([ADMIN], POST=302))],
