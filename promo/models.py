@@ -279,13 +279,19 @@ class Mentorship(models.Model):
         ordering = ["-invited_at"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(engineer=models.F("mentor")), name="mentorship_not_self"
+                condition=~Q(engineer=models.F("mentor")),
+                name="mentorship_not_self",
+                violation_error_message="Nobody can mentor themselves: choose someone else.",
             ),
             # One live mentorship per pair; ended and declined ones stay as history.
             models.UniqueConstraint(
                 fields=["engineer", "mentor"],
                 condition=Q(state__in=["invited", "active"]),
                 name="mentorship_one_live_per_pair",
+                violation_error_message=(
+                    "These two already have a mentorship that is invited or active. End or "
+                    "decline that one first, or change it instead of adding another."
+                ),
             ),
         ]
 

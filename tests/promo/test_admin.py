@@ -413,6 +413,20 @@ def test_ending_a_mentorship_in_the_admin_tells_both_that_access_ended(
     assert f"Changed State (Active → {state.capitalize()})." in event.detail
 
 
+def test_a_second_live_mentorship_or_self_mentoring_is_refused_in_a_sentence(ada, engineer, mentor):
+    link = Mentorship.objects.get(mentor=mentor)
+    client = client_for(ada)
+    for data, sentence in (
+        (mentorship_post(link), "These two already have a mentorship that is invited or active."),
+        (mentorship_post(link, mentor=engineer.pk), "Nobody can mentor themselves"),
+    ):
+        response = client.post(reverse("admin:promo_mentorship_add"), data)
+        html = response.content.decode()
+        assert response.status_code == 200 and sentence in html
+        assert "mentorship_one_live_per_pair" not in html and "mentorship_not_self" not in html
+    assert Mentorship.objects.count() == 1
+
+
 def test_giving_an_active_mentorship_another_mentor_tells_the_old_and_the_new_one(
     ada, engineer, mentor, stranger
 ):
