@@ -42,7 +42,7 @@ def choices(person: Person, mentorships: list[Mentorship]) -> list[Choice]:
         mentor_label = "My mentors (none yet)"
     manager = person.manager.user if person.manager_id and person.manager else None
     boss = short_name(manager) if manager else ""
-    manager_label = f"{boss} (your manager)" if manager else "my managers"
+    manager_label = f"{boss} (your manager)" if manager else "my managers (none in Promo yet)"
     return [
         Choice(
             Visibility.PRIVATE,
@@ -54,14 +54,14 @@ def choices(person: Person, mentorships: list[Mentorship]) -> list[Choice]:
             Visibility.MENTORS,
             mentor_label,
             f"{them[0].upper()}{them[1:]} can confirm what each entry demonstrates: that is what "
-            f"readiness counts. {boss or 'Your manager'} sees none of it.",
+            f"readiness counts. {f'{boss} sees' if boss else 'Managers see'} none of it.",
         ),
         Choice(
             Visibility.MENTORS_AND_MANAGERS,
             f"{mentor_label} and {manager_label}",
-            f"The same, and {boss or 'your manager'} (and anyone above in your reporting line) "
-            "sees your readiness on the team dashboard. Feedback stays between you and your "
-            "mentors.",
+            f"The same, and {boss or 'whoever manages you'} (and anyone above in your reporting "
+            "line) sees your readiness on the team dashboard. Feedback stays between you and "
+            "your mentors.",
         ),
     ]
 

@@ -71,7 +71,8 @@ def test_anything_else_is_refused_in_words_and_asked_again(newcomer, bad):
 def test_without_a_mentor_or_manager_the_choices_say_so(levels):
     alone = PersonFactory(current_level=levels[1], sharing_chosen_at=None).user
     html = client_for(alone).get(HOME).content.decode()
-    assert "My mentors (none yet)" in html and "my managers" in html
+    assert "My mentors (none yet)" in html and "my managers (none in Promo yet)" in html
+    assert "Managers see none of it." in html and "whoever manages you" in html
 
 
 def test_people_not_on_the_ladder_and_people_who_answered_are_not_asked(engineer, levels):

@@ -4,7 +4,7 @@ SQL-looking strings and malformed dates.
 For every form that takes text or dates this checks three things:
 
 (a) every page that shows the saved value carries no executable markup (an HTML parser looks for
-    script elements other than the site's htmx, on* and hx-on attributes, javascript:/data:/
+    script elements other than the site's htmx and menu, on* and hx-on attributes, javascript:/data:/
     vbscript: URLs, and iframe/object/embed/style/svg/img... elements) while the value itself is
     still shown, as text;
 (b) every rejection explains itself on the page and is never a 500; without htmx it answers 4xx,
@@ -223,6 +223,8 @@ FORBIDDEN_TAGS = {
 }  # fmt: skip
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 SCRIPT_PREFIX = f"{settings.STATIC_URL}vendor/htmx/"
+# The site's own scripts, each at most once a page: htmx, and the phone menu (static/js/menu.js).
+SITE_SCRIPTS = (SCRIPT_PREFIX, f"{settings.STATIC_URL}js/menu.js")
 
 
 def _dangerous_url(value: str | None) -> bool:
@@ -239,7 +241,7 @@ class _Page(HTMLParser):
         self.problems: list[str] = []
         self.text: list[str] = []
         self.values: list[str] = []  # input values and the like: what a form echoes back
-        self.scripts = 0
+        self.scripts: list[str] = []  # which of SITE_SCRIPTS each script element was
         self._in_script = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -261,9 +263,11 @@ class _Page(HTMLParser):
     def _check(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
         if tag == "script":
-            self.scripts += 1
-            if not (found.get("src") or "").startswith(SCRIPT_PREFIX) or self.scripts > 1:
+            src = found.get("src") or ""
+            known = next((s for s in SITE_SCRIPTS if src.startswith(s)), None)
+            if known is None or known in self.scripts:
                 self.problems.append(f"<script {attrs}>")
+            self.scripts.append(known or src)
         if tag in FORBIDDEN_TAGS:
             self.problems.append(f"<{tag} {attrs}>")
         if tag == "meta" and "http-equiv" in found:
