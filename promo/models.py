@@ -272,6 +272,18 @@ class Mentorship(models.Model):
     invited_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # Who ended it, in the app: only they may undo it, for a few minutes (services.mentorship_undo).
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    ended_from = models.CharField(  # the state it was ended from, which an undo returns it to
+        max_length=10, choices=State.choices, blank=True, editable=False
+    )
 
     objects = MentorshipQuerySet.as_manager()
 

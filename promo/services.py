@@ -1,6 +1,7 @@
 """Writes to the core domain. One function per write, keyword-only, atomic, validated."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import partial
 
 from django.contrib.auth import get_user_model
@@ -35,6 +36,12 @@ MENTORSHIP_BAD_STATE = "This mentorship is {state}; it cannot be {action}."
 MENTOR_SELF = "You cannot mentor yourself; ask someone else."
 MENTOR_ALREADY = "{name} already mentors you."
 MENTOR_ASKED = "You have already asked {name}; they have not answered yet."
+UNDO_END = timedelta(minutes=10)  # how long whoever ended a mentorship may take it back
+UNDO_TOO_LATE = (
+    "Only whoever ended a mentorship can undo it, within 10 minutes. To start again, ask (or be "
+    "asked) on this page."
+)
+UNDO_REPLACED = "A new mentorship between the two of you has started since; that one stands."
 
 
 class MentorshipError(ValueError):
@@ -249,6 +256,7 @@ def mentorship_decline(*, mentorship: Mentorship) -> Mentorship:
 @transaction.atomic
 def mentorship_end(*, mentorship: Mentorship, by: User | None = None) -> Mentorship:
     """End a mentorship; the mentor loses access on their next request."""
+    was = mentorship.state
     _transition(
         mentorship,
         allowed={Mentorship.State.INVITED, Mentorship.State.ACTIVE},
@@ -257,13 +265,54 @@ def mentorship_end(*, mentorship: Mentorship, by: User | None = None) -> Mentors
         by=by,
     )
     if by is not None:
-        other = mentorship.mentor if by.pk == mentorship.engineer_id else mentorship.engineer
+        Mentorship.objects.filter(pk=mentorship.pk).update(ended_by=by, ended_from=was)
+        mentorship.ended_by, mentorship.ended_from = by, was
         _tell(
-            other,
+            _other_party(mentorship, by),
             by=by,
             text=f"{display_name(by)} ended the mentorship between "
             f"{display_name(mentorship.mentor)} and {display_name(mentorship.engineer)}.",
         )
+    return mentorship
+
+
+def _other_party(mentorship: Mentorship, by: User) -> User:
+    return mentorship.mentor if by.pk == mentorship.engineer_id else mentorship.engineer
+
+
+def can_undo_end(mentorship: Mentorship, *, by: User) -> bool:
+    """Whether `by` may still undo ending this mentorship: they ended it, minutes ago."""
+    return (
+        mentorship.state == Mentorship.State.ENDED
+        and mentorship.ended_by_id == by.pk
+        and mentorship.ended_at is not None
+        and timezone.now() - mentorship.ended_at <= UNDO_END
+    )
+
+
+@transaction.atomic
+def mentorship_undo_end(*, mentorship: Mentorship, by: User) -> Mentorship:
+    """Undo ending a mentorship: it is as it was (active, or an invitation still waiting), and
+    the other side hears that it goes on."""
+    if not can_undo_end(mentorship, by=by):
+        raise MentorshipError(UNDO_TOO_LATE)
+    if Mentorship.objects.filter(
+        engineer_id=mentorship.engineer_id,
+        mentor_id=mentorship.mentor_id,
+        state__in=[Mentorship.State.INVITED, Mentorship.State.ACTIVE],
+    ).exists():
+        raise MentorshipError(UNDO_REPLACED)
+    mentorship.state = mentorship.ended_from or Mentorship.State.ACTIVE
+    mentorship.ended_at = mentorship.ended_by = None
+    mentorship.ended_from = ""
+    mentorship.save(update_fields=["state", "ended_at", "ended_by", "ended_from"])
+    _audit(mentorship, by=by)
+    _tell(
+        _other_party(mentorship, by),
+        by=by,
+        text=f"{display_name(by)} undid ending the mentorship between "
+        f"{display_name(mentorship.mentor)} and {display_name(mentorship.engineer)}: it goes on.",
+    )
     return mentorship
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("mentoring/<id:pk>/accept/", views.mentorship_accept, name="mentorship-accept"),
     path("mentoring/<id:pk>/decline/", views.mentorship_decline, name="mentorship-decline"),
     path("mentoring/<id:pk>/end/", views.mentorship_end, name="mentorship-end"),
+    path("mentoring/<id:pk>/undo/", views.mentorship_undo, name="mentorship-undo"),
     path("notifications/", views.notification_list, name="notifications"),
     path("notifications/read/", views.notifications_read, name="notifications-read"),
     path("organisation/people/", people_views.people_list, name="people"),

@@ -3,12 +3,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from promo import access, notifications, panels, selectors, services, sharing
 from promo.forms import NO_SUCH_PERSON, InviteForm, PreferencesForm
 from promo.http import AuthenticatedHttpRequest
-from promo.models import Notification, Person, display_name
+from promo.models import Mentorship, Notification, Person, display_name
+from promo.params import parse_id
 
 CHOOSE_SHARING = "Choose who should see your work: one of the three."
 
@@ -95,8 +97,18 @@ def _mentoring_page(
         "my_mentors": selectors.mentorships_as_engineer(request.user),
         "my_mentees": selectors.mentorships_as_mentor(request.user),
         "reports": selectors.mentors_of_reports(request.user),
+        "just_ended": _just_ended(request),
     }
     return render(request, "promo/mentoring.html", context, status=status)
+
+
+def _just_ended(request: AuthenticatedHttpRequest) -> Mentorship | None:
+    """The mentorship named by ?ended=, if this person ended it and may still undo it."""
+    pk = parse_id(request.GET.get("ended"))
+    if pk is None:
+        return None
+    found = Mentorship.objects.select_related("mentor", "engineer").filter(pk=pk).first()
+    return found if found and services.can_undo_end(found, by=request.user) else None
 
 
 @login_required
@@ -137,7 +149,7 @@ def _mentorship_change(request: AuthenticatedHttpRequest, pk: int, action: str) 
             messages.success(request, "Declined.")
         else:
             services.mentorship_end(mentorship=mentorship, by=request.user)
-            messages.success(request, "Mentorship ended; shared entries are no longer visible.")
+            return redirect(f"{reverse('mentoring')}?ended={mentorship.pk}")
     except services.MentorshipError as exc:
         messages.error(request, str(exc))
     return redirect("mentoring")
@@ -156,9 +168,37 @@ def mentorship_decline(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def mentorship_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _mentorship_change(request, pk, "end")
+    """Asks first, saying what changes for both; ending it then offers an undo for a while."""
+    if request.method == "POST":
+        return _mentorship_change(request, pk, "end")
+    mentorship = access.mentorship_for_party(request.user, pk, as_mentor_only=False)
+    as_mentor = mentorship.mentor_id == request.user.pk
+    live = mentorship.state == Mentorship.State.ACTIVE or (
+        mentorship.state == Mentorship.State.INVITED and not as_mentor  # a mentor declines
+    )
+    if not live:
+        return redirect("mentoring")
+    context = {
+        "mentorship": mentorship,
+        "as_mentor": as_mentor,
+        "undo_minutes": int(services.UNDO_END.total_seconds() // 60),
+    }
+    return render(request, "promo/mentorship_end.html", context)
+
+
+@login_required
+@require_POST
+def mentorship_undo(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    mentorship = access.mentorship_for_party(request.user, pk, as_mentor_only=False)
+    try:
+        services.mentorship_undo_end(mentorship=mentorship, by=request.user)
+    except services.MentorshipError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Undone: the mentorship goes on as before.")
+    return redirect("mentoring")
 
 
 @login_required

@@ -274,7 +274,7 @@ def test_engineer_invites_a_mentor_who_accepts_and_then_sees_shared_entries(
     expect(mentees.get_by_role("link", name="Tomás Ruiz")).to_be_visible()
     row = mentees.locator(".row-list > li").filter(has_text="Tomás Ruiz")
     expect(row.get_by_role("button", name="Accept")).to_have_count(0)
-    expect(row.get_by_role("button", name="End")).to_be_visible()
+    expect(row.get_by_role("link", name="End…")).to_be_visible()
     nav = owen.get_by_role("navigation", name="Main")
     expect(nav.get_by_role("link", name="Inbox", exact=True)).to_be_visible()
     screenshot("mentoring-accepted", owen)
@@ -303,10 +303,21 @@ def test_engineer_invites_a_mentor_who_accepts_and_then_sees_shared_entries(
         .locator(".row-list > li")
         .filter(has_text="Owen Clarke")
     )
-    owen_row.get_by_role("button", name="End").click()
-    expect(tomas.get_by_role("status")).to_contain_text(
-        "Mentorship ended; shared entries are no longer visible."
+    owen_row.get_by_role("link", name="End…").click()  # asks first, saying what changes
+    expect(tomas.get_by_role("heading", level=1)).to_have_text(
+        "End Owen Clarke's mentorship of you?"
     )
+    expect(tomas.get_by_text("Owen no longer sees what you share with mentors")).to_be_visible()
+    tomas.get_by_role("button", name="End the mentorship").click()
+    expect(tomas.get_by_role("status")).to_contain_text(
+        "Ended: Owen Clarke no longer sees what you share with mentors."
+    )
+    assert owen.goto(entry_url).status == 404
+    tomas.get_by_role("button", name="Undo").click()  # changed their mind: as it was
+    expect(tomas.get_by_role("status")).to_contain_text("Undone: the mentorship goes on")
+    assert owen.goto(entry_url).status == 200
+    owen_row.get_by_role("link", name="End…").click()
+    tomas.get_by_role("button", name="End the mentorship").click()
     my_mentors = tomas.get_by_role("region", name="Your mentors")
     expect(my_mentors.locator(".row-list > li").filter(has_text="Owen Clarke")).to_have_count(0)
     expect(my_mentors).to_contain_text(GRACE_NAME)  # the other mentorship is untouched

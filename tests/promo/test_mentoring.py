@@ -12,7 +12,7 @@ from promo import services
 from promo.models import Mentorship, Notification
 from promo.notifications import EMAIL_WINDOW_MINUTES, EMAILS_PER_WINDOW
 from tests.conftest import assert_flat_query_count, client_for
-from tests.factories import MentorshipFactory, PersonFactory, UserFactory
+from tests.factories import EntryFactory, MentorshipFactory, PersonFactory, UserFactory
 
 MENTORING = reverse("mentoring")
 
@@ -161,3 +161,98 @@ def test_an_invite_and_end_loop_emails_a_colleague_at_most_five_times(
     with time_machine.travel(later), django_capture_on_commit_callbacks(execute=True):
         invite(engineer, "grace")
     assert len([m for m in mail.outbox if m.to == ["grace@example.com"]]) == 6
+
+
+# --- ending asks first, and can be undone for a while -------------------------------------------
+
+
+@pytest.fixture
+def link(engineer, mentor):
+    return Mentorship.objects.get(engineer=engineer, mentor=mentor)
+
+
+@pytest.mark.parametrize(
+    ("who", "heading", "says"),
+    [
+        ("engineer", "mentorship of you?", "no longer sees what you share with mentors"),
+        ("mentor", "Stop mentoring", "you no longer see what Amara shares with mentors"),
+    ],
+)
+def test_ending_asks_first_and_says_what_changes(request, link, who, heading, says):
+    page = client_for(request.getfixturevalue(who)).get(reverse("mentorship-end", args=[link.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200 and heading in html and says in html
+    assert "You can undo this for 10 minutes afterwards." in html
+    link.refresh_from_db()
+    assert link.state == Mentorship.State.ACTIVE  # asking changed nothing
+
+
+def test_whoever_ended_it_can_undo_it_and_access_comes_back(engineer, mentor, link):
+    client = client_for(engineer)
+    response = client.post(reverse("mentorship-end", args=[link.pk]))
+    assert response.url == f"{reverse('mentoring')}?ended={link.pk}"
+    page = client.get(response.url).content.decode()
+    assert "You can take it back for 10 minutes." in page
+    assert f'action="{reverse("mentorship-undo", args=[link.pk])}"' in page
+    started = Mentorship.objects.get(pk=link.pk).started_at
+    client.post(reverse("mentorship-undo", args=[link.pk]))
+    link.refresh_from_db()
+    assert (link.state, link.ended_at, link.ended_by, link.started_at) == (
+        Mentorship.State.ACTIVE,
+        None,
+        None,
+        started,
+    )
+    assert Notification.objects.filter(
+        recipient=mentor, text__contains="undid ending the mentorship"
+    ).exists()
+    shared = EntryFactory(author=engineer, visibility="mentors")
+    assert client_for(mentor).get(shared.get_absolute_url()).status_code == 200
+
+
+def test_the_other_side_cannot_undo_an_ending_to_win_back_access(engineer, mentor, link):
+    client_for(engineer).post(reverse("mentorship-end", args=[link.pk]))
+    response = client_for(mentor).post(reverse("mentorship-undo", args=[link.pk]), follow=True)
+    assert services.UNDO_TOO_LATE in response.content.decode()
+    assert Mentorship.objects.get(pk=link.pk).state == Mentorship.State.ENDED
+    page = client_for(mentor).get(f"{reverse('mentoring')}?ended={link.pk}").content.decode()
+    assert "Undo" not in page
+
+
+def test_after_ten_minutes_it_cannot_be_undone(engineer, link):
+    client = client_for(engineer)
+    client.post(reverse("mentorship-end", args=[link.pk]))
+    with time_machine.travel(timezone.now() + timedelta(minutes=11)):
+        response = client.post(reverse("mentorship-undo", args=[link.pk]), follow=True)
+    assert services.UNDO_TOO_LATE in response.content.decode()
+    assert Mentorship.objects.get(pk=link.pk).state == Mentorship.State.ENDED
+
+
+def test_a_new_mentorship_since_stands_and_the_undo_says_so(engineer, mentor, link):
+    client = client_for(engineer)
+    client.post(reverse("mentorship-end", args=[link.pk]))
+    services.mentorship_invite(engineer=engineer, mentor=mentor)
+    response = client.post(reverse("mentorship-undo", args=[link.pk]), follow=True)
+    assert services.UNDO_REPLACED in response.content.decode()
+    assert Mentorship.objects.get(pk=link.pk).state == Mentorship.State.ENDED
+
+
+def test_a_withdrawn_invitation_comes_back_as_an_invitation(engineer, grace):
+    services.mentorship_invite(engineer=engineer, mentor=grace)
+    asked = Mentorship.objects.get(mentor=grace)
+    client = client_for(engineer)
+    assert "Withdraw your invitation" in (
+        client.get(reverse("mentorship-end", args=[asked.pk])).content.decode()
+    )
+    client.post(reverse("mentorship-end", args=[asked.pk]))
+    client.post(reverse("mentorship-undo", args=[asked.pk]))
+    asked.refresh_from_db()
+    assert asked.state == Mentorship.State.INVITED and asked.started_at is None
+
+
+def test_the_ending_page_takes_a_fixed_number_of_queries(
+    django_assert_max_num_queries, engineer, link
+):
+    client = client_for(engineer)
+    with django_assert_max_num_queries(8):
+        client.get(reverse("mentorship-end", args=[link.pk]))

@@ -398,11 +398,21 @@ TABLE: dict[str, list[Case]] = {
         Case("invited", pk("mentorship.invited"), allow([ENDED], POST=302)),
         Case("declined", pk("mentorship.declined"), allow([RESPONDENT], POST=302)),
     ],
+    # GET asks first (200) while there is something to end, else goes back to the page (302).
     "mentorship-end": [
-        Case("active", pk("mentorship.active"), allow([OWNER, MENTOR], POST=302)),
+        Case("active", pk("mentorship.active"), allow([OWNER, MENTOR], GET=200, POST=302)),
+        Case("ended", pk("mentorship.ended"), allow([OWNER, ENDED], GET=302, POST=302)),
+        Case(
+            "invited",
+            pk("mentorship.invited"),
+            allow([OWNER], GET=200, POST=302) | allow([ENDED], GET=302, POST=302),
+        ),
+        Case("declined", pk("mentorship.declined"), allow([OWNER, RESPONDENT], GET=302, POST=302)),
+    ],
+    # Only whoever ended it, minutes ago; every other party is told so (302 with a message).
+    "mentorship-undo": [
         Case("ended", pk("mentorship.ended"), allow([OWNER, ENDED], POST=302)),
-        Case("invited", pk("mentorship.invited"), allow([OWNER, ENDED], POST=302)),
-        Case("declined", pk("mentorship.declined"), allow([OWNER, RESPONDENT], POST=302)),
+        Case("active", pk("mentorship.active"), allow([OWNER, MENTOR], POST=302)),
     ],
     "notifications": own(GET=200),
     "notifications-read": own(POST=302),
