@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -20,12 +20,12 @@ from evidence.forms import (
     SearchForm,
     links_text,
 )
-from evidence.models import BODY_MAX, Entry, week_start
+from evidence.models import BODY_MAX, Entry, Kind, week_start
 from promo import access, audit, panels
 from promo.http import AuthenticatedHttpRequest
 from promo.markdown import render_markdown
 from promo.models import Visibility
-from promo.params import parse_id
+from promo.params import parse_day, parse_id
 
 WEEKS_PER_PAGE = 6
 LAST_SHARING = "evidence_last_sharing"  # session key: who the last entry logged was shared with
@@ -39,13 +39,6 @@ IMPORT_TOO_BIG = "The file is over 1 MB; split it and import the parts."
 IMPORT_EMPTY = "Paste a brag document or a Promo JSON export, or choose a file."
 IMPORT_NOT_TEXT = "The file is not UTF-8 text."
 IMPORT_NUL = "Null characters are not allowed. Remove them from the document and try again."
-
-
-def _parse_day(raw: str | None) -> date | None:
-    try:
-        return date.fromisoformat(raw) if raw else None
-    except ValueError:
-        return None
 
 
 def _new_entry_form(request: AuthenticatedHttpRequest, data: QueryDict | None = None) -> EntryForm:
@@ -80,7 +73,7 @@ def _just_trashed(request: AuthenticatedHttpRequest) -> Entry | None:
 def week(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     this_week = week_start(today)
-    before = _parse_day(request.GET.get("before")) or this_week
+    before = parse_day(request.GET.get("before")) or this_week
     mine = _mine(request)
     weeks, older = selectors.weeks_of(mine, before=before, count=WEEKS_PER_PAGE)
     context: dict[str, object] = {"weeks": weeks, "older": older}
@@ -324,9 +317,7 @@ def person_entries(request: AuthenticatedHttpRequest, username: str) -> HttpResp
     engineer = get_object_or_404(get_user_model(), username=username, is_active=True)
     relation = access.relation_or_404(request.user, engineer)
     entries = selectors.entries_visible_to(request.user).filter(author=engineer)
-    before = _parse_day(request.GET.get("before")) or week_start(timezone.localdate()) + timedelta(
-        7
-    )
+    before = parse_day(request.GET.get("before")) or week_start(timezone.localdate()) + timedelta(7)
     weeks, older = selectors.weeks_of(entries, before=before, count=WEEKS_PER_PAGE)
     context: dict[str, object] = {
         "weeks": weeks,
@@ -386,7 +377,8 @@ def import_entries(request: AuthenticatedHttpRequest) -> HttpResponse:
         plan = portable.plan_json(text, today=today)
     else:
         plan = portable.plan_brag_doc(text, author=request.user, today=today, visibility=visibility)
-    context["plan"] = plan
+    # The preview names kinds and sharing as the rest of Promo does, never by stored value.
+    context |= {"plan": plan, "kinds": dict(Kind.choices), "sharings": dict(choices)}
     if request.POST.get("action") != "confirm" or not plan.ok:
         return render(request, "evidence/import.html", context, status=200 if plan.ok else 400)
     created = services.entries_import(author=request.user, items=plan.items)

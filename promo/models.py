@@ -367,6 +367,7 @@ class AuditEvent(models.Model):
         DEACTIVATED = "deactivated", "Account deactivated"
         PEOPLE_IMPORT = "people_import", "People imported"
         INVITATION = "invitation", "Invitation sent, revoked or accepted"
+        LEVEL_CHANGED = "level_changed", "Moved to a new level"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     action = models.CharField(max_length=20, choices=Action.choices)

@@ -1,9 +1,12 @@
-"""Whole numbers taken from a URL or a query string, range-checked before anything uses them.
+"""Whole numbers and days taken from a URL, a query string or a form, checked before anything
+uses them.
 
 A number no row can have (an id past 64 bits, a month in the year 10^17) is answered as "no such
 thing" here, rather than reaching the database, where SQLite raises OverflowError, or date
 arithmetic, where Python does.
 """
+
+from datetime import date
 
 ID_MAX = 2**63 - 1  # the largest value of a 64-bit integer primary key
 _DIGITS_MAX = len(str(ID_MAX))
@@ -24,6 +27,14 @@ def parse_int(raw: str | None, *, low: int, high: int) -> int | None:
 def parse_id(raw: str | None) -> int | None:
     """A primary key from a query string, or None."""
     return parse_int(raw, low=1, high=ID_MAX)
+
+
+def parse_day(raw: str | None) -> date | None:
+    """An ISO day (2026-11-26), or None for anything else."""
+    try:
+        return date.fromisoformat(raw) if raw and len(raw) == 10 else None
+    except ValueError:
+        return None
 
 
 class IdConverter:

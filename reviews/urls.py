@@ -33,6 +33,7 @@ urlpatterns = [
     path("people/<str:username>/attempts/", attempts.attempts, name="attempts"),
     path("attempts/<id:pk>/", attempts.attempt, name="attempt"),
     path("attempts/<id:pk>/outcome/", attempts.attempt_outcome, name="attempt-outcome"),
+    path("attempts/<id:pk>/promote/", attempts.attempt_promote, name="attempt-promote"),
     path("attempts/<id:pk>/points/", attempts.attempt_point_add, name="attempt-point-add"),
     path("attempts/<id:pk>/document/", attempts.attempt_add_document, name="attempt-document"),
     path("points/<id:pk>/track/", attempts.point_track, name="point-track"),

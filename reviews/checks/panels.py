@@ -1,6 +1,7 @@
 """Clerical-error checks on the readiness and home pages (see promo.panels)."""
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from promo.http import AuthenticatedHttpRequest
@@ -21,6 +22,9 @@ def readiness_panel(
         "engineer": engineer,
         "is_self": relation.is_self,
         "recent": check_selectors.recent_checks(engineer, at=subject.at),
+        # A page "as of" a past day shows what was; asking people is for today's page.
+        "past": subject.as_of < timezone.localdate(),
+        "at": subject.as_of,
     }
     return render_to_string("reviews/checks/panels.html#readiness", context, request=request)
 

@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from promo import access
+from promo import services as promo_services
 from promo.http import AuthenticatedHttpRequest
 from promo.models import display_name
+from promo.params import parse_day
 from promo.selectors import ladder_levels_of, target_of
 from reviews.packet import selectors as packet_selectors
 from reviews.packet import services as packet_services
@@ -23,6 +25,7 @@ from reviews.packet.models import PromoAttempt, PromoDocument
 from reviews.readiness.labels import STATUS_LABELS
 
 OUTCOME_RECORDED = "The committee's decision is recorded."
+MOVE_NEEDS_DAY = "Give the day the new level starts, as a date."
 
 
 RECORDED = (
@@ -58,7 +61,12 @@ def attempts(request: AuthenticatedHttpRequest, username: str) -> HttpResponse:
     engineer, relation = engineer_for_recorder(request.user, username)
     form = AttemptForm(
         request.POST if request.method == "POST" else None,  # an empty POST is still a POST
-        levels=ladder_levels_of(engineer),
+        # A level the committee already approved is not offered again.
+        levels=ladder_levels_of(engineer).exclude(
+            pk__in=PromoAttempt.objects.filter(
+                engineer=engineer, outcome=PromoAttempt.Outcome.APPROVED
+            ).values("level")
+        ),
         initial={"level": target_of(engineer), "submitted_on": timezone.localdate()},
     )
     if request.method == "POST" and form.is_valid():
@@ -107,6 +115,7 @@ def _attempt_context(
     *,
     outcome_form: OutcomeForm | None = None,
     point_form: PointForm | None = None,
+    move_problem: str = "",
 ) -> dict[str, object]:
     pending = attempt.outcome == PromoAttempt.Outcome.PENDING
     points = list(attempt.points.select_related("behaviour"))
@@ -131,7 +140,31 @@ def _attempt_context(
         ),
         "point_form": point_form or (None if pending else PointForm()),
         "track_form": TrackForm(level_id=attempt.level_id),
+        "promotion": _promotion(attempt, relation, move_problem),
     }
+
+
+@dataclass(frozen=True)
+class Promotion:
+    """An approval, and whether the engineer stands on its level yet."""
+
+    moved: bool
+    may_move: bool
+    next_level: object
+    problem: str = ""
+
+
+def _promotion(attempt: PromoAttempt, relation: access.Relation, problem: str) -> Promotion | None:
+    if attempt.outcome != PromoAttempt.Outcome.APPROVED:
+        return None
+    person = getattr(attempt.engineer, "person", None)
+    moved = person is not None and person.current_level_id == attempt.level_id
+    return Promotion(
+        moved=moved or attempt.moved_on is not None,
+        may_move=relation.is_manager and not moved,
+        next_level=promo_services.next_level(attempt.level),
+        problem=problem,
+    )
 
 
 @login_required
@@ -164,6 +197,32 @@ def attempt_outcome(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             return redirect("reviews:attempt", found.pk)
     context = _attempt_context(request, found, relation, outcome_form=form)
     return render(request, "reviews/packet/attempt.html", context, status=400)
+
+
+@login_required
+@require_POST
+def attempt_promote(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """A manager moves the engineer to the level the committee approved, from a day they give."""
+    found, relation = attempt_for_recorder(request.user, pk)
+    if not relation.is_manager:
+        raise Http404("No such attempt.")
+    on = parse_day(request.POST.get("on"))
+    try:
+        if on is None:
+            raise ValidationError(MOVE_NEEDS_DAY)
+        packet_services.attempt_promote(found, actor=request.user, on=on)
+    except ValidationError as error:
+        if found.outcome != PromoAttempt.Outcome.APPROVED:  # no move form to show it beside
+            messages.error(request, error.messages[0])
+            return redirect("reviews:attempt", found.pk)
+        context = _attempt_context(request, found, relation, move_problem=error.messages[0])
+        return render(request, "reviews/packet/attempt.html", context, status=400)
+    messages.success(
+        request,
+        f"Congratulations to {display_name(found.engineer)}: now {found.level.name}, "
+        f"from {on:%-d %B %Y}.",
+    )
+    return redirect("reviews:attempt", found.pk)
 
 
 @login_required

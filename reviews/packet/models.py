@@ -86,6 +86,8 @@ class PromoAttempt(models.Model):
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.PENDING)
     decided_on = models.DateField(null=True, blank=True)
     committee_feedback = models.TextField(blank=True, max_length=COMMITTEE_MAX)
+    # After an approval: the day the engineer was moved to the level (services.attempt_promote).
+    moved_on = models.DateField(null=True, blank=True)
     # The document and readiness as a manager saw them on submitted_on. Rewritten only once:
     # when the engineer adds a document that was not shared with managers at the time.
     snapshot = models.JSONField(default=dict)

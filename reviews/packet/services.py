@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from promo import access, audit
+from promo import services as promo_services
 from promo.models import Behaviour, Level, Mentorship, Notification, Person, display_name
 from promo.notifications import notify
 from reviews.packet.access import may_record
@@ -234,6 +235,56 @@ def attempt_decide(
         url=reverse("reviews:attempt", args=[locked.pk]),
     )
     return locked
+
+
+NOT_APPROVED = "Only an approved promotion moves someone to its level."
+ALREADY_THERE = "{name} is already at {level}."
+MOVED_BEFORE_DECISION = "The move cannot come before the committee's decision."
+MOVED_IN_FUTURE = "A move cannot be dated in the future."
+
+
+@transaction.atomic
+def attempt_promote(attempt: PromoAttempt, *, actor: User, on: date) -> Person:
+    """After an approval, a manager moves the engineer to the attempt's level from `on`, aiming
+    them at the next one. The attempt keeps the readiness picture as it was when submitted."""
+    if not access.relation(actor, attempt.engineer).is_manager:
+        raise PermissionDenied
+    locked = PromoAttempt.objects.select_for_update().get(pk=attempt.pk)
+    if locked.outcome != PromoAttempt.Outcome.APPROVED:
+        raise ValidationError(NOT_APPROVED)
+    if locked.decided_on and on < locked.decided_on:
+        raise ValidationError(MOVED_BEFORE_DECISION)
+    if on > timezone.localdate():
+        raise ValidationError(MOVED_IN_FUTURE)
+    person = (
+        Person.objects.select_for_update()
+        .select_related("current_level")
+        .get(user_id=locked.engineer_id)
+    )
+    name = display_name(locked.engineer)
+    if person.current_level_id == locked.level_id:
+        raise ValidationError(ALREADY_THERE.format(name=name, level=locked.level.name))
+    before = person.current_level.name if person.current_level else "no level"
+    person.current_level = locked.level
+    person.target_level = promo_services.next_level(locked.level)
+    person.save(update_fields=["current_level", "target_level"])
+    locked.moved_on = on
+    locked.save(update_fields=["moved_on"])
+    audit.record(
+        audit.LEVEL_CHANGED,
+        actor=actor,
+        target=person,
+        detail=f"{before} → {locked.level.name} from {on.isoformat()}",
+    )
+    notify(
+        recipients=[locked.engineer],
+        actor=actor,
+        kind=Notification.Kind.ATTEMPT,
+        text=f"Congratulations: {display_name(actor)} moved you to {locked.level.name} from "
+        f"{on:%-d %B %Y}.",
+        url=reverse("reviews:attempt", args=[locked.pk]),
+    )
+    return person
 
 
 def point_add(attempt: PromoAttempt, text: str) -> CommitteePoint:

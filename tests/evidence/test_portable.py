@@ -71,6 +71,8 @@ def test_brag_document_preview_saves_nothing_then_confirm_creates_entries(engine
     html = preview.content.decode()
     assert "3 entries will be created" in html
     assert "Led the refunds design review" in html
+    assert "<td>Weekly win</td>" in html and "<td>Mentors</td>" in html  # words, not values
+    assert "weekly_win" not in html
     assert portable.UNKNOWN_TAG.format(tag="unknown-tag") in html.replace("&#x27;", "'")
     assert not Entry.objects.exists()
 

@@ -558,6 +558,9 @@ TABLE: dict[str, list[Case]] = {
         Case("denied", pk("attempt"), allow(SELF_OR_MANAGERS, POST=400)),
     ],
     "reviews:attempt-document": [Case("denied", pk("attempt"), allow([OWNER], POST=302))],
+    # Managers only (the engineer does not move themselves); a denied attempt moves nobody: 302
+    # back to the attempt with the reason.
+    "reviews:attempt-promote": [Case("denied", pk("attempt"), allow([MANAGER, SKIP], POST=302))],
     "reviews:attempt-point-add": [
         Case("denied", pk("attempt"), allow(SELF_OR_MANAGERS, POST=400)),
     ],

@@ -630,7 +630,10 @@ def test_readiness_card_as_of_a_past_day_shows_the_checks_as_they_stood(
         html = client.get(url, {"as_of": day}).content.decode()
         return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
-    assert "Nobody has been asked about Staff yet" in card(11)  # before the check
+    before = card(11)  # before the check: what was, and no offer to ask (that is for today)
+    eleven_days_ago = (timezone.localdate() - timedelta(days=11)).strftime("%-d %B %Y")
+    assert f"Nobody had been asked about Staff by {eleven_days_ago}." in before
+    assert "Ask senior people" not in before
     before_answer = card(7)
     assert "0 yes, surprised" in before_answer and "2 waiting" in before_answer
     assert "Obviously." not in before_answer

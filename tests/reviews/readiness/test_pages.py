@@ -128,6 +128,13 @@ def test_a_cell_lists_its_entries_with_how_much_each_counted(steady, scope, engi
     assert "demonstrated" in html
 
 
+def test_without_javascript_a_cell_is_a_whole_page_with_one_heading(steady, scope, engineer):
+    period = period_index(TODAY, Policy())
+    html = client_for(engineer).get(cell_url(scope, period)).content.decode()
+    assert html.count("<h1") == 1 and "<h1>Scope at Staff · Nov 2026</h1>" in html
+    assert '<nav class="nav" aria-label="Main">' in html and "cell-title" not in html
+
+
 @pytest.mark.parametrize("role", ["steady", "mentor", "manager", "skip_manager"])
 def test_a_cell_costs_the_same_however_many_entries_it_holds(
     request, django_assert_max_num_queries, steady, scope, mentor, role
