@@ -257,7 +257,7 @@ def attempt_promote(attempt: PromoAttempt, *, actor: User, on: date) -> Person:
     if on > timezone.localdate():
         raise ValidationError(MOVED_IN_FUTURE)
     person = (
-        Person.objects.select_for_update()
+        Person.objects.select_for_update(of=("self",))
         .select_related("current_level")
         .get(user_id=locked.engineer_id)
     )
