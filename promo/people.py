@@ -480,8 +480,9 @@ def current_row(person: Person) -> dict[str, str]:
 
 def plan_edit(person: Person, values: Mapping[str, str]) -> Plan:
     """One person changed in place (the People page's inline edit): the import's own checks,
-    words and all-or-nothing apply, on a file of one line. Columns not given keep their value."""
-    row = current_row(person) | {k: v.strip() for k, v in values.items() if k in EDITABLE}
+    words and all-or-nothing apply, on a file of one line. `values` is the person's line as
+    current_row gives it, with the edits made; the e-mail is always theirs."""
+    row = {k: values.get(k, "").strip() for k in EDITABLE} | {"email": person.user.email.lower()}
     return plan(write([row]))
 
 

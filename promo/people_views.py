@@ -67,6 +67,7 @@ def people_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "team": team,
         "teams": list(Team.objects.values_list("name", flat=True)),
         "uninvited": _uninvited().count(),
+        "invitation_days": invitations.INVITATION_DAYS,
     }
     return render(request, "promo/people/list.html", context)
 

@@ -37,9 +37,10 @@ MENTOR_SELF = "You cannot mentor yourself; ask someone else."
 MENTOR_ALREADY = "{name} already mentors you."
 MENTOR_ASKED = "You have already asked {name}; they have not answered yet."
 UNDO_END = timedelta(minutes=10)  # how long whoever ended a mentorship may take it back
+UNDO_MINUTES = int(UNDO_END.total_seconds() // 60)
 UNDO_TOO_LATE = (
-    "Only whoever ended a mentorship can undo it, within 10 minutes. To start again, ask (or be "
-    "asked) on this page."
+    f"Only whoever ended a mentorship can undo it, within {UNDO_MINUTES} minutes. To start "
+    "again, ask (or be asked) on this page."
 )
 UNDO_REPLACED = "A new mentorship between the two of you has started since; that one stands."
 

@@ -98,6 +98,7 @@ def _mentoring_page(
         "my_mentees": selectors.mentorships_as_mentor(request.user),
         "reports": selectors.mentors_of_reports(request.user),
         "just_ended": _just_ended(request),
+        "undo_minutes": services.UNDO_MINUTES,
     }
     return render(request, "promo/mentoring.html", context, status=status)
 
@@ -183,7 +184,7 @@ def mentorship_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     context = {
         "mentorship": mentorship,
         "as_mentor": as_mentor,
-        "undo_minutes": int(services.UNDO_END.total_seconds() // 60),
+        "undo_minutes": services.UNDO_MINUTES,
     }
     return render(request, "promo/mentorship_end.html", context)
 
