@@ -25,7 +25,7 @@ def private(engineer):
 )
 def test_a_private_entry_says_only_you_can_see_it_where_it_is_shown(engineer, private, page):
     html = client_for(engineer).get(page(private)).content.decode()
-    assert SENTENCE in html
+    assert SENTENCE in html and "{#" not in html and "one-click share" not in html
     assert f'action="{reverse("evidence:share", args=[private.pk])}"' in html
 
 
