@@ -30,8 +30,10 @@ class StoredPicture(models.Model):
     window = models.CharField(max_length=40)  # "6 months"
     stale_days = models.PositiveSmallIntegerField()
     gaps = models.PositiveIntegerField(default=0)  # open gap notes the reader may count
-    # Per behaviour, in ladder order: [id, name, demonstrated periods, window periods, stale,
-    # [heat class per window period]]: what a dashboard row draws.
+    quiet = models.PositiveSmallIntegerField(default=0)  # behaviours stale: no evidence lately
+    # Per behaviour, in ladder order: [id, slug, name, status, demonstrated periods, flash
+    # periods, window periods, stale, more periods to sustain it (0 when sustained)]: what a
+    # dashboard row draws (dashboard.BehaviourCell reads it).
     rows = models.JSONField(default=list)
 
     backed_up = False  # derived for the day: promo.backups leaves it out
