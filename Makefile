@@ -32,10 +32,12 @@ run: $(VENV)/.installed-run
 	DEBUG=$${DEBUG:-1} $(PY) manage.py seed_demo --if-empty
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# Readiness benchmark: prints figures beside their targets, asserts nothing. SQLite by default;
-# PostgreSQL with TEST_DATABASE_URL=postgres://... (a throwaway database, dropped at the end).
+# Readiness and weekly pages benchmarks: print figures beside their targets, assert nothing.
+# SQLite by default; PostgreSQL with TEST_DATABASE_URL=postgres://... (a throwaway database,
+# dropped at the end).
 bench: $(VENV)/.installed-test
 	$(PY) -m tests.bench.readiness_bench
+	$(PY) -m tests.bench.weekly_bench
 
 # Load test (about two minutes, not part of `make test`): gunicorn with 2 workers on a throwaway
 # PostgreSQL database (on TEST_DATABASE_URL's server, default the local one), then two app

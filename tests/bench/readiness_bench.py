@@ -190,10 +190,11 @@ def build_org(rng: random.Random) -> Org:
     )
 
 
-def mondays(years: int) -> list[date]:
+def mondays(years: float) -> list[date]:
     """The Monday of AS_OF's week and the Mondays before it, `years` years of weeks, oldest first."""
     last = week_start(AS_OF)
-    return [last - timedelta(weeks=back) for back in range(years * WEEKS_PER_YEAR - 1, -1, -1)]
+    weeks = round(years * WEEKS_PER_YEAR)
+    return [last - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
 
 
 def _pick(rng: random.Random, weights: dict) -> object:
@@ -228,7 +229,7 @@ def _judged_at(rng: random.Random, monday: date) -> datetime:
     return min(at, FROZEN_NOW)
 
 
-def _history(org: Org, authors: list[AbstractBaseUser], mentor_of: dict, years: int) -> int:
+def _history(org: Org, authors: list[AbstractBaseUser], mentor_of: dict, years: float) -> int:
     """Weekly entries, their tags, and feedback with a verdict per tag on a third of the shared.
 
     Returns the number of entries written.
@@ -270,7 +271,7 @@ def _history(org: Org, authors: list[AbstractBaseUser], mentor_of: dict, years: 
 
 
 @transaction.atomic
-def _add_chunk(org: Org, count: int, years: int, manager: AbstractBaseUser | None) -> int:
+def _add_chunk(org: Org, count: int, years: float, manager: AbstractBaseUser | None) -> int:
     """`count` engineers at CURRENT_LEVEL aiming for TARGET_LEVEL, each with a mentor and history.
 
     Without `manager`, engineers are spread over the managers so each has an equal share.
@@ -307,7 +308,7 @@ def _add_chunk(org: Org, count: int, years: int, manager: AbstractBaseUser | Non
 
 
 def add_engineers(
-    org: Org, count: int, *, years: int, manager: AbstractBaseUser | None = None
+    org: Org, count: int, *, years: float, manager: AbstractBaseUser | None = None
 ) -> list[AbstractBaseUser]:
     """Add engineers in chunks of BUILD_CHUNK; returns the new ones. Refreshes planner stats."""
     start = len(org.engineers)
@@ -329,14 +330,16 @@ def add_engineers(
 # Measuring --------------------------------------------------------------------------------------
 
 
-def medians_ms(*calls: Callable[[], object]) -> list[float]:
-    """Median wall time of each call over RUNS rounds after WARMUPS, in milliseconds. Within a
-    round the calls take turns, so a noisy machine slows a page and its floor alike."""
-    for _ in range(WARMUPS):
+def medians_ms(
+    *calls: Callable[[], object], runs: int = RUNS, warmups: int = WARMUPS
+) -> list[float]:
+    """Median wall time of each call over `runs` rounds after `warmups`, in milliseconds. Within
+    a round the calls take turns, so a noisy machine slows a page and its floor alike."""
+    for _ in range(warmups):
         for call in calls:
             call()
     samples: list[list[float]] = [[] for _ in calls]
-    for _ in range(RUNS):
+    for _ in range(runs):
         for call, times in zip(calls, samples, strict=True):
             started = time.perf_counter()
             call()
@@ -617,6 +620,25 @@ def run(*, profiling: bool, sizes: tuple[int, ...] = SIZES) -> None:
         profile("readiness page", page(org.managers[0], readiness_url(org.engineers[0])))
 
 
+@contextmanager
+def throwaway_database() -> Iterator[None]:
+    """A new empty database (SQLite in memory, or its own on PostgreSQL), dropped at the end,
+    with the clock frozen on FROZEN_NOW (ticking) while it is in use."""
+    if connection.vendor != "sqlite":
+        test = connection.settings_dict["TEST"]
+        test["NAME"] = test.get("NAME") or f"test_{connection.settings_dict['NAME']}"
+        test["NAME"] += PG_BENCH_SUFFIX
+    # Not setup_test_environment(): it instruments every template render for the test client's
+    # benefit, a cost real requests never pay. Only the test client's host must be allowed.
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    old_config = setup_databases(verbosity=0, interactive=False)
+    try:
+        with time_machine.travel(FROZEN_NOW, tick=True):
+            yield
+    finally:
+        teardown_databases(old_config, verbosity=0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profile", action="store_true", help="profile one request of each page")
@@ -628,19 +650,8 @@ def main() -> None:
     args = parser.parse_args()
     sizes = tuple(sorted(int(n) for n in args.sizes.split(",")))
     started = time.perf_counter()
-    if connection.vendor != "sqlite":
-        test = connection.settings_dict["TEST"]
-        test["NAME"] = test.get("NAME") or f"test_{connection.settings_dict['NAME']}"
-        test["NAME"] += PG_BENCH_SUFFIX
-    # Not setup_test_environment(): it instruments every template render for the test client's
-    # benefit, a cost real requests never pay. Only the test client's host must be allowed.
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    old_config = setup_databases(verbosity=0, interactive=False)
-    try:
-        with time_machine.travel(FROZEN_NOW, tick=True):
-            run(profiling=args.profile, sizes=sizes)
-    finally:
-        teardown_databases(old_config, verbosity=0)
+    with throwaway_database():
+        run(profiling=args.profile, sizes=sizes)
     print(f"wall time: {time.perf_counter() - started:.1f} s")
 
 
