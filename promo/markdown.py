@@ -5,6 +5,10 @@ only an allow-list of tags and attributes, drops `javascript:`/`data:` links and
 `rel="noopener noreferrer"` to every link. One of two `mark_safe` calls in the code base
 (the other, reviews.readiness.labels.mini_heatmap, joins constants and escaped names).
 
+Headings are shifted to sit below the page's own: `top` is the level a "#" heading becomes (a
+narrative shown under a page's <h2> passes 3), deeper ones follow and stop at <h6>, so user text
+never adds a second <h1> to a page.
+
 Rendering takes time linear in the text, and the text is bounded: no field holds more than
 MARKDOWN_MAX characters, and anything longer reaching here (a preview of an over-long draft)
 is cut there. markdown-it's cost per character grows with its nesting limit on runs of
@@ -35,6 +39,7 @@ URL_SCHEMES = {"http", "https", "mailto"}
 MARKDOWN_MAX = 20_000  # the longest Markdown any field holds (an entry's details)
 MAX_NESTING = 20  # lists in quotes in lists…; markdown-it's default is 100
 RENDERED_CACHED = 256  # texts whose HTML each process keeps
+HEADING_DEEPEST = 6
 CUT_NOTE = '<p class="muted">(Shown up to {limit:,} characters.)</p>'
 
 
@@ -48,6 +53,17 @@ def _image_as_link(
     return f'<a href="{escapeHtml(src)}">{escapeHtml(alt)}</a>'
 
 
+def _shifted_heading(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """A heading's tag moved down by the page's level (env["heading_shift"]), at most <h6>."""
+    token = tokens[idx]
+    shift = env.get("heading_shift", 0)
+    if shift:
+        token.tag = f"h{min(HEADING_DEEPEST, int(token.tag[1:]) + shift)}"
+    return self.renderToken(tokens, idx, options, env)
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = MarkdownIt(
@@ -55,12 +71,14 @@ def _parser() -> MarkdownIt:
         {"html": False, "linkify": False, "typographer": False, "maxNesting": MAX_NESTING},
     )
     md.add_render_rule("image", _image_as_link)
+    md.add_render_rule("heading_open", _shifted_heading)
+    md.add_render_rule("heading_close", _shifted_heading)
     return md
 
 
 @lru_cache(maxsize=RENDERED_CACHED)
-def _clean_html(text: str) -> str:
-    html = _parser().render(text)
+def _clean_html(text: str, top: int = 1) -> str:
+    html = _parser().render(text, {"heading_shift": top - 1})
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -70,11 +88,14 @@ def _clean_html(text: str) -> str:
     )
 
 
-def render_markdown(text: str) -> SafeString:
+def render_markdown(text: str, *, top: int = 1) -> SafeString:
     """Render user Markdown to HTML that is safe to put in a page; at most MARKDOWN_MAX
-    characters of it, with a note when the rest is left out."""
+    characters of it, with a note when the rest is left out. Its headings start at <h`top`>
+    (1 to 6), below the heading of the page or section that shows it."""
+    if not 1 <= top <= HEADING_DEEPEST:
+        raise ValueError(f"top must be a heading level, 1 to {HEADING_DEEPEST}.")
     text = text or ""
-    html = _clean_html(text[:MARKDOWN_MAX])
+    html = _clean_html(text[:MARKDOWN_MAX], top)
     if len(text) > MARKDOWN_MAX:
         html += CUT_NOTE.format(limit=MARKDOWN_MAX)
     return mark_safe(html)  # sanitised by nh3 in _clean_html; CUT_NOTE is ours

@@ -28,6 +28,11 @@ urlpatterns = [
         documents.narrative,
         name="narrative",
     ),
+    path(
+        "documents/<id:pk>/behaviours/<id:behaviour>/evidence/<id:entry>/",
+        documents.evidence_curate,
+        name="evidence-curate",
+    ),
     path("documents/<id:pk>/markdown/", documents.document_markdown, name="document-markdown"),
     path("documents/<id:pk>/print/", documents.document_print, name="document-print"),
     path("people/<str:username>/attempts/", attempts.attempts, name="attempts"),

@@ -16,8 +16,9 @@ register.filter("can_sign_in", can_sign_in)
 
 
 @register.filter
-def markdown(text: str) -> SafeString:
-    return render_markdown(text)
+def markdown(text: str, top: int = 1) -> SafeString:
+    """`{{ text|markdown:3 }}`: user Markdown whose headings start at <h3>, below the page's."""
+    return render_markdown(text, top=int(top))
 
 
 @register.filter

@@ -3,12 +3,14 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from evidence.models import Entry
 from promo import access, audit
 from promo.http import AuthenticatedHttpRequest
 from promo.models import Behaviour
@@ -53,13 +55,23 @@ def _document_context(
     request: AuthenticatedHttpRequest, document: PromoDocument, relation: access.Relation
 ) -> dict[str, object]:
     draft = packet_selectors.draft_for(document, request.user)
-    return {
+    context: dict[str, object] = {
         "document": document,
         "draft": draft,
         "engineer": document.engineer,
         "relation": relation,
         "is_owner": relation.is_self,
     }
+    if relation.is_self:
+        context["settings_form"] = DocumentSettingsForm(
+            initial={
+                "period_start": document.period_start,
+                "period_end": document.period_end,
+                "share_manager": document.share_manager,
+                "share_mentors": document.share_mentors,
+            }
+        )
+    return context
 
 
 @login_required
@@ -67,15 +79,6 @@ def _document_context(
 def document(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     doc, relation = document_for_viewer(request.user, pk)
     context = _document_context(request, doc, relation)
-    if relation.is_self:
-        context["settings_form"] = DocumentSettingsForm(
-            initial={
-                "period_start": doc.period_start,
-                "period_end": doc.period_end,
-                "share_manager": doc.share_manager,
-                "share_mentors": doc.share_mentors,
-            }
-        )
     return render(request, "reviews/packet/document.html", context)
 
 
@@ -122,6 +125,57 @@ def narrative(request: AuthenticatedHttpRequest, pk: int, behaviour: int) -> Htt
     return render(request, template, context, status=status)
 
 
+_FOCUS_AFTER = {"pin": "unpin", "unpin": "pin", "hide": "show", "show": "pin"}
+
+
+def _focus_after(action: str, section: packet_selectors.Section, entry_id: int) -> str:
+    """The button keyboard focus lands on once the section is swapped in: the same entry's next
+    useful one (a move keeps moving, unless the entry reached an end)."""
+    if action in _FOCUS_AFTER:
+        return _FOCUS_AFTER[action]
+    order = section.pinned
+    at = order.index(entry_id) if entry_id in order else -1
+    can_up, can_down = at > 0, 0 <= at < len(order) - 1
+    if action == "up":
+        return "up" if can_up else "down" if can_down else "unpin"
+    return "down" if can_down else "up" if can_up else "unpin"
+
+
+@login_required
+@require_POST
+def evidence_curate(
+    request: AuthenticatedHttpRequest, pk: int, behaviour: int, entry: int
+) -> HttpResponse:
+    """Pin, hide, show or move one entry under one behaviour; htmx swaps the behaviour's section,
+    without JavaScript the document comes back at it."""
+    doc = own_document_or_404(request.user, pk)
+    found = get_object_or_404(Behaviour, pk=behaviour, level_id=doc.level_id)
+    item = get_object_or_404(Entry.objects.only("pk", "author_id"), pk=entry, author=doc.engineer)
+    action = request.POST.get("action", "")
+    try:
+        packet_services.evidence_curate(doc, behaviour=found, entry=item, action=action)
+    except ValidationError as error:
+        problem = error.messages[0]
+    else:
+        problem = ""
+        if not request.htmx:
+            return redirect(f"{doc.get_absolute_url()}#behaviour-{found.pk}")
+    context = _document_context(request, doc, access.Relation(is_self=True))
+    if not request.htmx:  # refused without JavaScript: the document, saying why
+        messages.error(request, problem)
+        return render(request, "reviews/packet/document.html", context, status=400)
+    draft = context["draft"]
+    assert isinstance(draft, packet_selectors.Draft)
+    section = next(s for s in draft.sections if s.behaviour.pk == found.pk)
+    context |= {
+        "section": section,
+        "curate_error": problem,
+        "focus_entry": item.pk,
+        "focus_button": "" if problem else _focus_after(action, section, item.pk),
+    }
+    return render(request, "reviews/packet/document.html#section", context)
+
+
 def _filename(doc: PromoDocument, ext: str) -> str:
     engineer = doc.engineer
     return f"promo-{slugify(engineer.get_username())}-{slugify(doc.level.name)}.{ext}"
@@ -142,5 +196,17 @@ def document_markdown(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 @login_required
 @require_GET
 def document_print(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The packet on paper: every entry the engineer did not hide, the readiness counts of the
+    day, and (on screen only) what to finish before printing."""
     doc, relation = document_for_viewer(request.user, pk)
-    return render(request, "reviews/packet/print.html", _document_context(request, doc, relation))
+    draft = packet_selectors.draft_for(doc, request.user)
+    context = {
+        "document": doc,
+        "draft": draft,
+        "engineer": doc.engineer,
+        "is_owner": relation.is_self,
+        "standing": packet_selectors.standing_for(doc, request.user, as_of=draft.as_of),
+        "missing": [s for s in draft.sections if not s.narrative],
+        "warned": [s for s in draft.sections if s.warnings],
+    }
+    return render(request, "reviews/packet/print.html", context)

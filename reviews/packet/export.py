@@ -37,15 +37,14 @@ def _md_text(text: str) -> str:
 
 
 def _section_markdown(section: Section, *, site: str = "") -> str:
-    """One behaviour's part of the document: the narrative verbatim, warnings, evidence."""
+    """One behaviour's part of the document: the narrative verbatim, warnings, and every entry
+    the engineer did not hide, in their order."""
     lines = [section.narrative.strip() or "_No narrative written yet._", ""]
     for warning in section.warnings:
         lines += [f"> Warning: {warning}", ""]
     if section.evidence:
         lines += ["Evidence:", ""]
         lines += [_evidence_line(item, site) for item in section.evidence]
-        if section.more:
-            lines.append(f"- …and {section.more} more.")
     return "\n".join(lines).rstrip()
 
 

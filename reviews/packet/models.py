@@ -67,6 +67,35 @@ class Narrative(models.Model):
         return f"Narrative on {self.behaviour_id} in document {self.document_id}"
 
 
+class Curation(models.Model):
+    """The engineer's choice about one entry under one behaviour of their document: pinned (to
+    the top, in `position` order) or hidden (left out of the packet, still listed to them).
+
+    Presentation only: readiness never reads it. An entry without a row is listed as the
+    evidence rules order it, after the pinned ones.
+    """
+
+    class Choice(models.TextChoices):
+        PINNED = "pinned", "Pinned"
+        HIDDEN = "hidden", "Hidden"
+
+    document = models.ForeignKey(PromoDocument, on_delete=models.CASCADE, related_name="curations")
+    behaviour = models.ForeignKey(Behaviour, on_delete=models.CASCADE, related_name="+")
+    entry = models.ForeignKey("evidence.Entry", on_delete=models.CASCADE, related_name="+")
+    choice = models.CharField(max_length=6, choices=Choice.choices)
+    position = models.PositiveIntegerField(default=0)  # pinned: its place among the pinned
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "behaviour", "entry"], name="one_curation_per_evidence"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.choice} entry {self.entry_id} under {self.behaviour_id}"
+
+
 class PromoAttempt(models.Model):
     """A submission to a promotion committee, frozen as it was, and what the committee said."""
 

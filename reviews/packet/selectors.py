@@ -2,10 +2,10 @@
 narrative chosen whenever it is shown, from the entries that viewer may see, judged by the
 readiness rules), what an attempt freezes of it, and the committee's gaps still open.
 
-A document stores only the engineer's words (a narrative per behaviour). So a manager reading a
-shared document never sees a private entry, and the evidence is never out of date. An attempt
-freezes the document and the readiness as any manager of the engineer would have seen them on
-the day it was submitted.
+A document stores only the engineer's words (a narrative per behaviour) and their curation (the
+entries they pinned or hid under each). So a manager reading a shared document never sees a
+private entry, and the evidence is never out of date. An attempt freezes the document and the
+readiness as any manager of the engineer would have seen them on the day it was submitted.
 """
 
 from dataclasses import dataclass, field
@@ -21,13 +21,11 @@ from promo import access
 from promo.models import Behaviour, Level
 from reviews.packet.access import may_read
 from reviews.packet.export import _section_markdown
-from reviews.packet.models import CommitteePoint, PromoAttempt, PromoDocument
+from reviews.packet.models import CommitteePoint, Curation, PromoAttempt, PromoDocument
 from reviews.readiness import pipeline, rules
 from reviews.readiness import selectors as readiness_selectors
-from reviews.readiness.periods import Policy, month_index
-
-EVIDENCE_SHOWN = 5  # strongest items under each behaviour; the rest are counted
-
+from reviews.readiness.labels import STATUS_LABELS
+from reviews.readiness.periods import Policy, month_index, period_label
 
 THIN_MONTHS = 3  # fewer months with evidence than this is "thin"
 
@@ -57,6 +55,7 @@ class Evidence:
     confirmed: bool  # a mentor said "demonstrated" (even if held back to a flash)
     capped: str | None  # rules.TOO_RECENT / UNMEASURED
     reviewed: bool
+    pinned: bool = False  # the engineer put it at the top
 
     @property
     def measured(self) -> bool:
@@ -67,14 +66,19 @@ class Evidence:
 class Section:
     behaviour: Behaviour
     narrative: str
-    evidence: list[Evidence] = field(default_factory=list)
-    more: int = 0  # evidence beyond EVIDENCE_SHOWN
+    evidence: list[Evidence] = field(default_factory=list)  # in the packet, in its order
+    hidden: list[Evidence] = field(default_factory=list)  # left out of it by the engineer
     warnings: list[str] = field(default_factory=list)
-    confirmed: int = 0  # items a mentor confirmed, shown or not
+    confirmed: int = 0  # items a mentor confirmed, hidden or not
 
     @property
     def total(self) -> int:
-        return len(self.evidence) + self.more
+        return len(self.evidence) + len(self.hidden)
+
+    @property
+    def pinned(self) -> list[int]:
+        """The pinned entries' ids, in the engineer's order."""
+        return [e.entry.pk for e in self.evidence if e.pinned]
 
 
 @dataclass
@@ -122,11 +126,13 @@ def build(
     today: date | None = None,
 ) -> Draft:
     """The document as a reader may read it, `seen` being the entries they may see (a viewer's
-    `access.visibility_q`, or a role's `access.relation_q`): five queries however long the
+    `access.visibility_q`, or a role's `access.relation_q`): six queries however long the
     period.
 
     Evidence is a claim on the behaviour that counts for something (a gap verdict does not):
-    mentor-confirmed first, then the strongest, then with measured impact, then the newest.
+    what the engineer pinned first, in their order; then mentor-confirmed, the strongest, with
+    measured impact, the newest. What they hid is left out of the packet (`Section.hidden`), but
+    still counts in the warnings: curation presents the evidence, it does not change it.
     """
     today = today or timezone.localdate()
     as_of = min(today, document.period_end)
@@ -135,6 +141,12 @@ def build(
     policy = _policy(level)
     behaviours = list(Behaviour.objects.filter(level=level).order_by("rank"))
     narratives = dict(document.narratives.values_list("behaviour_id", "text"))
+    curated: dict[int, dict[int, tuple[str, int]]] = {}  # behaviour -> entry -> choice, place
+    rows = Curation.objects.filter(document=document).values_list(
+        "behaviour_id", "entry_id", "choice", "position"
+    )
+    for behaviour_id, entry_id, choice, position in rows:
+        curated.setdefault(behaviour_id, {})[entry_id] = (choice, position)
     claims, _ = readiness_selectors.claims_of(
         engineer, seen=seen, as_of=as_of, months=_months(document)
     )
@@ -155,6 +167,7 @@ def build(
     period_months = _months(document)[1] - _months(document)[0] + 1
     sections = []
     for behaviour in behaviours:
+        choices = curated.get(behaviour.pk, {})
         evidence = [
             Evidence(
                 entry=entries[j.claim.entry_id],
@@ -162,6 +175,7 @@ def build(
                 confirmed=confirmed,
                 capped=j.capped,
                 reviewed=j.reviewed,
+                pinned=choices.get(j.claim.entry_id, ("", 0))[0] == Curation.Choice.PINNED,
             )
             for j, confirmed in found.get(behaviour.pk, [])
         ]
@@ -169,12 +183,22 @@ def build(
             key=lambda e: (e.confirmed, e.strength, e.measured, e.entry.week_start, e.entry.pk),
             reverse=True,
         )
+        pinned = sorted(
+            (e for e in evidence if e.pinned), key=lambda e: (choices[e.entry.pk][1], e.entry.pk)
+        )
+        hidden: list[Evidence] = []
+        rest: list[Evidence] = []
+        for item in evidence:
+            if choices.get(item.entry.pk, ("", 0))[0] == Curation.Choice.HIDDEN:
+                hidden.append(item)
+            elif not item.pinned:
+                rest.append(item)
         sections.append(
             Section(
                 behaviour=behaviour,
                 narrative=narratives.get(behaviour.pk, ""),
-                evidence=evidence[:EVIDENCE_SHOWN],
-                more=max(0, len(evidence) - EVIDENCE_SHOWN),
+                evidence=pinned + rest,
+                hidden=hidden,
                 warnings=_warnings(evidence, period_months),
                 confirmed=sum(e.confirmed for e in evidence),
             )
@@ -188,6 +212,52 @@ def draft_for(
     """The document as `viewer` may read it: the evidence they may see of the engineer."""
     return build(
         document, seen=access.visibility_q(viewer, authors=[document.engineer_id]), today=today
+    )
+
+
+@dataclass(frozen=True)
+class Counted:
+    """One behaviour as the readiness page counts it, on the day the packet is read."""
+
+    status: str
+    label: str
+    demonstrated: int  # periods of its window in which it was demonstrated
+    flashes: int
+    window: int
+    first: str  # the window's first and last periods, as the readiness page names them
+    last: str
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Readiness for the document's level on the day the packet is read, from the one pipeline:
+    the counts a printed packet states are the readiness page's for the same reader and day."""
+
+    as_of: date
+    quarters: bool  # the ladder judges by quarter, not by month
+    window_months: int
+    behaviours: dict[int, Counted]
+
+
+def standing_for(document: PromoDocument, viewer: User, *, as_of: date) -> Standing:
+    picture = pipeline.assessment_for(viewer, document.engineer, as_of=as_of, level=document.level)
+    policy = picture.policy
+    return Standing(
+        as_of=as_of,
+        quarters=policy.period_months == 3,
+        window_months=policy.window_months,
+        behaviours={
+            b.behaviour: Counted(
+                status=b.status,
+                label=STATUS_LABELS[b.status],
+                demonstrated=b.demonstrated_periods,
+                flashes=b.flash_periods,
+                window=b.window_periods,
+                first=period_label(b.window[0], policy),
+                last=period_label(b.window[-1], policy),
+            )
+            for b in picture.readiness.behaviours
+        },
     )
 
 

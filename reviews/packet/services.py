@@ -10,17 +10,25 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from evidence.models import Entry
 from promo import access, audit
 from promo import services as promo_services
 from promo.models import Behaviour, Level, Mentorship, Notification, Person, display_name
 from promo.notifications import notify
 from reviews.packet.access import may_record
-from reviews.packet.models import CommitteePoint, Narrative, PromoAttempt, PromoDocument
+from reviews.packet.models import (
+    CommitteePoint,
+    Curation,
+    Narrative,
+    PromoAttempt,
+    PromoDocument,
+)
 from reviews.packet.selectors import (
     DOCUMENT_INCLUDED,
     DOCUMENT_NOT_SHARED,
     _frozen_document,
     document_state,
+    draft_for,
     snapshot,
 )
 
@@ -49,6 +57,64 @@ def narrative_save(document: PromoDocument, behaviour: Behaviour, text: str) -> 
     )
     PromoDocument.objects.filter(pk=document.pk).update(updated_at=timezone.now())
     return narrative
+
+
+CURATE_ACTIONS = ("pin", "unpin", "hide", "show", "up", "down")
+
+
+CURATE_UNKNOWN = "Choose pin, unpin, hide, show, move up or move down."
+
+
+CURATE_NOT_EVIDENCE = "That entry is not evidence for this behaviour in your document."
+
+
+@transaction.atomic
+def evidence_curate(
+    document: PromoDocument, *, behaviour: Behaviour, entry: Entry, action: str
+) -> None:
+    """The engineer pins, unpins, hides, shows, or moves a pinned entry up or down, under one
+    behaviour of their document. Hiding leaves it out of the packet only: readiness never reads
+    a curation. Moves are among the pinned entries as the engineer sees them."""
+    if action not in CURATE_ACTIONS:
+        raise ValidationError(CURATE_UNKNOWN)
+    if behaviour.level_id != document.level_id or entry.author_id != document.engineer_id:
+        raise ValidationError(CURATE_NOT_EVIDENCE)
+    PromoDocument.objects.select_for_update().filter(pk=document.pk).first()  # one at a time
+    rows = Curation.objects.filter(document=document, behaviour=behaviour)
+    if action in ("unpin", "show"):
+        rows.filter(entry=entry).delete()
+    elif action == "hide":
+        Curation.objects.update_or_create(
+            document=document,
+            behaviour=behaviour,
+            entry=entry,
+            defaults={"choice": Curation.Choice.HIDDEN, "position": 0},
+        )
+    else:
+        section = next(
+            s for s in draft_for(document, document.engineer).sections if s.behaviour == behaviour
+        )
+        order = section.pinned
+        if action == "pin" and entry.pk not in order:
+            if entry.pk not in {e.entry.pk for e in section.evidence + section.hidden}:
+                raise ValidationError(CURATE_NOT_EVIDENCE)
+            order.append(entry.pk)
+        elif action in ("up", "down") and entry.pk in order:
+            at = order.index(entry.pk)
+            to = max(0, min(len(order) - 1, at + (-1 if action == "up" else 1)))
+            order[at], order[to] = order[to], order[at]
+        rows.filter(entry_id__in=order).delete()  # pinning a hidden entry shows it
+        Curation.objects.bulk_create(
+            Curation(
+                document=document,
+                behaviour=behaviour,
+                entry_id=entry_id,
+                choice=Curation.Choice.PINNED,
+                position=position,
+            )
+            for position, entry_id in enumerate(order)
+        )
+    PromoDocument.objects.filter(pk=document.pk).update(updated_at=timezone.now())
 
 
 def document_share(

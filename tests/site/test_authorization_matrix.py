@@ -349,6 +349,10 @@ def narrative_of(document: str, behaviour: str) -> Callable[[World], dict[str, o
     return lambda w: {"pk": w.ids[document], "behaviour": w.ids[behaviour]}
 
 
+def curation_of(document: str, behaviour: str, entry: str) -> Callable[[World], dict[str, object]]:
+    return lambda w: {"pk": w.ids[document], "behaviour": w.ids[behaviour], "entry": w.ids[entry]}
+
+
 def readiness_cell_query(w: World) -> str:
     period = month_index(TODAY_DATE)  # the default ladder policy judges by month
     return f"?behaviour={w.ids['behaviour.staff']}&period={period}"
@@ -541,6 +545,30 @@ TABLE: dict[str, list[Case]] = {
             allow([OWNER], GET=200, POST=(302, 200)),
         ),
         Case("behaviour of another level", narrative_of("document.shared", "behaviour.senior"), {}),
+    ],
+    # Only the engineer curates; a POST without an action is refused with its sentence (400, or
+    # the section saying it for htmx).
+    "reviews:evidence-curate": [
+        Case(
+            "shared",
+            curation_of("document.shared", "behaviour.staff", "entry.shared"),
+            allow([OWNER], POST=(400, 200)),
+        ),
+        Case(
+            "private entry",
+            curation_of("document.shared", "behaviour.staff", "entry.private"),
+            allow([OWNER], POST=(400, 200)),
+        ),
+        Case(
+            "not shared",
+            curation_of("document.unshared", "behaviour.senior", "entry.shared"),
+            allow([OWNER], POST=(400, 200)),
+        ),
+        Case(
+            "behaviour of another level",
+            curation_of("document.shared", "behaviour.senior", "entry.shared"),
+            {},
+        ),
     ],
     "reviews:document-markdown": [
         Case("shared", pk("document.shared"), allow(VIEWERS, GET=200)),

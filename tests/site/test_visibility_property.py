@@ -356,10 +356,13 @@ def show(org: Org, viewer, titles: dict[str, int], *, lists: bool = True) -> Sho
     # Promo documents: the evidence under each behaviour, as this viewer would be shown it.
     for document in org.documents:
         draft = packet_selectors.draft_for(document, viewer)
-        evidence = {e.entry.pk for section in draft.sections for e in section.evidence}
+        evidence = {
+            e.entry.pk for section in draft.sections for e in section.evidence + section.hidden
+        }
         entries[f"document {document.pk}"] = evidence
         numbers[f"document {document.pk}"] = [
-            (s.behaviour.pk, s.more, s.confirmed, s.warnings, s.total) for s in draft.sections
+            (s.behaviour.pk, len(s.hidden), s.confirmed, s.warnings, s.total)
+            for s in draft.sections
         ]
     if not lists:
         return shown

@@ -129,12 +129,14 @@ def test_a_manager_reading_a_shared_document_never_sees_private_evidence(
     assert "Private work" not in markdown
 
 
-def test_only_the_strongest_five_are_listed_and_the_rest_counted(engineer, document, behaviours):
+def test_every_entry_is_listed_and_curation_is_how_the_list_is_shortened(
+    engineer, document, behaviours
+):
     for week in range(7):
         tagged_entry(engineer, behaviours["scope"], week=date(2026, 3, 2 + week * 7 % 28))
     section = _section(packet_selectors.draft_for(document, engineer), behaviours["scope"])
-    assert len(section.evidence) == packet_selectors.EVIDENCE_SHOWN
-    assert section.more == 2
+    assert len(section.evidence) == section.total == 7
+    assert section.hidden == []
 
 
 # --- the document pages -------------------------------------------------------------------------
