@@ -10,6 +10,8 @@ app_name = "reviews"
 
 urlpatterns = [
     path("inbox/", feedback.inbox, name="inbox"),
+    path("inbox/<id:pk>/", feedback.triage, name="triage"),
+    path("inbox/<id:pk>/feedback/", feedback.triage_post, name="triage-post"),
     path("gaps/", feedback.gaps, name="gaps"),
     path("team/", readiness.team, name="team"),
     path("readiness/<str:username>/", readiness.readiness_page, name="readiness"),

@@ -12,9 +12,14 @@ from promo.forms import declared_field
 from promo.models import Behaviour
 from promo.selectors import target_behaviours
 from reviews.feedback.models import GAP_MAX, NOTE_MAX, REPLY_MAX, Verdict
-from reviews.feedback.services import FeedbackData
+from reviews.feedback.services import NOTE_OR_VERDICT, FeedbackData, says_something
 
-NOTE_REQUIRED = "Write a note: what works, and what would make it next-level."
+# Optional once a verdict is given; required on an entry that claims nothing, unless the mentor
+# names a behaviour the work shows (services.says_something is the rule).
+NOTE_REQUIRED = NOTE_OR_VERDICT
+
+# The "All demonstrated" button: every claimed behaviour demonstrated, in one action.
+ALL_DEMONSTRATED = "all-demonstrated"
 
 
 VERDICT_REQUIRED = "Give a verdict for “{name}”."
@@ -32,10 +37,11 @@ EXTRA_VERDICTS = [(Verdict.DEMONSTRATED, "Demonstrated"), (Verdict.FLASHES, "Fla
 class FeedbackForm(forms.Form):
     body = forms.CharField(
         label="Your note",
+        required=False,
         max_length=NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": NOTE_REQUIRED},
-        help_text="Markdown. Be specific: what made it work, what is missing.",
+        help_text="Markdown. Optional when you give verdicts; be specific: what made it work, "
+        "what is missing.",
     )
     gap_note = forms.CharField(
         label="What would make this next-level?",
@@ -65,6 +71,10 @@ class FeedbackForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.claimed = list(entry.behaviours.all())
+        if self.is_bound and self.data.get("verdicts") == ALL_DEMONSTRATED:
+            data = dict(self.data.items())  # one value per field in this form
+            data |= {f"verdict_{b.pk}": Verdict.DEMONSTRATED.value for b in self.claimed}
+            self.data = data
         claimed_ids = {b.pk for b in self.claimed}
         for behaviour in self.claimed:
             self.fields[f"verdict_{behaviour.pk}"] = forms.ChoiceField(
@@ -93,6 +103,14 @@ class FeedbackForm(forms.Form):
         extra = data.get("extra_behaviour")
         if extra is not None and not data.get("extra_verdict"):
             self.add_error("extra_verdict", EXTRA_NEEDS_VERDICT.format(name=extra.name))
+        given = {b.pk: data.get(f"verdict_{b.pk}") for b in self.claimed}
+        if extra is not None:
+            given[extra.pk] = data.get("extra_verdict")
+        said = FeedbackData(
+            body=data.get("body", ""), verdicts={pk: v for pk, v in given.items() if v}
+        )
+        if "body" not in self.errors and not says_something(said):
+            self.add_error("body", NOTE_REQUIRED)
         return data
 
     def feedback_data(self) -> FeedbackData:

@@ -32,7 +32,7 @@ class Feedback(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feedback_given"
     )
-    body = models.TextField(max_length=NOTE_MAX)
+    body = models.TextField(blank=True, max_length=NOTE_MAX)  # optional once verdicts are given
     gap_note = models.TextField(
         blank=True, max_length=GAP_MAX, help_text="What would make this next-level."
     )

@@ -5,14 +5,17 @@ who may see the entry read all its threads. Managers see the entry but not the c
 about it (readiness later uses the verdicts, never the words).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Exists, F, Min, OuterRef, Prefetch, Q, QuerySet, When
 from django.http import Http404
+from django.utils import timezone
 
-from evidence.models import Entry
+from evidence.models import Entry, EntryQuerySet
 from promo import access
 from promo.models import Behaviour, Mentorship
 from reviews.feedback.models import BehaviourVerdict, Feedback, Reply
@@ -84,17 +87,24 @@ class MenteeCount:
     unreviewed: int
 
 
+def reviewable(mentor: User) -> EntryQuerySet:
+    """Live entries the mentor may review: their active mentees', shared with mentors (the rule
+    of `is_reviewer`, as a list)."""
+    return Entry.objects.live().filter(
+        author_id__in=access.mentee_ids(mentor.pk), visibility__in=sorted(access.MENTOR_SEES)
+    )
+
+
 def inbox(
     mentor: User,
     *,
     mentee: User | None = None,
     behaviour: Behaviour | None = None,
 ) -> QuerySet[Entry]:
-    """Mentees' entries shared with mentors: unreviewed by this mentor first, then newest."""
+    """Mentees' entries shared with mentors: those waiting for this mentor's feedback first,
+    the longest waiting first; then the reviewed ones, newest first."""
     mine = Feedback.objects.filter(entry=OuterRef("pk"), author=mentor)
-    entries = Entry.objects.live().filter(
-        author_id__in=access.mentee_ids(mentor.pk), visibility__in=sorted(access.MENTOR_SEES)
-    )
+    entries = reviewable(mentor)
     if mentee is not None:
         entries = entries.filter(author=mentee)
     if behaviour is not None:
@@ -106,9 +116,59 @@ def inbox(
             Prefetch(
                 "behaviours",
                 queryset=Behaviour.objects.select_related("level").order_by("level__rank", "rank"),
-            )
+            ),
+            "links",  # the first one is previewed beside the list
         )
-        .order_by("reviewed", "-week_start", "-pk")
+        .order_by(
+            "reviewed",
+            Case(When(Q(reviewed=False), then="created_at")).asc(nulls_last=True),
+            "-week_start",
+            "-pk",
+        )
+    )
+
+
+def waited_days(since: datetime, now: datetime | None = None) -> int:
+    """Whole days between `since` and now, in the site's time zone (0: since today)."""
+    today = timezone.localdate(now or timezone.now())
+    return (today - timezone.localdate(since)).days
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    """One entry of the inbox, and how long it has waited for this mentor (None: reviewed)."""
+
+    entry: Entry
+    waited: int | None
+
+
+def inbox_rows(entries: Iterable[Entry], *, now: datetime | None = None) -> list[InboxRow]:
+    """The inbox's entries (annotated by `inbox`) with their waits, counted from when each was
+    logged (an entry keeps no date of sharing)."""
+    return [
+        InboxRow(
+            entry=e,
+            # Q()-free: `reviewed` is an annotation mypy does not know.
+            waited=None if getattr(e, "reviewed", False) else waited_days(e.created_at, now),
+        )
+        for e in entries
+    ]
+
+
+def addressed(mentor: User) -> QuerySet[Feedback]:
+    """The mentor's threads the engineer marked addressed, on entries the mentor still reviews,
+    that the mentor has neither resolved, reopened nor answered since: the longest waiting
+    first. Marking addressed (or the engineer's reply that does it) stamps `updated_at`."""
+    answered = Reply.objects.filter(
+        feedback=OuterRef("pk"), author=mentor, created_at__gte=OuterRef("updated_at")
+    )
+    return (
+        Feedback.objects.filter(
+            author=mentor, state=Feedback.State.ADDRESSED, entry__in=reviewable(mentor)
+        )
+        .exclude(Exists(answered))
+        .select_related("entry__author")
+        .order_by("updated_at", "pk")
     )
 
 
@@ -194,3 +254,55 @@ def open_gap_counts(
     seen = access.readable_by(reader, engineers, scope=scope, prefix="entry__")
     rows = _still_open(seen).values_list(per).annotate(n=Count("pk")).order_by()
     return dict(rows)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """Entries by one engineer waiting for one of their mentors' feedback: how many, and how
+    long the oldest has waited. A count for a manager's page: never a title or a word."""
+
+    mentee: User
+    mentor: User
+    waiting: int
+    oldest_days: int
+
+
+def waiting_by_mentor(
+    viewer: User, *, scope: access.Scope | None = None, now: datetime | None = None
+) -> list[Waiting]:
+    """For a manager: per report and active mentor, the entries waiting for that mentor's
+    feedback, counted only among entries the manager may see (shared with managers), longest
+    wait first. One query for the counts, one for the people, however large the team."""
+    scope = scope or access.scope_of(viewer)
+    if not scope.reports:
+        return []
+    seen = access.visibility_q(
+        viewer, scope=scope, authors=scope.reports, prefix="engineer__entries__"
+    )
+    reviewed = Feedback.objects.filter(
+        entry_id=OuterRef("engineer__entries__id"), author_id=OuterRef("mentor_id")
+    )
+    rows = (
+        Mentorship.objects.active()
+        .filter(
+            seen,
+            ~Exists(reviewed),
+            engineer__entries__deleted_at__isnull=True,
+            engineer__entries__visibility__in=sorted(access.MENTOR_SEES),
+        )
+        .values("engineer_id", "mentor_id")
+        .annotate(n=Count("engineer__entries__id"), oldest=Min("engineer__entries__created_at"))
+        .order_by("oldest", "engineer_id", "mentor_id")
+    )
+    found = list(rows)
+    ids = {r["engineer_id"] for r in found} | {r["mentor_id"] for r in found}
+    people = get_user_model().objects.in_bulk(ids)
+    return [
+        Waiting(
+            mentee=people[r["engineer_id"]],
+            mentor=people[r["mentor_id"]],
+            waiting=r["n"],
+            oldest_days=waited_days(r["oldest"], now),
+        )
+        for r in found
+    ]

@@ -23,6 +23,7 @@ NOT_A_REVIEWER = (
 )
 NOT_ALLOWED = "You cannot {action} this feedback."
 BAD_STATE = "This feedback is {state}; it cannot be {action}."
+NOTE_OR_VERDICT = "Give a verdict or write a note: what works, and what would make it next-level."
 
 
 class ReviewError(PermissionError):
@@ -36,6 +37,12 @@ class FeedbackData:
     gap_note: str = ""
     gap_behaviour: Behaviour | None = None
     extra_behaviour: Behaviour | None = None
+
+
+def says_something(data: FeedbackData) -> bool:
+    """Feedback needs a verdict or a note: verdicts alone are a complete review (the note is
+    optional), an empty post is not one."""
+    return bool(data.verdicts) or bool(data.body.strip())
 
 
 def _url(feedback: Feedback) -> str:
@@ -55,6 +62,8 @@ def feedback_post(*, entry: Entry, mentor: User, data: FeedbackData) -> Feedback
     """A mentor's feedback on a mentee's shared entry; the engineer is told."""
     if not is_reviewer(mentor, entry):
         raise ReviewError(NOT_A_REVIEWER)
+    if not says_something(data):
+        raise ValueError(NOTE_OR_VERDICT)
     feedback = Feedback(
         entry=entry,
         author=mentor,
@@ -81,6 +90,8 @@ def feedback_edit(*, feedback: Feedback, editor: User, data: FeedbackData) -> Fe
     """The mentor edits their own feedback; the previous wording is kept as a revision."""
     if feedback.author_id != editor.pk or not is_reviewer(editor, feedback.entry):
         raise ReviewError(NOT_ALLOWED.format(action="edit"))
+    if not says_something(data):
+        raise ValueError(NOTE_OR_VERDICT)
     FeedbackRevision.objects.create(
         feedback=feedback,
         body=feedback.body,

@@ -1,23 +1,32 @@
-"""Feedback pages: the thread actions on an entry, the mentor's inbox, the engineer's gaps."""
+"""Feedback pages: the thread actions on an entry, the mentor's inbox and its triage (an
+entry previewed beside the list, save and next), the engineer's gaps."""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from evidence import selectors as evidence_selectors
+from evidence.models import Entry
 from promo.http import AuthenticatedHttpRequest
 from promo.models import Behaviour
 from promo.params import parse_id
 from reviews.feedback import selectors as feedback_selectors
 from reviews.feedback import services as feedback_services
-from reviews.feedback.forms import ReplyForm, feedback_form
+from reviews.feedback.forms import FeedbackForm, ReplyForm, feedback_form
 from reviews.feedback.models import Feedback
 from reviews.feedback.panels import panel_context
+from reviews.feedback.selectors import MenteeCount
 from reviews.packet import selectors as packet_selectors
 
 INBOX_PAGE = 25
@@ -142,34 +151,156 @@ def feedback_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
-@login_required
-@require_GET
-def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
-    counts = feedback_selectors.inbox_counts(request.user)
+@dataclass(frozen=True)
+class InboxFilters:
+    mentee: User | None
+    behaviour: Behaviour | None
+    page: str | None
+
+    @property
+    def query(self) -> str:
+        """The filters as a query string, carried by every link and form of the triage page."""
+        params = {
+            "mentee": self.mentee.username if self.mentee else None,
+            "behaviour": self.behaviour.pk if self.behaviour else None,
+            "page": self.page,
+        }
+        return urlencode({k: v for k, v in params.items() if v})
+
+
+def _filters(request: AuthenticatedHttpRequest, counts: list[MenteeCount]) -> InboxFilters:
     mentees = {c.user.username: c.user for c in counts}
-    mentee = mentees.get(request.GET.get("mentee", ""))
     behaviour = None
     if (behaviour_id := parse_id(request.GET.get("behaviour"))) is not None:
         behaviour = Behaviour.objects.filter(pk=behaviour_id).first()
-    entries = feedback_selectors.inbox(request.user, mentee=mentee, behaviour=behaviour)
-    page = Paginator(entries, INBOX_PAGE).get_page(request.GET.get("page"))
+    page = request.GET.get("page")
+    return InboxFilters(
+        mentee=mentees.get(request.GET.get("mentee", "")),
+        behaviour=behaviour,
+        page=page if page and page.isdigit() else None,
+    )
+
+
+def _reviewable_entry(request: AuthenticatedHttpRequest, pk: int) -> Entry:
+    """The entry, when the user may give feedback on it (the feedback form's rule); 404."""
+    entry = evidence_selectors.entry_for_viewer(request.user, pk)
+    if not feedback_selectors.is_reviewer(request.user, entry):
+        raise Http404("No such entry.")
+    return entry
+
+
+def _preview_context(
+    request: AuthenticatedHttpRequest,
+    entry: Entry | None,
+    filters: InboxFilters,
+    form: FeedbackForm | None = None,
+) -> dict[str, object]:
+    if entry is None:
+        return {"selected": None, "filters": filters}
+    return {
+        "selected": entry,
+        "waited": feedback_selectors.waited_days(entry.created_at),
+        "threads": feedback_selectors.threads(entry),
+        "form": form or feedback_form(entry),
+        "reply_form": ReplyForm(),
+        "can_review": True,
+        "is_engineer": False,
+        "filters": filters,
+    }
+
+
+def _inbox_context(
+    request: AuthenticatedHttpRequest,
+    *,
+    selected: Entry | None = None,
+    form: FeedbackForm | None = None,
+) -> dict[str, object]:
+    counts = feedback_selectors.inbox_counts(request.user)
+    filters = _filters(request, counts)
+    entries = feedback_selectors.inbox(
+        request.user, mentee=filters.mentee, behaviour=filters.behaviour
+    )
+    page = Paginator(entries, INBOX_PAGE).get_page(filters.page)
+    rows = feedback_selectors.inbox_rows(page.object_list)
+    addressed = feedback_selectors.addressed(request.user)
+    if selected is None and rows:  # the longest-waiting entry, ready to review
+        selected = rows[0].entry
     behaviours = Behaviour.objects.filter(
         level_id__in=get_user_model()
         .objects.filter(pk__in=[c.user.pk for c in counts])
         .values("person__target_level")
     ).select_related("level")
-    context = {
+    return {
         "page": page,
+        "rows": rows,
         "counts": counts,
-        "mentee": mentee,
-        "behaviour": behaviour,
+        "mentee": filters.mentee,
+        "behaviour": filters.behaviour,
         "behaviours": behaviours.order_by("level__rank", "rank"),
         "unreviewed": sum(c.unreviewed for c in counts),
+        "addressed": list(addressed[:INBOX_PAGE]),
+        "addressed_count": addressed.count(),
         # Mentees who share nothing with mentors: said, so "all caught up" is never said of
         # work the mentor cannot see. Only what is shared is counted; nothing private is.
         "silent": [c.user for c in counts if c.total == 0],
+        **_preview_context(request, selected, filters, form),
     }
-    return render(request, "reviews/feedback/inbox.html", context)
+
+
+@login_required
+@require_GET
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "reviews/feedback/inbox.html", _inbox_context(request))
+
+
+@login_required
+@require_GET
+def triage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """One entry beside the inbox, ready for feedback: the preview alone for htmx, else the
+    whole inbox with it selected."""
+    entry = _reviewable_entry(request, pk)
+    if request.htmx and not request.htmx.history_restore_request:
+        filters = _filters(request, feedback_selectors.inbox_counts(request.user))
+        context = _preview_context(request, entry, filters)
+        return render(request, "reviews/feedback/inbox.html#preview", context)
+    return render(request, "reviews/feedback/inbox.html", _inbox_context(request, selected=entry))
+
+
+@login_required
+@require_POST
+def triage_post(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Save and next: post the feedback, then the longest-waiting entry still waiting."""
+    entry = _reviewable_entry(request, pk)
+    form = feedback_form(entry, request.POST)
+    if not form.is_valid():
+        if request.htmx:
+            filters = _filters(request, feedback_selectors.inbox_counts(request.user))
+            context = _preview_context(request, entry, filters, form)
+            return render(request, "reviews/feedback/inbox.html#preview", context)
+        context = _inbox_context(request, selected=entry, form=form)
+        return render(request, "reviews/feedback/inbox.html", context, status=400)
+    feedback_services.feedback_post(entry=entry, mentor=request.user, data=form.feedback_data())
+    counts = feedback_selectors.inbox_counts(request.user)
+    filters = _filters(request, counts)
+    waiting = feedback_selectors.inbox(
+        request.user, mentee=filters.mentee, behaviour=filters.behaviour
+    ).filter(Q(reviewed=False))
+    following = waiting.first()
+    if not request.htmx:
+        messages.success(request, f"Feedback posted on “{entry.title}”.")
+        where = (
+            reverse("reviews:triage", args=[following.pk])
+            if following
+            else reverse("reviews:inbox")
+        )
+        return redirect(f"{where}?{filters.query}" if filters.query else where)
+    selected = _reviewable_entry(request, following.pk) if following else None
+    context = {
+        **_preview_context(request, selected, filters),
+        "posted": entry,
+        "unreviewed": sum(c.unreviewed for c in counts),
+    }
+    return render(request, "reviews/feedback/inbox.html#saved", context)
 
 
 @login_required

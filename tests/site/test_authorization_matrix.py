@@ -483,6 +483,19 @@ TABLE: dict[str, list[Case]] = {
     "reviews:inbox": own(GET=200),
     "reviews:gaps": own(GET=200),
     "reviews:team": own(GET=200),
+    # The triage preview and "save and next": the feedback form's rule, beside the inbox.
+    "reviews:triage": [
+        Case("shared with managers", pk("entry.shared"), allow([MENTOR], GET=200)),
+        Case("shared with mentors", pk("entry.mentors"), allow([MENTOR], GET=200)),
+        Case("private", pk("entry.private"), {}),
+        Case("trashed", pk("entry.trashed"), {}),
+    ],
+    "reviews:triage-post": [
+        Case("shared with managers", pk("entry.shared"), allow([MENTOR], POST=(400, 200))),
+        Case("shared with mentors", pk("entry.mentors"), allow([MENTOR], POST=(400, 200))),
+        Case("private", pk("entry.private"), {}),
+        Case("trashed", pk("entry.trashed"), {}),
+    ],
     "reviews:feedback-create": [
         Case("shared with managers", pk("entry.shared"), allow([MENTOR], POST=(400, 200))),
         Case("shared with mentors", pk("entry.mentors"), allow([MENTOR], POST=(400, 200))),

@@ -223,8 +223,13 @@ FORBIDDEN_TAGS = {
 }  # fmt: skip
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 SCRIPT_PREFIX = f"{settings.STATIC_URL}vendor/htmx/"
-# The site's own scripts, each at most once a page: htmx, and the phone menu (static/js/menu.js).
-SITE_SCRIPTS = (SCRIPT_PREFIX, f"{settings.STATIC_URL}js/menu.js")
+# The site's own scripts, each at most once a page: htmx, the phone menu (static/js/menu.js) and
+# the inbox's keyboard triage (static/js/triage.js).
+SITE_SCRIPTS = (
+    SCRIPT_PREFIX,
+    f"{settings.STATIC_URL}js/menu.js",
+    f"{settings.STATIC_URL}js/triage.js",
+)
 
 
 def _dangerous_url(value: str | None) -> bool:
@@ -1128,7 +1133,8 @@ def _refusals() -> dict[str, Refusal]:
     for name, fields, message in [
         ("body-over-max", {"body": "n" * (NOTE_MAX + 1)}, too_long(NOTE_MAX, NOTE_MAX + 1)),
         ("body-1mb", {"body": HUGE}, too_long(NOTE_MAX, len(HUGE))),
-        ("body-blank", {"body": "  "}, feedback_forms.NOTE_REQUIRED),
+        # A note is optional once a verdict is given: blank, with no verdict, says nothing.
+        ("body-blank", {"body": "  ", "verdict": ""}, feedback_forms.NOTE_REQUIRED),
         ("body-nul", {"body": NUL}, NUL_MESSAGE),
         ("gap-over-max", {"gap_note": "g" * (GAP_MAX + 1)}, too_long(GAP_MAX, GAP_MAX + 1)),
         ("gap-nul", {"gap_note": NUL}, NUL_MESSAGE),

@@ -430,7 +430,13 @@ def test_inbox_query_count_does_not_grow(
             feedback_for(entry, mentor)
 
     assert_flat_query_count(
-        django_assert_max_num_queries, client, reverse("reviews:inbox"), grow=grow, bound=15
+        # 24: the list, the addressed threads, and the longest-waiting entry previewed with its
+        # threads and feedback form (tests/reviews/feedback/test_triage.py pins the preview).
+        django_assert_max_num_queries,
+        client,
+        reverse("reviews:inbox"),
+        grow=grow,
+        bound=24,
     )
 
 
