@@ -12,6 +12,8 @@ from promo.http import AuthenticatedHttpRequest
 def home_this_week(request: AuthenticatedHttpRequest, _subject: object) -> SafeString:
     """This week's entries on the home page, with the way to log another."""
     this_week = week_start(timezone.localdate())
-    entries = list(selectors.own_entries(request.user).filter(week_start=this_week))
+    entries = list(
+        selectors.as_cards(selectors.own_entries(request.user)).filter(week_start=this_week)
+    )
     context = {"entries": entries, "this_week": this_week}
     return render_to_string("evidence/home_panel.html", context, request=request)

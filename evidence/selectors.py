@@ -15,16 +15,29 @@ from django.http import Http404
 from evidence.models import Entry, EntryBehaviour, EntryRevision
 from promo import access
 from promo.models import Behaviour, Level, Person
-from promo.selectors import working_level
 
 IMPACT_FOLLOW_UP_WEEKS = 8
 
 
-def _with_related(entries: QuerySet[Entry]) -> QuerySet[Entry]:
+def _behaviours_in_ladder_order() -> Prefetch[str, QuerySet[Behaviour]]:
     behaviours = Behaviour.objects.select_related("level__ladder").order_by("level__rank", "rank")
-    return entries.select_related("author__person").prefetch_related(
-        Prefetch("behaviours", queryset=behaviours), "links"
-    )
+    return Prefetch("behaviours", queryset=behaviours)
+
+
+def related_lookups() -> tuple[Prefetch[str, QuerySet[Behaviour]], str]:
+    """What pages show of an entry beyond its own row: its behaviours in ladder order (with
+    their level and ladder) and its links. Writes read the same once, after saving them."""
+    return _behaviours_in_ladder_order(), "links"
+
+
+def as_cards(entries: QuerySet[Entry]) -> QuerySet[Entry]:
+    """Entries for a list of cards, which name each entry's behaviours but never its links:
+    one query fewer than reading each entry whole."""
+    return entries.prefetch_related(None).prefetch_related(_behaviours_in_ladder_order())
+
+
+def _with_related(entries: QuerySet[Entry]) -> QuerySet[Entry]:
+    return entries.select_related("author__person").prefetch_related(*related_lookups())
 
 
 def entries_visible_to(viewer: User) -> QuerySet[Entry]:
@@ -196,9 +209,14 @@ def trash_of(user: User) -> QuerySet[Entry]:
     return Entry.objects.trashed().filter(author_id=user.pk).order_by("-deleted_at")
 
 
-def behaviour_choices(user: User) -> list[tuple[str, list[Behaviour]]]:
-    """Behaviours to tag with, grouped by level: the target level's first, then the rest."""
-    level = working_level(user)
+def writer(user: User) -> Person | None:
+    """The profile an entry form reads (default sharing, working level), in one query."""
+    return Person.objects.select_related("target_level", "current_level").filter(pk=user.pk).first()
+
+
+def behaviour_choices(level: Level | None) -> list[tuple[str, list[Behaviour]]]:
+    """Behaviours to tag with, grouped by level: `level` (the person's working level) first,
+    then the rest of its ladder (every ladder's levels without one)."""
     ladder_levels = Level.objects.filter(ladder_id=level.ladder_id) if level else Level.objects
     levels = list(
         ladder_levels.order_by("ladder_id", "rank").prefetch_related(
@@ -233,6 +251,19 @@ def weeks_of(
     rows = list(entries.filter(week_start__in=shown)) if shown else []
     weeks = [Week(start, [e for e in rows if e.week_start == start]) for start in shown]
     return weeks, (shown[-1] if more else None)
+
+
+def this_and_earlier_weeks(
+    entries: QuerySet[Entry], *, this_week: date, count: int
+) -> tuple[list[Entry], list[Week], date | None]:
+    """This week's entries, then what `weeks_of` gives for the weeks before it, in the queries
+    of one `weeks_of` (one extra week is read in case this week has no entries)."""
+    weeks, older = weeks_of(entries, before=this_week + timedelta(weeks=1), count=count + 1)
+    current = weeks[0].entries if weeks and weeks[0].start == this_week else []
+    earlier = weeks[1:] if current else weeks
+    if len(earlier) > count:  # this week had none: the extra week read says there is more
+        earlier, older = earlier[:count], earlier[count - 1].start
+    return current, earlier, older
 
 
 class BehaviourCount(TypedDict):

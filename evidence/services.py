@@ -12,10 +12,11 @@ from typing import TypedDict
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 
+from evidence import selectors
 from evidence.models import (
     TRASH_DAYS,
     Entry,
@@ -57,8 +58,12 @@ class EditConflict(Exception):
 
 
 def default_visibility(author: User) -> str:
-    found = Person.objects.filter(pk=author.pk).values_list("default_visibility", flat=True)
-    return found.first() or Visibility.PRIVATE
+    return sharing_default(Person.objects.filter(pk=author.pk).first())
+
+
+def sharing_default(person: Person | None) -> str:
+    """Who sees a new entry unless its author says: their preference, else only them."""
+    return (person.default_visibility if person else "") or Visibility.PRIVATE
 
 
 class EntrySnapshot(TypedDict):
@@ -78,13 +83,17 @@ class EntrySnapshot(TypedDict):
 
 
 def snapshot(entry: Entry) -> EntrySnapshot:
-    """The entry's content as plain JSON, for revisions and their diffs."""
+    """The entry's content as plain JSON, for revisions and their diffs. Its behaviours and
+    links are read as pages read them and kept on the entry, so a page showing the entry just
+    saved reads them no more (an entry whose related rows changed since they were read must
+    be refreshed first, as the services here do)."""
+    prefetch_related_objects([entry], *selectors.related_lookups())
     return EntrySnapshot(
         title=entry.title,
         kind=entry.kind,
         week_start=entry.week_start.isoformat(),
         body=entry.body,
-        behaviours=[b.name for b in entry.behaviours.order_by("level__rank", "rank")],
+        behaviours=[b.name for b in entry.behaviours.all()],
         impact=entry.impact,
         shipped_on=entry.shipped_on.isoformat() if entry.shipped_on else None,
         impact_measured=entry.impact_measured,
@@ -136,14 +145,19 @@ def _fields(data: EntryData, *, author: User, previous: Entry | None) -> EntryFi
     }
 
 
-def _save_related(entry: Entry, data: EntryData, *, editor: User) -> None:
+def _save_related(entry: Entry, data: EntryData, *, editor: User, new: bool = False) -> None:
+    """Tags, links and the revision of a saved entry; a `new` one has no old tags or links."""
     wanted = {b.pk for b in data.behaviours}
-    EntryBehaviour.objects.filter(entry=entry).exclude(behaviour_id__in=wanted).delete()
-    have = set(EntryBehaviour.objects.filter(entry=entry).values_list("behaviour_id", flat=True))
+    have: set[int] = set()
+    if not new:
+        EntryBehaviour.objects.filter(entry=entry).exclude(behaviour_id__in=wanted).delete()
+        have = set(
+            EntryBehaviour.objects.filter(entry=entry).values_list("behaviour_id", flat=True)
+        )
+        EntryLink.objects.filter(entry=entry).delete()
     EntryBehaviour.objects.bulk_create(
         EntryBehaviour(entry=entry, behaviour_id=pk) for pk in sorted(wanted - have)
     )
-    EntryLink.objects.filter(entry=entry).delete()
     EntryLink.objects.bulk_create(
         EntryLink(entry=entry, rank=rank, url=url, label=label)
         for rank, (url, label) in enumerate(data.links, start=1)
@@ -175,9 +189,9 @@ def _shared_with_mentors(entry: Entry, *, before: str | None) -> None:
 def entry_log(*, author: User, data: EntryData, notify_mentors: bool = True) -> Entry:
     """Log a new entry (version 1) for `author`; mentors hear of it if it is shared with them."""
     entry = Entry(author=author, **_fields(data, author=author, previous=None))
-    entry.full_clean()
+    entry.full_clean(exclude=["author"])  # the signed-in user: no need to look them up
     entry.save()
-    _save_related(entry, data, editor=author)
+    _save_related(entry, data, editor=author, new=True)
     if notify_mentors:
         _shared_with_mentors(entry, before=None)
     return entry

@@ -24,7 +24,7 @@ from evidence.models import BODY_MAX, Entry, Kind, week_start
 from promo import access, audit, panels
 from promo.http import AuthenticatedHttpRequest
 from promo.markdown import render_markdown
-from promo.models import Visibility
+from promo.models import Person, Visibility
 from promo.params import parse_day, parse_id
 
 WEEKS_PER_PAGE = 6
@@ -41,17 +41,19 @@ IMPORT_NOT_TEXT = "The file is not UTF-8 text."
 IMPORT_NUL = "Null characters are not allowed. Remove them from the document and try again."
 
 
-def _new_entry_form(request: AuthenticatedHttpRequest, data: QueryDict | None = None) -> EntryForm:
+def _new_entry_form(
+    request: AuthenticatedHttpRequest, writer: Person | None, data: QueryDict | None = None
+) -> EntryForm:
     """A blank entry, shared as the last one logged this session was (else as the person's
     preference): logging a run of wins never resets the choice to private halfway."""
     last = request.session.get(LAST_SHARING)
     if last not in Visibility.values:
-        last = services.default_visibility(request.user)
+        last = services.sharing_default(writer)
     return EntryForm(data, initial={"visibility": last})
 
 
-def _form_context(request: AuthenticatedHttpRequest, form: EntryForm) -> dict[str, object]:
-    groups = selectors.behaviour_choices(request.user)
+def _form_context(form: EntryForm, writer: Person | None) -> dict[str, object]:
+    groups = selectors.behaviour_choices(writer.working_level if writer else None)
     target = groups[0][1][0].level_id if groups and groups[0][1] else None
     return {"form": form, "behaviour_groups": groups, "target_level_id": target}
 
@@ -74,15 +76,21 @@ def week(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     this_week = week_start(today)
     before = parse_day(request.GET.get("before")) or this_week
-    mine = _mine(request)
-    weeks, older = selectors.weeks_of(mine, before=before, count=WEEKS_PER_PAGE)
-    context: dict[str, object] = {"weeks": weeks, "older": older}
+    mine = selectors.as_cards(_mine(request))
     if request.htmx and request.GET.get("before"):
-        return render(request, "evidence/week.html#timeline", context)
-    context |= _form_context(request, _new_entry_form(request))
+        weeks, older = selectors.weeks_of(mine, before=before, count=WEEKS_PER_PAGE)
+        return render(request, "evidence/week.html#timeline", {"weeks": weeks, "older": older})
+    current, weeks, older = selectors.this_and_earlier_weeks(
+        mine, this_week=this_week, count=WEEKS_PER_PAGE
+    )
+    if before != this_week:  # the timeline from another week, without JavaScript
+        weeks, older = selectors.weeks_of(mine, before=before, count=WEEKS_PER_PAGE)
+    writer = selectors.writer(request.user)
+    context: dict[str, object] = {"weeks": weeks, "older": older}
+    context |= _form_context(_new_entry_form(request, writer), writer)
     context |= {
         "this_week": this_week,
-        "this_week_entries": list(mine.filter(week_start=this_week)),
+        "this_week_entries": current,
         "counts": selectors.behaviour_counts(mine),
         "impact_due": selectors.impact_due(request.user, today=today).count(),
         "undo": _just_trashed(request),
@@ -90,11 +98,13 @@ def week(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "evidence/week.html", context)
 
 
-def _quick_add_logged(request: AuthenticatedHttpRequest, entry: Entry) -> HttpResponse:
+def _quick_add_logged(
+    request: AuthenticatedHttpRequest, entry: Entry, writer: Person | None
+) -> HttpResponse:
     """The htmx answer to a quick add: a fresh form, the new card and the counts, in place."""
-    context = _form_context(request, _new_entry_form(request))
+    context = _form_context(_new_entry_form(request, writer), writer)
     context |= {
-        "logged": selectors.own_entry_or_404(request.user, entry.pk),
+        "logged": entry,  # as saved, its behaviours and links read once by the service
         "counts": selectors.behaviour_counts(_mine(request)),
         "oob": True,
     }
@@ -106,15 +116,17 @@ def _quick_add_logged(request: AuthenticatedHttpRequest, entry: Entry) -> HttpRe
 def entry_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     quick = request.POST.get("quick") == "1"
     previewing = "preview" in request.POST
-    form = _new_entry_form(request, request.POST if request.method == "POST" else None)
+    writer = selectors.writer(request.user)
+    form = _new_entry_form(request, writer, request.POST if request.method == "POST" else None)
     if request.method == "POST" and not previewing and form.is_valid():
         entry = services.entry_log(author=request.user, data=form.entry_data())
-        request.session[LAST_SHARING] = entry.visibility
+        if request.session.get(LAST_SHARING) != entry.visibility:  # no session write otherwise
+            request.session[LAST_SHARING] = entry.visibility
         if request.htmx and quick:
-            return _quick_add_logged(request, entry)
+            return _quick_add_logged(request, entry, writer)
         messages.success(request, f"Logged “{entry.title}”.")
         return redirect("evidence:week" if quick else entry.get_absolute_url())
-    context = _form_context(request, form)
+    context = _form_context(form, writer)
     if previewing:
         context |= _preview(request)
     if request.htmx and quick:  # htmx swaps only 2xx answers in: the refused form comes back 200
@@ -175,13 +187,14 @@ def _initial(entry: Entry) -> dict[str, object]:
 @require_http_methods(["GET", "POST"])
 def entry_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     entry = selectors.own_entry_or_404(request.user, pk)
+    writer = selectors.writer(request.user)
     if request.method == "GET":
         form = EditEntryForm(initial=_initial(entry))
         return render(
-            request, "evidence/entry_form.html", {**_form_context(request, form), "entry": entry}
+            request, "evidence/entry_form.html", {**_form_context(form, writer), "entry": entry}
         )
     form = EditEntryForm(request.POST)
-    context = {**_form_context(request, form), "entry": entry}
+    context = {**_form_context(form, writer), "entry": entry}
     if "preview" in request.POST or not form.is_valid():
         if "preview" in request.POST:
             context |= _preview(request)
@@ -305,7 +318,7 @@ def search(request: AuthenticatedHttpRequest) -> HttpResponse:
             ),
         )
         total = found.count()
-        results = list(found[:SEARCH_LIMIT])
+        results = list(selectors.as_cards(found)[:SEARCH_LIMIT])
     context = {"form": form, "results": results, "total": total, "limit": SEARCH_LIMIT}
     template = "evidence/search.html#results" if request.htmx else "evidence/search.html"
     return render(request, template, context)
@@ -316,7 +329,7 @@ def search(request: AuthenticatedHttpRequest) -> HttpResponse:
 def person_entries(request: AuthenticatedHttpRequest, username: str) -> HttpResponse:
     engineer = get_object_or_404(get_user_model(), username=username, is_active=True)
     relation = access.relation_or_404(request.user, engineer)
-    entries = selectors.entries_visible_to(request.user).filter(author=engineer)
+    entries = selectors.as_cards(selectors.entries_visible_to(request.user).filter(author=engineer))
     before = parse_day(request.GET.get("before")) or week_start(timezone.localdate()) + timedelta(7)
     weeks, older = selectors.weeks_of(entries, before=before, count=WEEKS_PER_PAGE)
     context: dict[str, object] = {

@@ -118,10 +118,10 @@ def test_home_query_count_does_not_grow_with_the_team(
 
     grow(3)
     client = client_for(skip_manager)
-    with django_assert_max_num_queries(32):
+    with django_assert_max_num_queries(27):
         client.get(HOME)
     grow(20)
-    with django_assert_max_num_queries(32):
+    with django_assert_max_num_queries(27):
         assert client.get(HOME).status_code == 200
 
 
