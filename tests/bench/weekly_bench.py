@@ -40,7 +40,7 @@ from evidence.models import Entry, week_start
 from promo.models import Behaviour, Mentorship, Visibility
 from reviews.feedback import services as feedback_services
 from reviews.models import Verdict
-from tests.bench.urls import TRIVIAL_URL
+from tests.bench.urls import LAYOUT_URL, TRIVIAL_URL
 
 HISTORY_YEARS = 1.5  # 78 weekly entries
 RUNS = 15
@@ -62,6 +62,8 @@ MANIFEST = {
 }
 TARGETS = {  # page: its target ratio, and what the ratio is to
     "trivial view": (None, ""),
+    "trivial, signed in": (None, "trivial"),
+    "empty layout": (None, "trivial"),
     "bare signed-in page": (3.0, "trivial"),
     "quick-add POST": (1.5, "bare"),
     "This week": (2.0, "bare"),
@@ -186,6 +188,8 @@ def measure(cast: Cast, runs: int) -> list[Row]:
     anonymous = Client(headers=BEHIND_THE_PROXY)
     calls = {
         "trivial view": get(anonymous, TRIVIAL_URL),
+        "trivial, signed in": get(engineer, TRIVIAL_URL),
+        "empty layout": get(engineer, LAYOUT_URL),
         "bare signed-in page": get(engineer, bench.BARE_URL),
         "This week": get(engineer, reverse("evidence:week")),
         "home": get(engineer, reverse("home")),
