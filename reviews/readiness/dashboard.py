@@ -3,7 +3,7 @@ see it (reviews.readiness.summaries), listed, counted, filtered, sorted and page
 
 import csv
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import TypedDict
@@ -15,17 +15,15 @@ from django.db.models.expressions import OrderBy
 from django.db.models.functions import Coalesce, Concat, Lower, NullIf, Trim
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.http import RFC3986_SUBDELIMS
-from django.utils.safestring import SafeString
 
 from promo import access
 from promo.http import AuthenticatedHttpRequest
 from promo.models import Person
-from reviews.readiness import pipeline, summaries, words
-from reviews.readiness.labels import STATUS_LABELS, STATUS_ORDER, mini_heatmap
+from reviews.readiness import forecast, pipeline, summaries, words
+from reviews.readiness.labels import BEHAVIOUR_STATES, STATUS_LABELS, STATUS_ORDER, BehaviourState
 from reviews.readiness.models import StoredPicture
-from reviews.readiness.periods import period_label
+from reviews.readiness.periods import Policy, period_label, span, unit
 
 
 def team_ids(scope: access.Scope, view: str) -> tuple[int, ...]:
@@ -116,7 +114,18 @@ BY_STATUS = Case(
     *(When(status=status, then=Value(i)) for status, i in STATUS_ORDER.items()),
     default=Value(len(STATUS_ORDER)),  # not assessed: last
 )
+# Needs attention first: someone whose status fell, then behaviours gone quiet, then the
+# furthest from ready (no target level first: that needs choosing), then open gap notes.
+FELL = Case(When(trend=forecast.DOWN, then=Value(0)), default=Value(1))
 TEAM_SORTS: dict[str, tuple[OrderBy | str, ...]] = {
+    "attention": (
+        FELL.asc(),
+        F("quiet").desc(),
+        BY_STATUS.desc(),
+        F("gaps").desc(),
+        DISPLAY_NAME.asc(),
+        "engineer_id",
+    ),
     "name": (DISPLAY_NAME.asc(), "engineer_id"),
     "status": (BY_STATUS.asc(), F("sustained").desc(), DISPLAY_NAME.asc(), "engineer_id"),
     "gaps": (F("gaps").desc(), DISPLAY_NAME.asc(), "engineer_id"),
@@ -153,8 +162,11 @@ def page_pictures(ids: list[int]) -> list[StoredPicture]:
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
+DEFAULT_SORT = "attention"
+
+
 def ordered(pictures: QuerySet[StoredPicture], sort: str) -> QuerySet[StoredPicture]:
-    return pictures.order_by(*TEAM_SORTS.get(sort, TEAM_SORTS["status"]))
+    return pictures.order_by(*TEAM_SORTS.get(sort, TEAM_SORTS[DEFAULT_SORT]))
 
 
 def rows_of(pictures: QuerySet[StoredPicture]) -> list[StoredPicture]:
@@ -173,6 +185,20 @@ def readiness_links() -> Callable[[str], str]:
     return lambda username: f"{head}{quote(username, safe=safe)}{tail}"
 
 
+@dataclass(frozen=True)
+class BehaviourCell:
+    """One behaviour of one person's kept picture, as a dashboard cell draws it."""
+
+    slug: str
+    name: str
+    state: BehaviourState
+    demonstrated: int
+    window: int
+    stale: bool
+    more: int  # demonstrated periods still to show; 0 when sustained (or only maturing)
+    tip: str  # the cell in words, for its tooltip and for a screen reader
+
+
 class TeamRow(TypedDict):
     """A team dashboard row, as its table, its CSV, its filters and the home panel read it."""
 
@@ -184,7 +210,8 @@ class TeamRow(TypedDict):
     sustained: int
     behaviours: int
     window: str
-    heatmap: SafeString
+    cells: list[BehaviourCell]  # one per behaviour of the target level, in ladder order
+    missing: list[str]  # what keeps them from ready, most work first, in a few words each
     stale: list[str]
     stale_label: str  # "No evidence in 90 days", from the person's ladder policy
     ready_by: int | None  # the earliest period they could be ready; None: not assessed
@@ -195,18 +222,57 @@ class TeamRow(TypedDict):
     picture: StoredPicture  # what the pipeline said, kept for the day
 
 
+MISSING_SHOWN = 2  # behaviours named in "what's missing"; the rest are counted
+
+
+def missing(status: str, cells: list[BehaviourCell], policy: Policy) -> list[str]:
+    """What keeps someone from ready, in a few words: the behaviours that need the most
+    demonstrated periods first (they set "ready by"), from what the pipeline kept."""
+    if status == words.NOT_STARTED:
+        return [words.MISSING_NOTHING_YET]
+    behind = sorted(
+        (c for c in cells if c.state.key != words.SUSTAINED), key=lambda c: (-c.more, c.name)
+    )
+    said = [
+        words.MISSING_MORE.format(name=c.name, count=c.more, unit=unit(policy, c.more))
+        if c.more
+        else words.MISSING_MATURING.format(name=c.name)
+        for c in behind[:MISSING_SHOWN]
+    ]
+    if len(behind) > MISSING_SHOWN:
+        others = len(behind) - MISSING_SHOWN
+        said.append(
+            words.MISSING_OTHERS.format(
+                count=others, behaviours="behaviour" if others == 1 else "behaviours"
+            )
+        )
+    return said
+
+
 def team_rows(pictures: Iterable[StoredPicture]) -> list[TeamRow]:
-    """One row per kept picture (a page of a listing, or all of it), in order, with its heatmap
-    and stale behaviours: no query. The pictures come with their people (ROW_RELATIONS)."""
+    """One row per kept picture (a page of a listing, or all of it), in order, with its
+    behaviours' cells and what is missing: no query. The pictures come with their people
+    (ROW_RELATIONS)."""
     link = readiness_links()
-    names: dict[int, str] = {}
     rows: list[TeamRow] = []
     for picture in pictures:
         person = picture.engineer
         assessed = bool(picture.status)
-        for behaviour, name, *_ in picture.rows:
-            if behaviour not in names:
-                names[behaviour] = escape(name)
+        # Someone not assessed has no cells and no dates: no policy to look up.
+        policy = pipeline.policy_for(person.target_level) if assessed else Policy()
+        cells = [
+            BehaviourCell(
+                slug, name, BEHAVIOUR_STATES[state], shown, window, stale, more,
+                tip=words.CELL_TIP.format(
+                    name=name,
+                    state=BEHAVIOUR_STATES[state].label.lower(),
+                    count=shown,
+                    window=span(window, policy),
+                    stale=words.CELL_STALE.format(days=picture.stale_days) if stale else "",
+                ),
+            )
+            for _, slug, name, state, shown, _, window, stale, more in picture.rows
+        ]  # fmt: skip
         rows.append(
             TeamRow(
                 person=person,
@@ -217,14 +283,13 @@ def team_rows(pictures: Iterable[StoredPicture]) -> list[TeamRow]:
                 sustained=picture.sustained,
                 behaviours=picture.behaviours if assessed else 0,
                 window=picture.window if assessed else "",
-                heatmap=mini_heatmap(picture.rows, names) if assessed else SafeString(""),
-                stale=[name for _, name, _, _, _, _, stale, _ in picture.rows if stale],
+                cells=cells,
+                missing=missing(picture.status, cells, policy) if assessed else [],
+                stale=[cell.name for cell in cells if cell.stale],
                 stale_label=words.STALE.format(days=picture.stale_days) if assessed else "",
                 ready_by=picture.ready_by,
                 ready_by_label=(
-                    period_label(picture.ready_by, pipeline.policy_for(person.target_level))
-                    if picture.ready_by is not None
-                    else "—"
+                    period_label(picture.ready_by, policy) if picture.ready_by is not None else "—"
                 ),
                 trend=picture.trend if assessed else "",
                 trend_from=STATUS_LABELS[picture.trend_from] if picture.trend_from else "",
@@ -233,6 +298,43 @@ def team_rows(pictures: Iterable[StoredPicture]) -> list[TeamRow]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class Column:
+    slug: str
+    name: str
+
+
+@dataclass
+class Group:
+    """Rows whose target levels share their behaviours: one table, a column per behaviour.
+    Levels of one ladder usually do (Senior, Staff and Principal); someone aiming elsewhere,
+    or not assessed, is in a group of their own kind."""
+
+    columns: list[Column]
+    levels: list[str]
+    rows: list[TeamRow] = field(default_factory=list)
+
+
+def grouped(rows: list[TeamRow]) -> list[Group]:
+    """The rows in their order, gathered by the behaviours they are judged on; groups in the
+    order their first row comes."""
+    groups: dict[tuple[str, ...], Group] = {}
+    for row in rows:
+        key = tuple(cell.slug for cell in row["cells"])
+        group = groups.get(key)
+        if group is None:
+            columns = [Column(cell.slug, cell.name) for cell in row["cells"]]
+            group = groups[key] = Group(columns=columns, levels=[])
+        level = str(row["person"].target_level or "")
+        if level and level not in group.levels:
+            group.levels.append(level)
+        for i, cell in enumerate(row["cells"]):  # the shortest name a column is known by
+            if len(cell.name) < len(group.columns[i].name):
+                group.columns[i] = Column(cell.slug, cell.name)
+        group.rows.append(row)
+    return list(groups.values())
 
 
 def _csv_cell(value: object) -> str:
@@ -247,7 +349,7 @@ def _team_csv(rows: list[TeamRow]) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(
         ["Name", "Username", "Team", "Level", "Target level", "Status", "Behaviours sustained",
-         "Behaviours", "Ready by", "Open gaps", "Stale behaviours"]
+         "Behaviours", "Ready by", "Open gaps", "Stale behaviours", "What is missing"]
     )  # fmt: skip
     for row in rows:
         person = row["person"]
@@ -264,6 +366,7 @@ def _team_csv(rows: list[TeamRow]) -> HttpResponse:
                 row["ready_by_label"],
                 row["gaps"],
                 _csv_cell("; ".join(row["stale"])),
+                _csv_cell("; ".join(row["missing"])),
             ]
         )
     return response

@@ -82,12 +82,17 @@ def recent_periods(policy: Policy) -> int:
     return max(1, policy.recent_months // policy.period_months)
 
 
+def unit(policy: Policy, count: int = 1) -> str:
+    """What a period is called: 'month', 'quarters', '4-month period'."""
+    if policy.period_months == 1:
+        name = "month"
+    elif policy.period_months == 3:
+        name = "quarter"
+    else:
+        name = f"{policy.period_months}-month period"
+    return name if count == 1 else f"{name}s"
+
+
 def span(count: int, policy: Policy) -> str:
     """'6 months', '2 quarters', 'month' (as in 'the last month')."""
-    if policy.period_months == 1:
-        unit = "month"
-    elif policy.period_months == 3:
-        unit = "quarter"
-    else:
-        unit = f"{policy.period_months}-month period"
-    return unit if count == 1 else f"{count} {unit}s"
+    return unit(policy) if count == 1 else f"{count} {unit(policy, count)}"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import sys
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,7 +34,6 @@ from promo import access
 from promo.models import Mentorship, Person
 from reviews.feedback import selectors as feedback_selectors
 from reviews.readiness import forecast, periods, pipeline, rules, words
-from reviews.readiness.labels import heat_class
 from reviews.readiness.models import InputVersion, StoredPicture
 from reviews.readiness.periods import span, window_indexes
 
@@ -48,11 +48,12 @@ def _source(module: object) -> bytes:
         return Path(str(getattr(module, "__cached__", "") or "")).read_bytes()
 
 
-# The code that makes a picture, and the time zone its days are cut in, are part of every
-# picture: a new release, or a move to another zone, never serves a picture made before.
+# The code that makes a picture (this module's too: it decides what a kept row holds) and
+# the time zone its days are cut in are part of every picture: a new release, or a move to
+# another zone, never serves a picture made before.
+MAKERS = (rules, words, forecast, periods, pipeline, sys.modules[__name__])
 CODE = hashlib.sha256(
-    b"".join(_source(m) for m in (rules, words, forecast, periods, pipeline))
-    + settings.TIME_ZONE.encode()
+    b"".join(_source(m) for m in MAKERS) + settings.TIME_ZONE.encode()
 ).hexdigest()
 _PERSON_FIELDS = ("user", "target_level__ladder")  # what the pipeline reads of a person
 
@@ -104,6 +105,8 @@ def _stored(
 ) -> StoredPicture:
     found, policy = picture.readiness, picture.policy
     window = window_indexes(day, policy)
+    slugs = {b.pk: b.slug for b in picture.behaviours}
+    more = {o.behaviour: o.more_periods for o in picture.outlooks}
     then, move = picture.trend.get(TREND_SHOWN, ("", ""))
     return StoredPicture(
         engineer_id=picture.engineer.pk,
@@ -121,16 +124,18 @@ def _stored(
         window=span(len(window), policy),
         stale_days=policy.stale_days,
         gaps=gaps,
+        quiet=sum(1 for b in found.behaviours if b.stale),
         rows=[
             [
                 b.behaviour,
+                slugs.get(b.behaviour, ""),
                 b.name,
                 b.status,
                 b.demonstrated_periods,
                 b.flash_periods,
                 b.window_periods,
                 b.stale,
-                [heat_class(picture.assessment.grid.get((b.behaviour, p))) for p in window],
+                more.get(b.behaviour, 0),
             ]
             for b in found.behaviours
         ],

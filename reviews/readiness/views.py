@@ -20,19 +20,28 @@ from reviews.readiness.assembly import (
     outlook_lines,
 )
 from reviews.readiness.dashboard import (
+    DEFAULT_SORT,
     TEAM_PAGE_SIZE,
     TEAM_SORTS,
     CountedPaginator,
     Tally,
     _team_csv,
     filtered,
+    grouped,
     listing,
     ordered,
     page_pictures,
     rows_of,
     team_rows,
 )
-from reviews.readiness.labels import HEAT_WORDS, STATUS_LABELS, STATUS_ORDER, _as_of, heat_class
+from reviews.readiness.labels import (
+    BEHAVIOUR_STATES,
+    HEAT_WORDS,
+    STATUS_LABELS,
+    STATUS_ORDER,
+    _as_of,
+    heat_class,
+)
 from reviews.readiness.periods import period_index, period_label
 
 GAPS_SHOWN = 8  # the newest open gap notes on the page; the rest are counted and linked
@@ -134,8 +143,8 @@ def team(request: AuthenticatedHttpRequest) -> HttpResponse:
     everyone = listing(request, scope, view, timezone.localdate())
     tally = Tally.of(everyone)
     chosen = {k: request.GET.get(k, "") for k in ("status", "team", "level")}
-    sort = request.GET.get("sort", "status")
-    sort = sort if sort in TEAM_SORTS else "status"
+    sort = request.GET.get("sort", DEFAULT_SORT)
+    sort = sort if sort in TEAM_SORTS else DEFAULT_SORT
     shown = ordered(filtered(everyone, **chosen), sort)
     if request.GET.get("format") == "csv":
         rows = team_rows(rows_of(shown))
@@ -152,6 +161,8 @@ def team(request: AuthenticatedHttpRequest) -> HttpResponse:
     query.pop("page", None)
     context = {
         "rows": page_rows,
+        "groups": grouped(page_rows),
+        "states": BEHAVIOUR_STATES.values(),
         "page": page,
         "page_query": query.urlencode(),
         "view": view,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from reviews.readiness.periods import Policy, period_label, recent_periods, span
+from reviews.readiness.periods import Policy, period_label, recent_periods, span, unit
 
 if TYPE_CHECKING:
     from reviews.readiness.rules import BehaviourReadiness, Causes
@@ -47,6 +47,13 @@ UNMEASURED_REASON = (
     "record what {they} achieved to count {them} as demonstrated."
 )
 STALE = "No evidence in {days} days"
+# What keeps someone from ready, on the team dashboard: a few words per behaviour.
+MISSING_MORE = "{name}: {count} more {unit}"
+MISSING_MATURING = "{name}: impact still maturing"
+MISSING_OTHERS = "and {count} other {behaviours}"
+MISSING_NOTHING_YET = "No evidence yet"
+CELL_TIP = "{name}: {state}, demonstrated in {count} of the last {window}{stale}"
+CELL_STALE = "; no evidence in {days} days"
 OUTLOOK = "{more} more demonstrated {unit}: sustained from {period} at the earliest."
 OUTLOOK_NOW = "Demonstrate it this {unit} to make it sustained."
 
@@ -165,7 +172,6 @@ def reasons(
 
 def outlook(more: int, earliest: int, policy: Policy) -> str:
     """How far a behaviour is from sustained, if the engineer keeps demonstrating it."""
-    unit = {1: "month", 3: "quarter"}.get(policy.period_months, "period")
     if more <= 1:
-        return OUTLOOK_NOW.format(unit=unit)
-    return OUTLOOK.format(more=more, unit=f"{unit}s", period=period_label(earliest, policy))
+        return OUTLOOK_NOW.format(unit=unit(policy))
+    return OUTLOOK.format(more=more, unit=unit(policy, more), period=period_label(earliest, policy))

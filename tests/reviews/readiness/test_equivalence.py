@@ -45,7 +45,6 @@ import time_machine
 from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
 
 from evidence import services as evidence_services
 from evidence.models import Entry
@@ -274,10 +273,12 @@ HEAT = {None: "c-none", rules.DEMONSTRATED: "c-demo", rules.FLASH: "c-flash", 0.
 
 def page_says(ref: pipeline.Picture, today: date) -> tuple[object, ...]:
     """What a dashboard row must show of the reference picture: status, counts, window, stale
-    behaviours, ready by, the 90-day trend, and the compact heatmap over today's window."""
+    behaviours, ready by, the 90-day trend, and each behaviour's cell: its state, how often it
+    was demonstrated in the window, whether it went quiet, and how far it is from sustained."""
     found, policy = ref.readiness, ref.policy
     window = window_indexes(today, policy)
     then, move = ref.trend[90]
+    more = {o.behaviour: o.more_periods for o in ref.outlooks}
     return (
         STATUS_LABELS[found.status],
         found.sustained,
@@ -287,22 +288,16 @@ def page_says(ref: pipeline.Picture, today: date) -> tuple[object, ...]:
         ref.ready_by,
         move,
         STATUS_LABELS[then],
-        "; ".join(
-            f"{escape(b.name)}: {b.demonstrated_periods} of {b.window_periods}"
-            for b in found.behaviours
-        ),
         [
-            [HEAT[ref.assessment.grid.get((b.behaviour, p))] for p in window]
+            (b.name, b.status, b.demonstrated_periods, b.window_periods, b.stale)
             for b in found.behaviours
         ],
+        [more.get(b.behaviour, 0) for b in found.behaviours],
     )
 
 
 def row_shows(row) -> tuple[object, ...]:
-    """The same, read off a dashboard row (its compact heatmap as drawn)."""
-    heatmap = str(row["heatmap"])
-    label = re.fullmatch(r'<div class="mini-heatmap" role="img" aria-label="([^"]*)">.*', heatmap)
-    lines = re.findall(r'<div class="mini-row" title="[^"]*">(.*?)</div>', heatmap)
+    """The same, read off a dashboard row (its behaviour cells)."""
     return (
         row["status_label"],
         row["sustained"],
@@ -312,8 +307,8 @@ def row_shows(row) -> tuple[object, ...]:
         row["ready_by"],
         row["trend"],
         row["trend_from"],
-        label.group(1) if label else heatmap,
-        [re.findall(r'<span class="(c-[a-z]+)"></span>', line) for line in lines],
+        [(c.name, c.state.key, c.demonstrated, c.window, c.stale) for c in row["cells"]],
+        [c.more for c in row["cells"]],
     )
 
 

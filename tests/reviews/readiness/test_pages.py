@@ -306,6 +306,13 @@ MEANT_ORDER = {
         row["person"].display_name.lower(),
     ),
     "gaps": lambda row: (-row["gaps"], row["person"].display_name.lower()),
+    "attention": lambda row: (
+        row["trend"] != "down",
+        -len(row["stale"]),
+        -(STATUS_ORDER[row["status"]] if row["assessed"] else len(STATUS_ORDER)),
+        -row["gaps"],
+        row["person"].display_name.lower(),
+    ),
     "ready_by": lambda row: (
         row["ready_by"] is None,
         row["ready_by"] or 0,
@@ -438,7 +445,7 @@ def test_the_dashboard_and_the_engineer_page_agree_for_random_histories(levels, 
                 viewer.username,
                 row["person"].user.username,
             )
-            kept = [(r[2], r[3], r[4], r[6]) for r in row["picture"].rows]
+            kept = [(r[3], r[4], r[5], r[7]) for r in row["picture"].rows]
             shown = [
                 (b.status, b.demonstrated_periods, b.flash_periods, b.stale)
                 for b in page.behaviours
@@ -524,7 +531,7 @@ def test_a_large_team_is_paged_with_counts_and_order_over_everyone(manager, ment
     MentorshipFactory(engineer=people[-1].user, mentor=mentor)
     demonstrated(people[-1].user, mentor, [scope_b], weeks_ago=1)  # the one with evidence
     client = client_for(manager)
-    first = client.get(reverse("reviews:team"))
+    first = client.get(reverse("reviews:team"), {"sort": "status"})
     rows = first.context["rows"]
     assert len(rows) == TEAM_PAGE_SIZE
     assert rows[0]["person"] == people[-1]  # "building" sorts before "not started", page or not
@@ -532,7 +539,7 @@ def test_a_large_team_is_paged_with_counts_and_order_over_everyone(manager, ment
     assert everyone == TEAM_PAGE_SIZE + 6
     assert first.context["counts"][rules.NOT_STARTED] == everyone - 1
     assert f"1–{TEAM_PAGE_SIZE} of {everyone}" in first.content.decode()
-    second = client.get(reverse("reviews:team"), {"page": "2"})
+    second = client.get(reverse("reviews:team"), {"sort": "status", "page": "2"})
     assert len(second.context["rows"]) == everyone - TEAM_PAGE_SIZE
     shown = {row["person"].pk for row in rows} | {r["person"].pk for r in second.context["rows"]}
     assert shown == set(Person.objects.filter(manager=manager.person).values_list("pk", flat=True))
@@ -578,3 +585,60 @@ def test_a_verdict_given_this_evening_counts_today_in_the_sites_time_zone(
             engineer, engineer, as_of=today - timedelta(days=1)
         ).assessment.judged
         assert not before.reviewed  # the day before, it had not been given yet
+
+
+# --- the dashboard's columns: each behaviour, and what is missing ----------------------------
+
+
+def test_dashboard_gives_each_behaviour_its_own_column_and_says_what_is_missing(
+    engineer, mentor, manager, scope, mentoring
+):
+    demonstrated(engineer, mentor, [scope], weeks_ago=1)
+    demonstrated(engineer, mentor, [scope], weeks_ago=5)
+    demonstrated(engineer, mentor, [mentoring], weeks_ago=20)
+    response = client_for(manager).get(reverse("reviews:team"))
+    [group] = response.context["groups"]
+    assert [c.name for c in group.columns] == ["Scope at Staff", "Mentoring at Staff"]
+    [row] = group.rows
+    cells = [(c.name, c.state.label, c.demonstrated, c.window, c.stale) for c in row["cells"]]
+    assert cells == [
+        ("Scope at Staff", "Emerging", 2, 6, False),
+        ("Mentoring at Staff", "Emerging", 1, 6, True),
+    ]
+    # The behaviour that needs the most demonstrated months first: it sets "ready by".
+    assert row["missing"] == ["Mentoring at Staff: 2 more months", "Scope at Staff: 1 more month"]
+    html = response.content.decode()
+    assert '<th scope="col" class="b-col">Mentoring at Staff</th>' in html
+    # Each state is a glyph and words, never a colour alone; the tooltip says the same.
+    tip = "Mentoring at Staff: emerging, demonstrated in 1 of the last 6 months; no evidence in 90 days"
+    assert f'title="{tip}"' in html and f'<span class="visually-hidden">{tip}</span>' in html
+    assert html.count('<span class="b-glyph st-emerging" aria-hidden="true">◐</span>') == 2 + 1
+    assert "Ready by Dec 2026 at the earliest" in html  # two more months: November, December
+
+
+def test_dashboard_puts_people_judged_on_the_same_behaviours_in_one_table(steady, manager, levels):
+    """Senior and Staff share their behaviours (by slug): one table. Someone with no target
+    level is listed apart, not assessed."""
+    PersonFactory(manager=manager.person, current_level=levels[0], target_level=levels[1])
+    PersonFactory(
+        user=UserFactory(username="untargeted"),
+        manager=manager.person,
+        current_level=levels[1],
+        target_level=None,
+    )
+    groups = client_for(manager).get(reverse("reviews:team")).context["groups"]
+    shapes = sorted((sorted(g.levels), len(g.rows), len(g.columns)) for g in groups)
+    assert shapes == [([], 1, 0), (["Senior", "Staff"], 2, 2)]
+    [apart] = [g for g in groups if not g.levels]
+    assert apart.rows[0]["person"].user.username == "untargeted"
+
+
+def test_needs_attention_is_the_default_order(steady, manager, mentor, engineer, levels, scope):
+    quiet = PersonFactory(
+        user=UserFactory(username="quiet"), manager=manager.person, target_level=levels[2]
+    ).user
+    MentorshipFactory(engineer=quiet, mentor=mentor, state=Mentorship.State.ACTIVE)
+    demonstrated(quiet, mentor, [scope], weeks_ago=20)  # quiet for 90 days and more
+    rows = client_for(manager).get(reverse("reviews:team")).context["rows"]
+    assert rows[0]["person"].user == quiet and rows[0]["stale"] == ["Scope at Staff"]
+    assert rows[-1]["status"] == rules.READY
