@@ -8,8 +8,9 @@ so no two entries in the demo read the same. Once the demo people have any entri
 """
 
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.models import User
 from django.utils import timezone
@@ -328,3 +329,16 @@ def seed(org: Org) -> None:
     if engineer is not None:
         _moments(engineer, today=today, rng=rng)
         _history_and_trash(engineer, today=today)
+    _logged_in_their_week(users.values(), rng=rng)
+
+
+def _logged_in_their_week(authors: Iterable[User], *, rng: random.Random) -> None:
+    """Each entry logged late in its own week (never in the future), not all at seeding time:
+    the mentor's inbox says how long an entry has waited, counted from when it was logged."""
+    now = timezone.now()
+    entries = list(Entry.objects.filter(author__in=list(authors)).only("pk", "week_start"))
+    for entry in entries:
+        day = entry.week_start + timedelta(days=rng.randint(3, 5))
+        moment = datetime.combine(day, time(hour=rng.randint(9, 18), minute=rng.randint(0, 59)))
+        entry.created_at = min(timezone.make_aware(moment), now)
+    Entry.objects.bulk_update(entries, ["created_at"], batch_size=500)

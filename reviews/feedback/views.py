@@ -263,7 +263,8 @@ def triage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         filters = _filters(request, feedback_selectors.inbox_counts(request.user))
         context = _preview_context(request, entry, filters)
         return render(request, "reviews/feedback/inbox.html#preview", context)
-    return render(request, "reviews/feedback/inbox.html", _inbox_context(request, selected=entry))
+    context = _inbox_context(request, selected=entry)
+    return render(request, "reviews/feedback/inbox.html", {**context, "picked": True})
 
 
 @login_required
@@ -277,7 +278,7 @@ def triage_post(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             filters = _filters(request, feedback_selectors.inbox_counts(request.user))
             context = _preview_context(request, entry, filters, form)
             return render(request, "reviews/feedback/inbox.html#preview", context)
-        context = _inbox_context(request, selected=entry, form=form)
+        context = {**_inbox_context(request, selected=entry, form=form), "picked": True}
         return render(request, "reviews/feedback/inbox.html", context, status=400)
     feedback_services.feedback_post(entry=entry, mentor=request.user, data=form.feedback_data())
     counts = feedback_selectors.inbox_counts(request.user)

@@ -42,6 +42,10 @@
     var first = form && form.querySelector("input:not([type=hidden]), textarea, select, button");
     (first || box).focus();
   }
+  function show(box) {
+    box.focus({ preventScroll: true });
+    box.scrollIntoView({ block: "start" });
+  }
   function typing(target) {
     var tag = target && target.tagName;
     return (
@@ -80,9 +84,14 @@
     }
   });
 
+  // On a phone the preview sits below the list: an entry chosen by a click or a tap is shown.
+  var stacked = window.matchMedia("(max-width: 63.99rem)");
+  var shown = false;
   root.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(".triage-link");
-    if (link) mark(link);
+    if (!link) return;
+    mark(link);
+    shown = event.isTrusted && stacked.matches;
   });
 
   // After "save and next", the next entry is selected in the list and focus rests on it, so j/k
@@ -96,10 +105,16 @@
       (invalid || box).focus();
       return;
     }
+    if (shown) {
+      shown = false;
+      show(box);
+      return;
+    }
     if (!box.hasAttribute("data-posted")) return;
     var entry = box.getAttribute("data-entry");
     var link = entry && root.querySelector('.triage-link[data-entry="' + entry + '"]');
     mark(link);
-    (link || box).focus();
+    if (stacked.matches || !link) show(box);
+    else link.focus();
   });
 })();
