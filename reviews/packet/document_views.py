@@ -172,6 +172,7 @@ def evidence_curate(
         "curate_error": problem,
         "focus_entry": item.pk,
         "focus_button": "" if problem else _focus_after(action, section, item.pk),
+        "focus_folded": any(e.entry.pk == item.pk for e in section.folded),
     }
     return render(request, "reviews/packet/document.html#section", context)
 

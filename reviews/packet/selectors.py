@@ -27,6 +27,9 @@ from reviews.readiness import selectors as readiness_selectors
 from reviews.readiness.labels import STATUS_LABELS
 from reviews.readiness.periods import Policy, month_index, period_label
 
+FOLD_AFTER = 5  # on the document page, entries beyond the pinned and this many fold away
+
+
 THIN_MONTHS = 3  # fewer months with evidence than this is "thin"
 
 
@@ -79,6 +82,16 @@ class Section:
     def pinned(self) -> list[int]:
         """The pinned entries' ids, in the engineer's order."""
         return [e.entry.pk for e in self.evidence if e.pinned]
+
+    @property
+    def leading(self) -> list[Evidence]:
+        """What the document page shows open: the pinned, then the strongest few."""
+        return self.evidence[: len(self.pinned) + FOLD_AFTER]
+
+    @property
+    def folded(self) -> list[Evidence]:
+        """The rest of the packet's entries, folded on the document page (printed all the same)."""
+        return self.evidence[len(self.pinned) + FOLD_AFTER :]
 
 
 @dataclass

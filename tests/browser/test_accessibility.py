@@ -105,6 +105,15 @@ def sign_out(page: Page) -> None:
     expect(page.get_by_role("button", name="Sign in")).to_be_visible()
 
 
+def curate(page) -> None:
+    """Pin the first entry of the document's first behaviour and hide the next one, in place."""
+    section = page.locator("section.doc-section").first
+    section.locator("ul.doc-evidence > li").first.get_by_role("button", name="Pin").click()
+    expect(section.locator("li.evidence-pinned")).to_have_count(1)
+    section.locator("ul.doc-evidence > li").nth(1).get_by_role("button", name="Hide").click()
+    expect(section.locator("ul.doc-hidden > li")).to_have_count(1)
+
+
 def test_anonymous_pages(page, demo_site, audit):
     base = demo_site.url
     audit.visit(page, f"{base}/accounts/login/", "sign-in")
@@ -204,6 +213,8 @@ def test_engineer_pages(page, demo_site, audit):
     audit.visit(page, f"{base}/reviews/documents/", "promo documents")
     document = PromoDocument.objects.get(engineer__username=AMARA)
     audit.visit(page, f"{base}/reviews/documents/{document.pk}/", "promo document")
+    curate(page)
+    audit.check(page, "promo document with a pinned and a hidden entry")
     section = page.locator("section.doc-section").first
     section.get_by_role("link", name="Edit narrative").click()
     expect(section.get_by_label("Your narrative")).to_be_visible()
@@ -361,6 +372,8 @@ def test_dark_mode_pages(browser, browser_context_args, demo_site, audit):
     audit.check(page, "readiness with a cell open (dark)")
     document = PromoDocument.objects.get(engineer__username=AMARA)
     audit.visit(page, f"{base}/reviews/documents/{document.pk}/", "promo document (dark)")
+    curate(page)
+    audit.check(page, "promo document with a pinned and a hidden entry (dark)")
     audit.visit(page, f"{base}/reviews/documents/{document.pk}/print/", "printable (dark)")
     audit.visit(page, f"{base}/reviews/gaps/", "gaps (dark)")
     sign_out(page)

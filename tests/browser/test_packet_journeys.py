@@ -1,7 +1,8 @@
 """The promotion packet from the browser: an engineer builds a document and edits a narrative in
 place, downloads it as Markdown and opens the printable page; their manager records a denied
 submission and turns a point of the committee's feedback into a gap, which then shows on the
-engineer's readiness page.
+engineer's readiness page. An engineer curates their packet: pins, hides and orders evidence,
+then finds the printable page warning about what is not written yet and leaving out what they hid.
 """
 
 import re
@@ -144,3 +145,73 @@ def test_a_submission_without_a_shared_document_asks_the_engineer_to_add_it(
     page.get_by_text("The promo document as submitted").click()
     expect(page.get_by_text("Words for my eyes until I choose otherwise.")).to_be_visible()
     screenshot("packet-attempt-added-manager")
+
+
+def named(verb: str, title: str) -> re.Pattern[str]:
+    """A curation button's accessible name: its verb, then the entry's title."""
+    return re.compile(rf"^{verb}\W*{re.escape(title)}$")
+
+
+def test_engineer_curates_the_packet_and_the_printable_page_follows(page, demo_site, screenshot):
+    base = demo_site.url
+    sign_in(page, base, "demo-engineer")
+    page.get_by_role("link", name="Packet", exact=True).click()
+    page.locator(".row-list a").first.click()
+    document_url = page.url
+    page.evaluate("window.__m = 1")
+    section = page.locator("section.doc-section").first
+    rows = section.locator("ul.doc-evidence > li")
+    titles = [t.strip() for t in rows.locator("a strong").all_inner_texts()]
+    first, second, third, fourth = titles[:4]
+
+    # Pin the third entry, by keyboard: focus lands on its Unpin once the section is swapped.
+    section.get_by_role("button", name=named("Pin", third)).focus()
+    page.keyboard.press("Enter")
+    expect(rows.first).to_contain_text(third)
+    expect(page.locator(":focus")).to_have_accessible_name(named("Unpin", third))
+    # Pin the fourth: it goes below the third; move it up, by keyboard again.
+    section.get_by_role("button", name=named("Pin", fourth)).click()
+    expect(rows.nth(1)).to_contain_text(fourth)
+    section.get_by_role("button", name=named("Move Up", fourth)).focus()
+    page.keyboard.press("Enter")
+    expect(rows.first).to_contain_text(fourth)
+    expect(rows.nth(1)).to_contain_text(third)
+    expect(section.get_by_role("button", name=named("Move Up", fourth))).to_be_disabled()
+    # Hide the second: it leaves the packet's list and waits, greyed, with Show.
+    section.get_by_role("button", name=named("Hide", second)).click()
+    hidden = section.locator("ul.doc-hidden > li")
+    expect(hidden).to_have_count(1)
+    expect(hidden.first).to_contain_text(second)
+    expect(hidden.first).to_contain_text("hidden from the packet")
+    expect(page.locator(":focus")).to_have_accessible_name(named("Show", second))
+    assert page.evaluate("window.__m") == 1, "the page reloaded"
+    section.scroll_into_view_if_needed()
+    screenshot("packet-curated-document")
+
+    # The order holds on a fresh load.
+    page.goto(document_url)
+    section = page.locator("section.doc-section").first
+    listed = section.locator("ul.doc-evidence:not(.doc-hidden) a strong").all_inner_texts()
+    assert [t.strip() for t in listed[:3]] == [fourth, third, first]
+
+    # The printable page: a warning before printing, the order kept, the hidden entry absent.
+    page.get_by_role("link", name="Printable page").click()
+    check = page.locator(".print-check")
+    expect(check.get_by_role("heading", name="Before you print")).to_be_visible()
+    expect(
+        check.get_by_role("link", name=re.compile("^Write the narrative for ")).first
+    ).to_be_visible()
+    expect(page.get_by_text("No narrative written yet")).to_have_count(0)
+    printed = page.locator(".print-section").first.locator(".print-evidence > li > a")
+    expect(printed.nth(0)).to_have_text(fourth)
+    expect(printed.nth(1)).to_have_text(third)
+    expect(page.locator(".print-section").first.get_by_text(second, exact=True)).to_have_count(0)
+    screenshot("packet-curated-print")
+    page.emulate_media(media="print")
+    expect(check).to_be_hidden()
+    screenshot("packet-curated-print-paper")
+    page.emulate_media(media="screen")
+
+    # A link in the warning opens the narrative to write.
+    check.get_by_role("link", name=re.compile("^Write the narrative for ")).first.click()
+    expect(page.get_by_label("Your narrative")).to_be_visible()

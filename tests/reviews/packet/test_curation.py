@@ -302,7 +302,7 @@ def test_print_counts_are_the_readiness_pages_for_the_same_day(
             shown = f"{result.demonstrated_periods} of {result.window_periods}"
             assert f'<span class="print-count">{shown}</span>' in section
             assert shown in page.content.decode()
-    assert "as the readiness page counts it" in body
+    assert "as Promo's readiness page shows it that day" in body
 
 
 def test_print_page_queries_do_not_grow_with_evidence(
@@ -395,3 +395,22 @@ def test_each_packet_page_has_one_h1_whatever_headings_the_narrative_uses(
     attempt_page = client.get(pages["attempt"]).content.decode()
     assert "<h4>My big heading</h4>" in attempt_page  # under the section's <h3>
     assert "<h3>My big heading</h3>" in client.get(pages["document"]).content.decode()
+
+
+def test_the_document_page_folds_the_long_tail_that_the_packet_still_prints(
+    engineer, document, behaviours
+):
+    scope = behaviours["scope"]
+    entries = [
+        tagged_entry(engineer, scope, week=date(2026, 1 + i, 5), title=f"Entry number {i}")
+        for i in range(9)
+    ]
+    packet_services.evidence_curate(document, behaviour=scope, entry=entries[0], action="pin")
+    section = _section(packet_selectors.draft_for(document, engineer), scope)
+    assert len(section.leading) == 1 + packet_selectors.FOLD_AFTER
+    assert section.leading + section.folded == section.evidence
+
+    page = client_for(engineer).get(_url(document)).content.decode()
+    assert "3 more entries in the packet</summary>" in page
+    printed = client_for(engineer).get(_url(document, "document-print")).content.decode()
+    assert all(f">{e.title}</a>" in printed for e in entries)
