@@ -15,7 +15,7 @@ from promo.models import Behaviour
 from reviews.feedback.models import Feedback
 from reviews.readiness import pipeline, rules, words
 from reviews.readiness import selectors as readiness_selectors
-from reviews.readiness.labels import HEAT_WORDS, heat_class
+from reviews.readiness.labels import HEAT_GLYPHS, HEAT_WORDS, heat_class
 from reviews.readiness.periods import period_label, window_indexes
 
 
@@ -39,6 +39,7 @@ class HeatCell:
     css: str
     href: str
     aria: str
+    glyph: str  # each state has its own shape, not only its own colour
 
 
 class HeatmapRow(TypedDict):
@@ -74,6 +75,7 @@ def _heatmap_rows(
                     css=f"{css} in-window" if p in window else css,
                     href=f"{base}?behaviour={behaviour.pk}&period={p}&as_of={as_of.isoformat()}",
                     aria=f"{behaviour.name}, {labels[p]}: {HEAT_WORDS[css]}",
+                    glyph=HEAT_GLYPHS[css],
                 )
             )
         rows.append(

@@ -36,13 +36,14 @@ from reviews.readiness.dashboard import (
 )
 from reviews.readiness.labels import (
     BEHAVIOUR_STATES,
+    HEAT_GLYPHS,
     HEAT_WORDS,
     STATUS_LABELS,
     STATUS_ORDER,
     _as_of,
     heat_class,
 )
-from reviews.readiness.periods import period_index, period_label
+from reviews.readiness.periods import period_index, period_label, window_indexes
 
 GAPS_SHOWN = 8  # the newest open gap notes on the page; the rest are counted and linked
 
@@ -68,6 +69,7 @@ def readiness_page(request: AuthenticatedHttpRequest, username: str) -> HttpResp
             request.user, [engineer.pk], scope=scope, per="gap_behaviour_id"
         )
     trend = [(days, STATUS_LABELS[then], move) for days, (then, move) in picture.trend.items()]
+    window = set(window_indexes(as_of, policy))
     context = {
         "picture": picture,
         "level": picture.level,
@@ -84,7 +86,8 @@ def readiness_page(request: AuthenticatedHttpRequest, username: str) -> HttpResp
         "status": found.readiness.status,
         "status_label": STATUS_LABELS[found.readiness.status],
         "rows": _heatmap_rows(picture, as_of, gap_counts),
-        "period_labels": [period_label(p, policy) for p in picture.periods],
+        "period_labels": [(period_label(p, policy), p in window) for p in picture.periods],
+        "heat_states": [(css, HEAT_WORDS[css], HEAT_GLYPHS[css]) for css in HEAT_WORDS],
         "labels": STATUS_LABELS,
         "gaps": gaps[:GAPS_SHOWN],
         "gaps_total": sum(gap_counts.values()),

@@ -248,10 +248,12 @@ def test_mentor_and_respondent_pages(page, demo_site, audit):
     sign_in_as(page, base, "demo-mentor")
     audit.check(page, "home (mentor)")
     audit.visit(page, f"{base}/reviews/inbox/", "mentor inbox")
-    waiting = page.locator(".entry-list article.entry").filter(
-        has=page.locator(".badge", has_text="needs your feedback")
-    )
-    waiting.first.locator(".entry-title").click()
+    waiting = page.locator("#triage-entries article.entry-unreviewed .entry-title").first
+    entry_id = waiting.get_attribute("data-entry")
+    waiting.click()
+    expect(page.locator("#triage-preview form")).to_be_visible()
+    audit.check(page, "mentor inbox, an entry in the triage preview")
+    audit.visit(page, f"{base}/entries/{entry_id}/", "entry as a mentor")
     expect(page.locator("form.feedback-form")).to_be_visible()
     audit.check(page, "entry as a mentor, feedback form")
     page.get_by_role("button", name="Post feedback").click()
@@ -388,10 +390,12 @@ def test_dark_mode_pages(browser, browser_context_args, demo_site, audit):
     sign_in_as(page, base, "demo-mentor")
     audit.check(page, "home, mentor (dark)")
     audit.visit(page, f"{base}/reviews/inbox/", "mentor inbox (dark)")
-    waiting = page.locator(".entry-list article.entry").filter(
-        has=page.locator(".badge", has_text="needs your feedback")
-    )
-    waiting.first.locator(".entry-title").click()
+    waiting = page.locator("#triage-entries article.entry-unreviewed .entry-title").first
+    entry_id = waiting.get_attribute("data-entry")
+    waiting.click()
+    expect(page.locator("#triage-preview form")).to_be_visible()
+    audit.check(page, "mentor inbox, an entry in the triage preview (dark)")
+    audit.visit(page, f"{base}/entries/{entry_id}/", "entry as a mentor (dark)")
     page.get_by_role("button", name="Post feedback").click()
     expect(page.locator("form.feedback-form .form-errors")).to_be_visible()
     audit.check(page, "entry as a mentor, feedback refused (dark)")

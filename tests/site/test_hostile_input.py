@@ -229,6 +229,7 @@ SITE_SCRIPTS = (
     SCRIPT_PREFIX,
     f"{settings.STATIC_URL}js/menu.js",
     f"{settings.STATIC_URL}js/triage.js",
+    f"{settings.STATIC_URL}js/heatmap.js",
 )
 
 

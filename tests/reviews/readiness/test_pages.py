@@ -193,7 +193,7 @@ def test_a_manager_sees_only_what_was_shared_with_managers(
 def test_as_of_a_past_date_shows_that_days_picture(steady):
     response = client_for(steady).get(readiness_url(), {"as_of": "2026-01-15"})
     assert response.context["as_of"] == date(2026, 1, 15)
-    assert response.context["period_labels"][-1] == "Jan 2026"
+    assert response.context["period_labels"][-1] == ("Jan 2026", True)  # in that day's window
     assert response.context["status"] == rules.NOT_STARTED  # none of that evidence existed yet
 
 
@@ -516,7 +516,12 @@ def test_a_quarterly_policy_draws_quarters(steady, levels):
     ladder.period_months, ladder.window_months = 3, 6
     ladder.save()
     response = client_for(steady).get(readiness_url())
-    assert response.context["period_labels"] == ["Q1 2026", "Q2 2026", "Q3 2026", "Q4 2026"]
+    assert [label for label, _ in response.context["period_labels"]] == [
+        "Q1 2026",
+        "Q2 2026",
+        "Q3 2026",
+        "Q4 2026",
+    ]
     assert 'class="heatmap heat-cols-4"' in response.content.decode()
 
 
