@@ -6,6 +6,7 @@ class EvidenceConfig(AppConfig):
 
     def ready(self) -> None:
         from evidence import panels as evidence_panels
-        from promo import panels
+        from promo import needs, panels
 
         panels.register("home", evidence_panels.home_this_week)
+        needs.register(evidence_panels.impact_needs)
