@@ -8,7 +8,12 @@ class PromoConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import register_converter
 
-        from promo import signals  # noqa: F401 - connects the audit and session receivers
+        from promo import (
+            needs,
+            signals,  # noqa: F401 - connects the audit and session receivers
+        )
         from promo.params import IdConverter
 
+        needs.register(needs.mentoring_requests)
+        needs.register(needs.organisation)
         register_converter(IdConverter, "id")  # <id:pk> in every app's URL patterns

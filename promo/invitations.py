@@ -18,12 +18,12 @@ from django.contrib.auth.models import User
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from promo import audit
-from promo.models import Invitation, display_name, short_name
+from promo.models import Invitation, Person, display_name, short_name
 
 INVITATION_DAYS = 14
 SALT = "promo.invitation"
@@ -55,6 +55,25 @@ def can_sign_in(user: User) -> bool:
 
 # The same rule over many people, for the People page's "who is waiting for an invitation".
 CANNOT_SIGN_IN = Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX, user__last_login=None)
+
+
+def uninvited() -> QuerySet[Person]:
+    """Active people with an e-mail address and no way in yet who have no pending invitation."""
+    pending = Invitation.objects.filter(
+        user=OuterRef("user"), accepted_at__isnull=True, revoked_at__isnull=True
+    )
+    return (
+        Person.objects.filter(CANNOT_SIGN_IN, user__is_active=True)
+        .exclude(user__email="")
+        .exclude(Exists(pending))
+    )
+
+
+def not_accepted() -> QuerySet[Invitation]:
+    """Invitations sent to people still active that nobody has used or withdrawn yet."""
+    return Invitation.objects.filter(
+        accepted_at__isnull=True, revoked_at__isnull=True, user__is_active=True
+    )
 
 
 def can_invite(user: User) -> str:

@@ -9,7 +9,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -66,7 +66,7 @@ def people_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "status": status,
         "team": team,
         "teams": list(Team.objects.values_list("name", flat=True)),
-        "uninvited": _uninvited().count(),
+        "uninvited": invitations.uninvited().count(),
         "invitation_days": invitations.INVITATION_DAYS,
     }
     return render(request, "promo/people/list.html", context)
@@ -155,18 +155,6 @@ def person_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "promo/people/edit.html", context, status=400 if problems else 200)
 
 
-def _uninvited() -> QuerySet[Person]:
-    """Active people with an e-mail address and no way in yet who have no pending invitation."""
-    pending = Invitation.objects.filter(
-        user=OuterRef("user"), accepted_at__isnull=True, revoked_at__isnull=True
-    )
-    return (
-        Person.objects.filter(invitations.CANNOT_SIGN_IN, user__is_active=True)
-        .exclude(user__email="")
-        .exclude(Exists(pending))
-    )
-
-
 @login_required
 @require_POST
 @access.staff_only
@@ -187,7 +175,7 @@ def person_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @access.staff_only
 def people_invite_all(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Invite everyone who has no password and no pending invitation."""
-    waiting = list(_uninvited().select_related("user"))
+    waiting = list(invitations.uninvited().select_related("user"))
     for person in waiting:
         invitations.invite(user=person.user, by=request.user)
     messages.success(request, f"Invitations sent: {len(waiting)}.")
