@@ -3,9 +3,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.utils import timezone
 
 from promo import access, selectors, services
-from promo.models import Mentorship
+from promo.models import Mentorship, Notification
 from tests.factories import MentorshipFactory, PersonFactory, UserFactory
 
 
@@ -105,6 +106,25 @@ def test_roles_follow_reports_mentorships_and_staff(
     assert not selectors.roles_of(ended_mentor).is_mentor
     assert selectors.roles_of(manager).is_manager
     assert selectors.roles_of(admin_user).is_admin
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("state", Mentorship.State.values)
+def test_the_navigation_calls_a_mentor_whoever_the_active_mentorships_do(state):
+    link = MentorshipFactory(state=state)
+    active = Mentorship.objects.active().filter(mentor=link.mentor).exists()
+    assert selectors.roles_of(link.mentor).is_mentor == active
+
+
+@pytest.mark.django_db
+def test_the_navigation_counts_only_the_users_unread_notifications():
+    user, other = UserFactory(), UserFactory()
+    for recipient, read_at in ((user, None), (user, None), (user, timezone.now()), (other, None)):
+        Notification.objects.create(
+            recipient=recipient, kind=Notification.Kind.ACCOUNT, text="t", url="/", read_at=read_at
+        )
+    assert selectors.roles_of(user).unread == 2
+    assert selectors.roles_of(UserFactory()).unread == 0
 
 
 @pytest.mark.django_db
