@@ -7,9 +7,14 @@ They exist for the type checker only: at run time every view receives Django's o
 `HtmxHttpRequest`) and goes through `promo.access.Viewer`.
 """
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django_htmx.middleware import HtmxDetails
+
+T = TypeVar("T")
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -18,3 +23,13 @@ class HtmxHttpRequest(HttpRequest):
 
 class AuthenticatedHttpRequest(HtmxHttpRequest):
     user: User
+
+
+def per_request(request: HttpRequest, key: str, make: Callable[[], T]) -> T:
+    """Something worked out once per request that two sections of one page show (the home
+    page's strip and its panels count the same things). It lives on the request and dies with
+    it, so it never outlives, nor reaches past, the reader it was worked out for."""
+    memo: dict[str, Any] = request.__dict__.setdefault("_promo_per_request", {})
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]  # type: ignore[no-any-return]

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from promo import access, notifications, panels, selectors, services, sharing
+from promo import access, needs, notifications, panels, selectors, services, sharing
 from promo.forms import NO_SUCH_PERSON, InviteForm, PreferencesForm
 from promo.http import AuthenticatedHttpRequest
 from promo.models import Mentorship, Notification, Person, display_name
@@ -29,6 +29,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
             "target_behaviours": selectors.behaviours_of(target),
             "my_mentors": my_mentors,
             "my_mentees": selectors.mentorships_as_mentor(request.user),
+            "needs": needs.of(request),
             "panels": panels.render("home", request),
             "sharing_choices": (
                 sharing.choices(person, my_mentors)

@@ -5,7 +5,7 @@ class ReviewsConfig(AppConfig):
     name = "reviews"
 
     def ready(self) -> None:
-        from promo import offboarding, panels
+        from promo import needs, offboarding, panels
         from reviews.checks import panels as checks
         from reviews.checks import services as check_services
         from reviews.feedback import panels as feedback
@@ -16,7 +16,9 @@ class ReviewsConfig(AppConfig):
         panels.register("home", readiness.home_readiness)
         panels.register("home", feedback.home_mentor)
         panels.register("home", readiness.home_team)
-        panels.register("home", checks.home_panel)
+        needs.register(feedback.needs)
+        needs.register(checks.needs)
+        needs.register(readiness.needs)
         panels.register("readiness", checks.readiness_panel)
         panels.register("readiness", packet.readiness_packet)
         offboarding.register(check_services.checks_withdraw_for_leaver)

@@ -1,10 +1,12 @@
 """Clerical-error checks on the readiness and home pages (see promo.panels)."""
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from promo.http import AuthenticatedHttpRequest
+from promo.needs import SOMEONE_WAITS, Action, Need, plural
 from reviews.checks import selectors as check_selectors
 from reviews.readiness.assembly import ReadinessSubject
 
@@ -29,9 +31,17 @@ def readiness_panel(
     return render_to_string("reviews/checks/panels.html#readiness", context, request=request)
 
 
-def home_panel(request: AuthenticatedHttpRequest, _subject: object) -> SafeString | None:
-    """On the home page: questions waiting for this user's answer."""
+def needs(request: AuthenticatedHttpRequest) -> list[Need]:
+    """Questions colleagues asked the viewer that still wait for an answer."""
     count = check_selectors.waiting_count(request.user)
     if not count:
-        return None
-    return render_to_string("reviews/checks/panels.html#home", {"count": count}, request=request)
+        return []
+    return [
+        Need(
+            key="questions",
+            text=f"{plural(count, 'question waits', 'questions wait')} for your answer",
+            detail="a colleague wants to know how someone's work reads to senior people",
+            order=SOMEONE_WAITS + 2,
+            actions=(Action("Answer", reverse("reviews:questions"), primary=True),),
+        )
+    ]

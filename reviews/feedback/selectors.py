@@ -306,3 +306,15 @@ def waiting_by_mentor(
         )
         for r in found
     ]
+
+def oldest_waiting(mentor: User) -> datetime | None:
+    """When the entry that has waited longest for this mentor's feedback was logged."""
+    mine = Feedback.objects.filter(entry=OuterRef("pk"), author=mentor)
+    found = reviewable(mentor).exclude(Exists(mine)).aggregate(oldest=Min("created_at"))
+    oldest: datetime | None = found["oldest"]
+    return oldest
+
+
+def gaps_to_answer(engineer: User) -> int:
+    """Gap notes on the engineer's live entries still open: neither addressed nor resolved."""
+    return _still_open(Q(entry__author=engineer)).filter(state=Feedback.State.OPEN).count()

@@ -48,15 +48,18 @@ def test_manager_home_summarises_the_readiness_of_direct_and_indirect_reports(
     engineer, manager, skip_manager
 ):
     html = page(skip_manager, HOME)
-    assert "Your team's readiness" in html
-    assert "1 of 2 people assessed" in html  # the manager below has no target level
+    assert 'id="home-team-heading">Your team<' in html
+    # By name, not only by number: the indirect report, and the manager below who has no
+    # target level (listed, not assessed).
+    assert engineer.get_full_name() in html and manager.get_full_name() in html
+    assert "1 of 2 people assessed" in html
     assert reverse("reviews:team") in html
 
 
 def test_stranger_home_shows_no_one_else(engineer, stranger):
     html = page(stranger, HOME)
     assert engineer.get_full_name() not in html
-    assert "Your team&#x27;s readiness" not in html and "People you mentor" not in html
+    assert 'id="home-team-heading"' not in html and "People you mentor" not in html
 
 
 def test_user_without_a_profile_is_told_how_to_get_one(db):
@@ -118,10 +121,13 @@ def test_home_query_count_does_not_grow_with_the_team(
 
     grow(3)
     client = client_for(skip_manager)
-    with django_assert_max_num_queries(27):
+    # The "needs you" strip (impact, reviews, addressed threads, gap notes, questions, the
+    # team's fallen and quiet people) and the team panel by name cost a query each, whatever
+    # the team's size.
+    with django_assert_max_num_queries(33):
         client.get(HOME)
     grow(20)
-    with django_assert_max_num_queries(27):
+    with django_assert_max_num_queries(33):
         assert client.get(HOME).status_code == 200
 
 
@@ -162,3 +168,16 @@ def test_preferences_create_a_profile_for_a_user_without_one(db):
     user = UserFactory()
     client_for(user).post(reverse("preferences"), {"default_visibility": "mentors"})
     assert user.person.default_visibility == "mentors"
+
+
+def test_staff_off_the_ladder_are_not_told_to_wait_for_an_administrator(db):
+    html = page(UserFactory(is_staff=True), HOME)
+    assert "An administrator places you" not in html
+    assert "give yourself one on" in html and f'href="{reverse("people")}"' in html
+
+
+def test_the_target_levels_behaviours_fold_behind_one_line_on_home(engineer):
+    html = page(engineer, HOME)
+    fold = html.split('<details class="behaviours-fold">', 1)[1].split("</details>", 1)[0]
+    assert "The 2 behaviours a promotion committee looks for at Staff" in fold
+    assert "Scope at Staff" in fold and "Mentoring at Staff" in fold

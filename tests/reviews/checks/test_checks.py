@@ -653,10 +653,12 @@ def test_an_answer_typed_in_the_admin_without_a_time_still_counts(engineer, ques
 def test_home_shows_questions_waiting_for_an_answer(respondent, question):
     client = client_for(respondent)
     html = client.get(reverse("home")).content.decode()
-    assert "1 question waiting for your answer" in " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    assert f'href="{reverse("reviews:questions")}"' in html
+    # In the "needs you" strip, with the way to answer.
+    assert 'id="need-questions"' in html
+    assert "1 question waits for your answer" in " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert f'href="{reverse("reviews:questions")}">Answer</a>' in html
     check_services.check_answer(question=question, respondent=respondent, answer=YES)
-    assert "waiting for your answer" not in client.get(reverse("home")).content.decode()
+    assert 'id="need-questions"' not in client.get(reverse("home")).content.decode()
 
 
 # --- query counts ----------------------------------------------------------------------------
