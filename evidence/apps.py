@@ -8,5 +8,6 @@ class EvidenceConfig(AppConfig):
         from evidence import panels as evidence_panels
         from promo import needs, panels
 
+        panels.register("home", evidence_panels.home_quick_add)
         panels.register("home", evidence_panels.home_this_week)
         needs.register(evidence_panels.impact_needs)

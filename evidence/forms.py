@@ -159,9 +159,13 @@ class EntryForm(forms.Form):
         label="Shared with",
     )
 
-    def __init__(self, *args: Any, today: date | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, today: date | None = None, autofocus: bool = True, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
+        if not autofocus:  # a form further down a page must not pull the page to it
+            self.fields["title"].widget.attrs.pop("autofocus", None)
 
     @property
     def selected_behaviours(self) -> set[int]:

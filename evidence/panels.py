@@ -5,10 +5,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
-from evidence import selectors
+from evidence import quick_add, selectors
 from evidence.models import week_start
 from promo.http import AuthenticatedHttpRequest
 from promo.needs import OWN_WORK, Action, Need, plural
+
+
+def home_quick_add(request: AuthenticatedHttpRequest, _subject: object) -> SafeString | None:
+    """The quick add at the top of an engineer's home (someone on the ladder); it does not
+    take the focus, which a page opens at its top."""
+    writer = selectors.writer(request.user)
+    if writer is None or writer.working_level is None:
+        return None
+    form = quick_add.new_entry_form(request, writer, autofocus=False)
+    context = quick_add.context_for(request, writer, "home", form)
+    return render_to_string("evidence/includes/quick_add.html", context, request=request)
 
 
 def home_this_week(request: AuthenticatedHttpRequest, _subject: object) -> SafeString:

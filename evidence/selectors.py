@@ -9,7 +9,7 @@ from typing import TypedDict
 from django.contrib.auth.models import User
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from evidence.models import Entry, EntryBehaviour, EntryRevision
@@ -52,10 +52,18 @@ def own_entries(user: User) -> QuerySet[Entry]:
 
 
 def entry_for_viewer(viewer: User, pk: int) -> Entry:
-    """One entry the viewer may see, or 404 (never 403) for anyone else."""
-    entry = entries_visible_to(viewer).filter(pk=pk).first()
-    if entry is None:
+    """One entry the viewer may see, or 404 (never 403) for anyone else. The row is read
+    first and `access.may_see` decides, so its owner costs no "whose entries may I see"
+    query; its behaviours and links are read only once it may be seen."""
+    entry = Entry.objects.live().select_related("author__person").filter(pk=pk).first()
+    if entry is None or not access.may_see(
+        viewer,
+        entry.author,
+        entry.visibility,
+        scope=None if entry.author_id == viewer.pk else access.scope_of(viewer),
+    ):
         raise Http404("No such entry.")
+    prefetch_related_objects([entry], *related_lookups())
     return entry
 
 
@@ -210,21 +218,33 @@ def trash_of(user: User) -> QuerySet[Entry]:
 
 
 def writer(user: User) -> Person | None:
-    """The profile an entry form reads (default sharing, working level), in one query."""
-    return Person.objects.select_related("target_level", "current_level").filter(pk=user.pk).first()
-
-
-def behaviour_choices(level: Level | None) -> list[tuple[str, list[Behaviour]]]:
-    """Behaviours to tag with, grouped by level: `level` (the person's working level) first,
-    then the rest of its ladder (every ladder's levels without one)."""
-    ladder_levels = Level.objects.filter(ladder_id=level.ladder_id) if level else Level.objects
-    levels = list(
-        ladder_levels.order_by("ladder_id", "rank").prefetch_related(
-            Prefetch("behaviours", queryset=Behaviour.objects.order_by("rank"))
-        )
+    """The profile an entry form reads (default sharing, working level, whom to ask about the
+    ladder), in one query."""
+    return (
+        Person.objects.select_related("target_level", "current_level", "manager__user")
+        .filter(pk=user.pk)
+        .first()
     )
-    levels.sort(key=lambda lv: (lv.pk != (level.pk if level else None), lv.ladder_id, lv.rank))
-    return [(lv.name, list(lv.behaviours.all())) for lv in levels]
+
+
+def behaviour_choices(
+    level: Level | None, *, others: bool = True
+) -> list[tuple[str, list[Behaviour]]]:
+    """Behaviours to tag with, grouped by level: `level` (the person's working level) first,
+    then (with `others`) the rest of its ladder (every ladder's levels without one). One query:
+    the behaviours with their levels; a level with no behaviours offers nothing to tick."""
+    behaviours = Behaviour.objects.select_related("level")
+    if level is not None and not others:
+        behaviours = behaviours.filter(level_id=level.pk)
+    elif level is not None:
+        behaviours = behaviours.filter(level__ladder_id=level.ladder_id)
+    first = level.pk if level else None
+    groups: dict[int, tuple[str, list[Behaviour]]] = {}
+    for b in behaviours.order_by("level__ladder_id", "level__rank", "rank"):
+        groups.setdefault(b.level_id, (b.level.name, []))[1].append(b)
+    if first in groups:
+        groups = {first: groups.pop(first), **groups}
+    return list(groups.values())
 
 
 @dataclass(frozen=True)

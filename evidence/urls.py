@@ -7,6 +7,7 @@ app_name = "evidence"
 urlpatterns = [
     path("week/", views.week, name="week"),
     path("entries/new/", views.entry_create, name="create"),
+    path("entries/quick-add/", views.quick_add_form, name="quick-add"),
     path("entries/preview/", views.entry_preview, name="preview"),
     path("entries/search/", views.search, name="search"),
     path("entries/impact/", views.impact_list, name="impact"),

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,12 +15,19 @@ from evidence import portable, selectors, services
 from evidence.forms import (
     BODY_TOO_LONG,
     EditEntryForm,
-    EntryForm,
     ImpactForm,
     SearchForm,
     links_text,
 )
 from evidence.models import BODY_MAX, Entry, Kind, week_start
+from evidence.quick_add import (
+    LAST_SHARING,
+    form_context,
+    logged_message,
+    new_entry_form,
+)
+from evidence.quick_add import context_for as quick_add_context
+from evidence.quick_add import place as quick_add_place
 from promo import access, audit, panels
 from promo.http import AuthenticatedHttpRequest
 from promo.markdown import render_markdown
@@ -28,7 +35,6 @@ from promo.models import Person, Visibility
 from promo.params import parse_day, parse_id
 
 WEEKS_PER_PAGE = 6
-LAST_SHARING = "evidence_last_sharing"  # session key: who the last entry logged was shared with
 SEARCH_LIMIT = 100
 IMPORT_MAX_BYTES = 1_000_000
 CONFLICT = (
@@ -39,23 +45,6 @@ IMPORT_TOO_BIG = "The file is over 1 MB; split it and import the parts."
 IMPORT_EMPTY = "Paste a brag document or a Promo JSON export, or choose a file."
 IMPORT_NOT_TEXT = "The file is not UTF-8 text."
 IMPORT_NUL = "Null characters are not allowed. Remove them from the document and try again."
-
-
-def _new_entry_form(
-    request: AuthenticatedHttpRequest, writer: Person | None, data: QueryDict | None = None
-) -> EntryForm:
-    """A blank entry, shared as the last one logged this session was (else as the person's
-    preference): logging a run of wins never resets the choice to private halfway."""
-    last = request.session.get(LAST_SHARING)
-    if last not in Visibility.values:
-        last = services.sharing_default(writer)
-    return EntryForm(data, initial={"visibility": last})
-
-
-def _form_context(form: EntryForm, writer: Person | None) -> dict[str, object]:
-    groups = selectors.behaviour_choices(writer.working_level if writer else None)
-    target = groups[0][1][0].level_id if groups and groups[0][1] else None
-    return {"form": form, "behaviour_groups": groups, "target_level_id": target}
 
 
 def _mine(request: AuthenticatedHttpRequest) -> QuerySet[Entry]:
@@ -87,7 +76,7 @@ def week(request: AuthenticatedHttpRequest) -> HttpResponse:
         weeks, older = selectors.weeks_of(mine, before=before, count=WEEKS_PER_PAGE)
     writer = selectors.writer(request.user)
     context: dict[str, object] = {"weeks": weeks, "older": older}
-    context |= _form_context(_new_entry_form(request, writer), writer)
+    context |= quick_add_context(request, writer, "week", new_entry_form(request, writer))
     context |= {
         "this_week": this_week,
         "this_week_entries": current,
@@ -99,38 +88,57 @@ def week(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _quick_add_logged(
-    request: AuthenticatedHttpRequest, entry: Entry, writer: Person | None
+    request: AuthenticatedHttpRequest, entry: Entry, writer: Person | None, where: str
 ) -> HttpResponse:
-    """The htmx answer to a quick add: a fresh form, the new card and the counts, in place."""
-    context = _form_context(_new_entry_form(request, writer), writer)
+    """The htmx answer to a quick add: a fresh form with what was logged said beside its
+    button; on *This week* also the new card and the counts, on home the new card."""
+    context = quick_add_context(request, writer, where, new_entry_form(request, writer))
     context |= {
         "logged": entry,  # as saved, its behaviours and links read once by the service
-        "counts": selectors.behaviour_counts(_mine(request)),
+        "logged_message": logged_message(entry),
         "oob": True,
     }
-    return render(request, "evidence/week.html#quick-add-logged", context)
+    if where == "week":
+        context["counts"] = selectors.behaviour_counts(_mine(request))
+    return render(request, "evidence/includes/quick_add.html#answer", context)
+
+
+@login_required
+@require_GET
+def quick_add_form(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The quick-add form alone, for the dialog the `c` shortcut opens on any page. Opened as
+    a page (no JavaScript), it is the form on *This week*."""
+    if not request.htmx:
+        return redirect(reverse("evidence:week") + "#quick-add")
+    writer = selectors.writer(request.user)
+    context = quick_add_context(request, writer, "dialog", new_entry_form(request, writer))
+    return render(request, "evidence/includes/quick_add.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def entry_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     quick = request.POST.get("quick") == "1"
+    where = quick_add_place(request.POST.get("where"))
     previewing = "preview" in request.POST
     writer = selectors.writer(request.user)
-    form = _new_entry_form(request, writer, request.POST if request.method == "POST" else None)
+    form = new_entry_form(request, writer, request.POST if request.method == "POST" else None)
     if request.method == "POST" and not previewing and form.is_valid():
         entry = services.entry_log(author=request.user, data=form.entry_data())
         if request.session.get(LAST_SHARING) != entry.visibility:  # no session write otherwise
             request.session[LAST_SHARING] = entry.visibility
         if request.htmx and quick:
-            return _quick_add_logged(request, entry, writer)
-        messages.success(request, f"Logged “{entry.title}”.")
-        return redirect("evidence:week" if quick else entry.get_absolute_url())
-    context = _form_context(form, writer)
+            return _quick_add_logged(request, entry, writer, where)
+        messages.success(request, logged_message(entry))
+        if quick:
+            return redirect("home" if where == "home" else "evidence:week")
+        return redirect(entry.get_absolute_url())
+    if request.htmx and quick:  # htmx swaps only 2xx answers in: the refused form comes back 200
+        context = quick_add_context(request, writer, where, form)
+        return render(request, "evidence/includes/quick_add.html#answer", context)
+    context = form_context(form, writer)
     if previewing:
         context |= _preview(request)
-    if request.htmx and quick:  # htmx swaps only 2xx answers in: the refused form comes back 200
-        return render(request, "evidence/week.html#quick-add", context)
     refused = request.method == "POST" and (not previewing or "preview_error" in context)
     return render(request, "evidence/entry_form.html", context, status=400 if refused else 200)
 
@@ -141,7 +149,7 @@ def _preview(request: HttpRequest) -> dict[str, str]:
     body = request.POST.get("body", "")
     if len(body) > BODY_MAX:
         return {"preview_error": BODY_TOO_LONG.format(n=len(body), limit=BODY_MAX)}
-    return {"preview": render_markdown(body)}
+    return {"preview": render_markdown(body, top=2)}
 
 
 @login_required
@@ -191,10 +199,10 @@ def entry_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET":
         form = EditEntryForm(initial=_initial(entry))
         return render(
-            request, "evidence/entry_form.html", {**_form_context(form, writer), "entry": entry}
+            request, "evidence/entry_form.html", {**form_context(form, writer), "entry": entry}
         )
     form = EditEntryForm(request.POST)
-    context = {**_form_context(form, writer), "entry": entry}
+    context = {**form_context(form, writer), "entry": entry}
     if "preview" in request.POST or not form.is_valid():
         if "preview" in request.POST:
             context |= _preview(request)

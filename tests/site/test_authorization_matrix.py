@@ -439,6 +439,8 @@ TABLE: dict[str, list[Case]] = {
     ],
     "evidence:week": own(GET=200),
     "evidence:create": own(GET=200, POST=400),
+    # The form alone, for the `c` dialog; opened as a page it is the form on This week (302).
+    "evidence:quick-add": own(GET=(302, 200)),
     "evidence:preview": own(POST=200),
     "evidence:search": own(GET=200),
     "evidence:impact": own(GET=200),

@@ -230,6 +230,7 @@ SITE_SCRIPTS = (
     f"{settings.STATIC_URL}js/menu.js",
     f"{settings.STATIC_URL}js/triage.js",
     f"{settings.STATIC_URL}js/heatmap.js",
+    f"{settings.STATIC_URL}js/shortcuts.js",
 )
 
 
