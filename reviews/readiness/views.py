@@ -46,6 +46,7 @@ from reviews.readiness.labels import (
 from reviews.readiness.periods import period_index, period_label, window_indexes
 
 GAPS_SHOWN = 8  # the newest open gap notes on the page; the rest are counted and linked
+WAITING_SHOWN = 8  # mentee and mentor pairs waiting longest, on the team dashboard
 
 
 @login_required
@@ -160,6 +161,12 @@ def team(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
     page = paginator.get_page(parse_int(request.GET.get("page"), low=1, high=paginator.num_pages))
     page_rows = team_rows(page_pictures(list(page.object_list)))
+    # How long reports' work waits for their mentors: counts only, never an entry's words.
+    waiting = (
+        feedback_selectors.waiting_by_mentor(request.user, scope=scope)
+        if view == "reports" and not request.htmx
+        else []
+    )
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -181,6 +188,8 @@ def team(request: AuthenticatedHttpRequest) -> HttpResponse:
         "counts": tally.counts(),
         "total": tally.total,
         "matching": paginator.count,
+        "waiting": waiting[:WAITING_SHOWN],
+        "waiting_more": max(0, len(waiting) - WAITING_SHOWN),
     }
     template = (
         "reviews/readiness/team.html#table" if request.htmx else "reviews/readiness/team.html"

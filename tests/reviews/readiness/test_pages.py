@@ -197,6 +197,21 @@ def test_as_of_a_past_date_shows_that_days_picture(steady):
     assert response.context["status"] == rules.NOT_STARTED  # none of that evidence existed yet
 
 
+@pytest.mark.parametrize("role", ["engineer", "manager"])
+def test_a_past_day_with_no_evidence_says_so_and_offers_today_not_actions(request, steady, role):
+    response = client_for(request.getfixturevalue(role)).get(
+        readiness_url(), {"as_of": "2026-01-15"}
+    )
+    text = " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
+    assert "Nothing to judge on 15 January 2026" in text
+    assert "no evidence yet; nothing counts against it" in text
+    assert 'href="?">Show today</a>' in response.content.decode()
+    for action in ("Getting started", "Log this week's work", "Share it with your mentor"):
+        assert action not in text
+    today = client_for(request.getfixturevalue(role)).get(readiness_url()).content.decode()
+    assert "Nothing to judge on" not in today and "Show today" not in today
+
+
 @pytest.mark.parametrize(
     ("raw", "message"),
     [("yesterday", "That is not a date"), ("2030-01-01", "cannot be judged in the future")],
@@ -470,9 +485,11 @@ def test_dashboard_query_count_does_not_grow_with_reports_or_entries(
             MentorshipFactory(engineer=person.user, mentor=mentor)
             for weeks_ago in (1, 6, 12):
                 demonstrated(person.user, mentor, [scope_b], weeks_ago=weeks_ago)
+            EntryFactory(author=person.user, visibility=BOTH)  # waits for the mentor
 
+    # The reviews waiting for mentors cost two queries, the counts and the people.
     assert_flat_query_count(
-        django_assert_max_num_queries, client, reverse("reviews:team"), grow=grow, bound=18
+        django_assert_max_num_queries, client, reverse("reviews:team"), grow=grow, bound=20
     )  # Each view after growing makes every picture again, the day's most expensive view:
     # session, user, scope, the stale ones, their people, behaviours, 3 for claims, their open
     # gaps, replacing the pictures (4 with the savepoint), then the page: the tally (counts,
@@ -647,3 +664,23 @@ def test_needs_attention_is_the_default_order(steady, manager, mentor, engineer,
     rows = client_for(manager).get(reverse("reviews:team")).context["rows"]
     assert rows[0]["person"].user == quiet and rows[0]["stale"] == ["Scope at Staff"]
     assert rows[-1]["status"] == rules.READY
+
+
+def test_managers_see_how_long_reports_work_waits_for_mentors_as_counts_only(
+    engineer, mentor, manager
+):
+    shared = EntryFactory(author=engineer, visibility=BOTH, title="Shared with managers")
+    EntryFactory(author=engineer, visibility=Visibility.MENTORS, title="Only for mentors")
+    EntryFactory(author=engineer, visibility=BOTH, title="Reviewed already")
+    feedback_for(Entry.objects.get(title="Reviewed already"), mentor)
+    html = client_for(manager).get(reverse("reviews:team")).content.decode()
+    section = html.split('id="waiting-heading"', 1)[1].split("</section>", 1)[0]
+    row = " ".join(re.sub(r"<[^>]+>", " ", section.split("<tbody>", 1)[1]).split())
+    # One entry waits that the manager may see; the mentors-only one is not counted.
+    assert row.startswith(f"{engineer.get_full_name()} {mentor.get_full_name()} 1")
+    assert shared.title not in section and "Only for mentors" not in section
+    # A mentor's view of their mentees has no such section.
+    assert (
+        'id="waiting-heading"'
+        not in client_for(mentor).get(reverse("reviews:team")).content.decode()
+    )
