@@ -10,6 +10,7 @@ posts there and then. The strip shows the most pressing first.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from promo import invitations, selectors
@@ -36,7 +37,8 @@ class Need:
     actions: tuple[Action, ...] = field(default_factory=tuple)
 
 
-# How pressing each kind of need is: someone else waits on the viewer first.
+# How pressing each kind of need is: someone else waits on the viewer first. A provider adds a
+# little to order its own needs within a kind.
 SOMEONE_WAITS, TEAM, OWN_WORK, ORGANISATION = 10, 20, 30, 40
 
 Provider = Callable[[AuthenticatedHttpRequest], list[Need]]
@@ -127,7 +129,15 @@ def organisation(request: AuthenticatedHttpRequest) -> list[Need]:
                 actions=(Action("See who", reverse("people")),),
             )
         )
-    unplaced = Person.objects.filter(user__is_active=True, current_level__isnull=True).count()
+    # Managers and staff need no level to do their work here; anyone else does.
+    manages = Person.objects.filter(manager=OuterRef("pk"))
+    unplaced = (
+        Person.objects.filter(
+            user__is_active=True, user__is_staff=False, current_level__isnull=True
+        )
+        .exclude(Exists(manages))
+        .count()
+    )
     if unplaced:
         found.append(
             Need(

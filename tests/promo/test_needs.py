@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
-from promo.models import Invitation, Mentorship, Visibility
+from promo.models import Invitation, Mentorship, Person, Visibility
 from reviews.models import Feedback
 from tests.conftest import client_for
 from tests.factories import (
@@ -75,7 +75,9 @@ def test_a_mentoring_request_is_accepted_from_the_strip(engineer, levels):
     assert f"mentee-{asked.pk}" not in strip(grace)
 
 
-def test_a_manager_is_told_by_name_who_has_gone_quiet(engineer, mentor, manager, skip_manager, levels):
+def test_a_manager_is_told_by_name_who_has_gone_quiet(
+    engineer, mentor, manager, skip_manager, levels
+):
     scope = levels[2].behaviours.get(slug="scope")
     old = EntryFactory(
         author=engineer,
@@ -104,7 +106,11 @@ def test_staff_are_asked_to_set_up_the_organisation_and_can_invite_at_once(db, l
     )
     needs = strip(sam)
     assert needs["uninvited"].startswith("1 person has no way to sign in yet")
-    assert needs["unplaced"].startswith("2 people have no level")  # Sam too
+    # Sam runs Promo and the boss manages people: neither needs a level; the newcomer does.
+    PersonFactory(user=UserFactory(username="boss"), current_level=None)
+    PersonFactory(manager=Person.objects.get(user__username="boss"), current_level=levels[0])
+    assert needs["unplaced"].startswith("1 person has no level")
+    assert strip(sam)["unplaced"].startswith("1 person has no level")
     client_for(sam).post(reverse("people-invite"))
     assert Invitation.objects.filter(user=newcomer.user).exists()
     needs = strip(sam)
