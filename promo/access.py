@@ -19,7 +19,7 @@ from functools import reduce, wraps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -36,6 +36,7 @@ __all__ = [
     "relation_or_404",
     "readable_by",
     "relation_q",
+    "scope_for",
     "scope_of",
     "visibility_q",
 ]
@@ -113,9 +114,15 @@ def report_ids(manager_id: int) -> list[int]:
         return sorted(pk for (pk,) in cursor.fetchall())
 
 
+def mentees_of(mentor_id: int) -> "QuerySet[Mentorship, int]":
+    """The mentor's active mentees' ids, as a subquery: a list filtered by it reads them in the
+    same query rather than in one of its own."""
+    links = Mentorship.objects.active().filter(mentor_id=mentor_id).order_by()
+    return links.values_list("engineer_id", flat=True)
+
+
 def mentee_ids(mentor_id: int) -> list[int]:
-    links = Mentorship.objects.active().filter(mentor_id=mentor_id)
-    return list(links.values_list("engineer_id", flat=True))
+    return list(mentees_of(mentor_id))
 
 
 def staff_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -184,6 +191,23 @@ def scope_of(viewer: Viewer) -> Scope:
     )
 
 
+SCOPE_ON_REQUEST = "_promo_scope"
+
+
+def scope_for(request: HttpRequest) -> Scope:
+    """`scope_of` the request's user, worked out once for every section of a page that asks
+    (home's panels, the inbox and its counts). It lives on the request and dies with it, and
+    it is worked out again if the request's user changes. A view that changes a relation
+    (a mentorship, a reporting line) and then renders asks `scope_of` after the change."""
+    viewer = request.user
+    found: Scope | None = getattr(request, SCOPE_ON_REQUEST, None)
+    viewer_id = viewer.pk if viewer.is_authenticated and viewer.is_active else None
+    if found is None or found.viewer_id != viewer_id:
+        found = scope_of(viewer)
+        setattr(request, SCOPE_ON_REQUEST, found)
+    return found
+
+
 # What every manager above an engineer may see of them: for a reader who is a role, not a person
 # (the copy of a promo document a promotion attempt keeps is for whoever manages the engineer).
 ANY_MANAGER = Relation(is_manager=True)
@@ -217,10 +241,14 @@ def visibility_q(
     With `authors`, only rows by those authors, and the filter names only them: a team's
     dashboard then sends its list of people once per query rather than once per rule.
     """
+    author, visibility = f"{prefix}author_id", f"{prefix}visibility"
+    if authors is not None and scope is None:
+        authors = list(dict.fromkeys(authors))
+        if authors == [viewer.pk] and viewer.is_authenticated and viewer.is_active:
+            return Q(**{author: viewer.pk})  # their own rows, all of them: no one else's scope
     scope = scope or scope_of(viewer)
     if scope.viewer_id is None:
         return Q(pk__in=[])
-    author, visibility = f"{prefix}author_id", f"{prefix}visibility"
     if authors is None:
         rule = Q(**{author: scope.viewer_id})
         if scope.mentees:
@@ -292,11 +320,12 @@ def relation(viewer: Viewer, engineer: User, *, scope: Scope | None = None) -> R
     )
 
 
-def may_see(viewer: Viewer, engineer: User, visibility: str) -> bool:
-    """May `viewer` see an entry of `engineer` shared at `visibility`?"""
+def may_see(viewer: Viewer, engineer: User, visibility: str, *, scope: Scope | None = None) -> bool:
+    """May `viewer` see an entry of `engineer` shared at `visibility`? Read off `scope` when
+    the page has one."""
     if visibility not in OWNER_SEES:
         raise ValueError(f"Unknown visibility {visibility!r}")
-    return visibility in relation(viewer, engineer).visibilities
+    return visibility in relation(viewer, engineer, scope=scope).visibilities
 
 
 def engineer_or_404(

@@ -91,7 +91,7 @@ def reviewable(mentor: User) -> EntryQuerySet:
     """Live entries the mentor may review: their active mentees', shared with mentors (the rule
     of `is_reviewer`, as a list)."""
     return Entry.objects.live().filter(
-        author_id__in=access.mentee_ids(mentor.pk), visibility__in=sorted(access.MENTOR_SEES)
+        author_id__in=access.mentees_of(mentor.pk), visibility__in=sorted(access.MENTOR_SEES)
     )
 
 
@@ -111,13 +111,12 @@ def inbox(
         entries = entries.filter(tags__behaviour=behaviour)
     return (
         entries.annotate(reviewed=Exists(mine), feedback_count=Count("feedback", distinct=True))
-        .select_related("author")
+        .select_related("author__person")  # the preview's form reads the author's target
         .prefetch_related(
             Prefetch(
                 "behaviours",
                 queryset=Behaviour.objects.select_related("level").order_by("level__rank", "rank"),
-            ),
-            "links",  # the first one is previewed beside the list
+            )
         )
         .order_by(
             "reviewed",
@@ -185,8 +184,8 @@ def inbox_counts(mentor: User) -> list[MenteeCount]:
         .values_list("author_id")
         .annotate(n=Count("pk", distinct=True))
     )
-    links = access.mentee_ids(mentor.pk)
-    people = get_user_model().objects.filter(pk__in=links).order_by("first_name", "username")
+    mentees = access.mentees_of(mentor.pk)
+    people = get_user_model().objects.filter(pk__in=mentees).order_by("first_name", "username")
     users = {u.pk: u for u in people}
     return [
         MenteeCount(
@@ -306,6 +305,7 @@ def waiting_by_mentor(
         )
         for r in found
     ]
+
 
 def oldest_waiting(mentor: User) -> datetime | None:
     """When the entry that has waited longest for this mentor's feedback was logged."""

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -225,6 +225,7 @@ def _inbox_context(
     addressed = feedback_selectors.addressed(request.user)
     if selected is None and rows:  # the longest-waiting entry, ready to review
         selected = rows[0].entry
+        prefetch_related_objects([selected], "links")  # the preview shows them; cards do not
     behaviours = Behaviour.objects.filter(
         level_id__in=get_user_model()
         .objects.filter(pk__in=[c.user.pk for c in counts])

@@ -347,12 +347,12 @@ def test_preview_and_save_and_next_have_fixed_query_counts(
                 feedback_for(entry, mentor)
 
     assert_flat_query_count(
-        django_assert_max_num_queries, client, triage_url(target), grow=grow, bound=28
+        django_assert_max_num_queries, client, triage_url(target), grow=grow, bound=23
     )
     grow(10)
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(16):
         assert client.get(triage_url(target), **HTMX).status_code == 200
-    with django_assert_max_num_queries(36):
+    with django_assert_max_num_queries(31):
         response = client.post(post_url(target), verdicts(target), **HTMX)
         assert response.status_code == 200
 
