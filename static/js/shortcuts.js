@@ -3,8 +3,8 @@
 // "+ Log a win" does the same when clicked; without JavaScript it is a link to This week's form.
 // `c` is ignored while typing in a field, with a modifier key, or while a dialog is open; Escape
 // closes the dialog and focus goes back where it was. Ctrl+Enter logs from anywhere in the form.
-// In a behaviour picker, a filter box narrows the list by typed words and 1-9 tick the numbered
-// behaviours; without JavaScript the picker is plain checkboxes.
+// In a behaviour picker, a filter box narrows the list to names with words starting as typed, and
+// 1-9 tick the numbered behaviours; without JavaScript the picker is plain checkboxes.
 (function () {
   "use strict";
   var trigger = document.querySelector("[data-quick-add]");
@@ -53,18 +53,17 @@
     var wanted = words(text);
     var matches = 0;
     picker.querySelectorAll("label.check").forEach(function (label) {
-      var name = label.textContent.toLowerCase();
+      var name = words(label.textContent.replace(/[0-9]/g, " "));
       label.hidden = !wanted.every(function (word) {
-        return name.indexOf(word) >= 0;
+        return name.some(function (part) {
+          return part.indexOf(word) === 0;
+        });
       });
-      if (!label.hidden) matches += 1;
+      if (shown(label)) matches += 1;
     });
+    // Other levels stay as they were, open or folded; a level with no match is left out.
     picker.querySelectorAll("details.other-level").forEach(function (group) {
-      if (!group.hasAttribute("data-was-open")) group.setAttribute("data-was-open", String(group.open));
-      var any = group.querySelector("label.check:not([hidden])");
-      group.hidden = wanted.length > 0 && !any;
-      group.open = wanted.length ? Boolean(any) : group.getAttribute("data-was-open") === "true";
-      if (!wanted.length) group.removeAttribute("data-was-open");
+      group.hidden = wanted.length > 0 && !group.querySelector("label.check:not([hidden])");
     });
     var count = picker.querySelector("[data-picker-count]");
     if (count) {
@@ -133,7 +132,7 @@
   function openDialog() {
     var back = document.activeElement;
     var dialog = document.createElement("dialog");
-    dialog.className = "quick-add-dialog";
+    dialog.className = "quick-add-modal";
     dialog.setAttribute("aria-labelledby", "quick-add-heading");
     var body = document.createElement("div");
     dialog.appendChild(body);
