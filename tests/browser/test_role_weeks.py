@@ -134,3 +134,57 @@ def test_the_strip_leads_every_home_with_real_counts(page: Page, demo_site, who)
     # Every need has its action, a link or a button.
     for need in needs.locator("li.need").all():
         assert need.locator("a.button, button").count() >= 1
+
+
+def test_an_engineer_shares_a_private_entry_and_answers_a_gap_note_from_the_strip(
+    page: Page, demo_site, screenshot
+):
+    from evidence.models import Entry
+    from promo.models import Visibility
+    from reviews.models import Feedback
+    from tests.factories import EntryFactory
+
+    amara = "demo-engineer"
+    private = EntryFactory(
+        author=Person.objects.get(user__username=amara).user,
+        title="Wrote the ledger's runbook for the on-call rota",
+        visibility=Visibility.PRIVATE,
+    )
+    base = demo_site.url
+    sign_in(page, base, amara)
+
+    # Share: a private entry says only its author sees it, and one click shares it.
+    page.goto(f"{base}/entries/{private.pk}/")
+    page.get_by_role("button", name="Share with mentors").click()
+    expect(page.get_by_role("button", name="Share with mentors")).to_have_count(0)
+    private.refresh_from_db()
+    assert private.visibility != Visibility.PRIVATE
+
+    # Answer: the strip counts the gap notes still open on her work and leads to them.
+    page.goto(f"{base}/")
+    gaps = strip(page).locator("#need-gaps")
+    waiting = Feedback.objects.filter(
+        entry__author__username=amara, state=Feedback.State.OPEN
+    ).exclude(gap_note="")
+    expect(gaps).to_contain_text(re.compile(rf"\b{waiting.count()} gap notes? waits? "))
+    screenshot("week-engineer-home")
+    gaps.get_by_role("link", name="Answer them").click()
+    note = waiting.order_by("-created_at").first()
+    page.locator(f'a[href$="#feedback-{note.pk}"]').first.click()
+    thread = page.locator(f"#feedback-{note.pk}")
+    thread.get_by_label(re.compile("^Reply to ")).fill(
+        "Added the on-call numbers to the entry: pages fell from 9 to 2 a week."
+    )
+    thread.get_by_role("button", name="Reply and mark addressed").click()
+    thread = page.locator(f"#feedback-{note.pk}")
+    expect(thread).to_contain_text("pages fell from 9 to 2 a week")
+    expect(thread).to_contain_text("Addressed")
+    note.refresh_from_db()
+    assert note.state == Feedback.State.ADDRESSED
+    left = waiting.count()
+    page.goto(f"{base}/")
+    if left:
+        expect(strip(page).locator("#need-gaps")).to_contain_text(f"{left} gap note")
+    else:
+        expect(strip(page).locator("#need-gaps")).to_have_count(0)
+    assert Entry.objects.filter(pk=private.pk).exists()
