@@ -2,8 +2,8 @@
 
 markdown-it-py's `js-default` preset turns raw HTML off (it is shown as text); nh3 then keeps
 only an allow-list of tags and attributes, drops `javascript:`/`data:` links and adds
-`rel="noopener noreferrer"` to every link. One of two `mark_safe` calls in the code base
-(the other, reviews.readiness.labels.mini_heatmap, joins constants and escaped names).
+`rel="noopener noreferrer"` to every link. It holds the code base's only `mark_safe` call; it
+marks text a user wrote, and only after nh3 has cleaned it.
 
 Headings are shifted to sit below the page's own: `top` is the level a "#" heading becomes (a
 narrative shown under a page's <h2> passes 3), deeper ones follow and stop at <h6>, so user text
