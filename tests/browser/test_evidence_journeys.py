@@ -57,7 +57,8 @@ def test_quick_add_logs_a_win_with_two_behaviours_without_a_page_reload(
     expect(card.get_by_role("link", name=title)).to_be_visible()
     chips = card.get_by_role("list", name="Behaviours").get_by_role("listitem")
     expect(chips).to_have_text(["Scope and impact", "Leaving things better"])
-    expect(page.locator("#quick-add-status")).to_have_text(f"Logged “{title}”.")
+    said = rf"^Logged “{re.escape(title)}” for the week of \d+ \w+, [a-z ]+\. Edit it$"
+    expect(page.locator("#quick-add-status")).to_have_text(re.compile(said))
     expect(page.locator("#this-week-list").get_by_text("Nothing yet this week.")).to_be_hidden()
 
     # The swapped-in form is fresh and ready for the next win.
