@@ -1,1 +1,1 @@
-"""Clerical-error checks: "would you be surprised that … is not yet at …?", and the answers."""
+"""Clerical-error checks: "would you say … already works at …?", and the answers."""

@@ -88,7 +88,7 @@ class CheckForm(forms.Form):
 
 class AnswerForm(forms.Form):
     answer = forms.ChoiceField(
-        label="Would you be surprised?",
+        label="Would you say so?",
         choices=CheckQuestion.Answer.choices,
         widget=forms.RadioSelect,
         error_messages={

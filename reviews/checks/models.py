@@ -7,12 +7,13 @@ from django.db import models
 from django.utils import timezone
 
 from promo.models import Level
+from reviews import vocabulary
 
 ANSWER_COMMENT_MAX = 2_000
 
 
 class ClericalCheck(models.Model):
-    """'Would you be surprised to learn that <name> is not yet at <level>?', put to a few people."""
+    """'Would you say <name> already works at the level of <level>?', put to a few people."""
 
     engineer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="clerical_checks"
@@ -43,9 +44,9 @@ class CheckQuestion(models.Model):
     """The question to one respondent, and their answer once given."""
 
     class Answer(models.TextChoices):
-        YES = "yes", "Yes, I would be surprised"
-        NO = "no", "No, I would not be surprised"
-        NOT_SURE = "not_sure", "Not sure"
+        YES = "yes", vocabulary.CHECK_YES
+        NO = "no", vocabulary.CHECK_NO
+        NOT_SURE = "not_sure", vocabulary.CHECK_NOT_SURE
 
     clerical_check = models.ForeignKey(
         ClericalCheck, on_delete=models.CASCADE, related_name="questions"

@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 
 from promo.models import Level, display_name
 from promo.selectors import target_of
+from reviews import vocabulary
 from reviews.checks.models import CheckQuestion, ClericalCheck
 
 Answer = CheckQuestion.Answer
@@ -34,7 +35,7 @@ OPEN, EXPIRED_STATE, WITHDRAWN_STATE = "open", "expired", "withdrawn"
 
 
 def question_text(engineer: User, level: Level) -> str:
-    return f"Would you be surprised to learn that {display_name(engineer)} is not yet at {level}?"
+    return vocabulary.check_question(display_name(engineer), level.name)
 
 
 def state_of(check: ClericalCheck, now: datetime | None = None) -> str:

@@ -1,4 +1,4 @@
-"""Clerical-error checks: "Would you be surprised to learn that <name> is not yet at <level>?"
+"""Clerical-error checks: "Would you say <name> already works at the level of <level>?"
 
 The engineer, or a manager anywhere above them, puts that one question to a few senior people.
 Respondents answer yes / no / not sure while the check is open (until it expires or is
@@ -18,6 +18,7 @@ from django.utils import timezone
 from promo.models import Notification, display_name
 from promo.notifications import notify
 from promo.selectors import target_of
+from reviews import vocabulary
 from reviews.checks.access import may_ask, shareable_document
 from reviews.checks.models import CheckQuestion, ClericalCheck
 from reviews.checks.selectors import Answer, closed_message, question_text
@@ -148,8 +149,9 @@ def check_create(
         recipients=[engineer],
         actor=asked_by,
         kind=KIND,
-        text=f"{display_name(asked_by)} asked {names} whether they would be surprised you are "
-        f"not yet at {level.name}.",
+        text=vocabulary.CHECK_ASKED.format(
+            asker=display_name(asked_by), names=names, level=level.name
+        ),
         url=reverse("reviews:checks", args=[engineer.get_username()]),
     )
     return check

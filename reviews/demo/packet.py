@@ -5,8 +5,8 @@ Amara (demo-engineer) is writing her case for Staff and has shared it with her m
 mentor. Mei has only just begun hers and has no mentor yet, so its warnings say that none of
 her evidence is confirmed. Owen was put
 forward for Principal in the spring and denied; the committee's three
-points became gaps he worked through, and his second submission was approved last week.
-Before it, his manager asked three senior people whether they would be surprised he was not yet
+points became points to work on, and his second submission was approved last week.
+Before it, his manager asked three senior people whether they would say he already worked at
 Principal; Jonas has just asked two people the same about Staff, and Lena has yet to answer.
 """
 

@@ -25,13 +25,13 @@ ALL_DEMONSTRATED = "all-demonstrated"
 VERDICT_REQUIRED = "Give a verdict for “{name}”."
 
 
-EXTRA_NEEDS_VERDICT = "Say whether the work demonstrates “{name}” or only flashes it."
+EXTRA_NEEDS_VERDICT = "Say whether the work demonstrates “{name}” or only partly shows it."
 
 
 REPLY_REQUIRED = "Write a reply first."
 
 
-EXTRA_VERDICTS = [(Verdict.DEMONSTRATED, "Demonstrated"), (Verdict.FLASHES, "Flashes")]
+EXTRA_VERDICTS = [(v.value, v.label) for v in (Verdict.DEMONSTRATED, Verdict.FLASHES)]
 
 
 class FeedbackForm(forms.Form):
@@ -48,7 +48,8 @@ class FeedbackForm(forms.Form):
         required=False,
         max_length=GAP_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="It stays on the engineer's gaps page until you resolve it.",
+        help_text="Your gap note: it stays on the engineer's “What to work on” page until you "
+        "resolve it.",
     )
     gap_behaviour = forms.ModelChoiceField(
         label="Which behaviour is that about?",

@@ -1,4 +1,4 @@
-"""Mentor feedback on an entry: a note, a verdict per behaviour, a gap to work on, replies."""
+"""Mentor feedback on an entry: a note, a verdict per behaviour, a gap note, replies."""
 
 from django.conf import settings
 from django.db import models
@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from evidence.models import Entry
 from promo.models import Behaviour
+from reviews import vocabulary
 
 NOTE_MAX = 10_000
 
@@ -17,9 +18,11 @@ REPLY_MAX = 5_000
 
 
 class Verdict(models.TextChoices):
-    DEMONSTRATED = "demonstrated", "Demonstrated"
-    FLASHES = "flashes", "Flashes"
-    GAP = "gap", "Gap"
+    """Stored as "demonstrated", "flashes" and "gap"; read as reviews.vocabulary says."""
+
+    DEMONSTRATED = "demonstrated", vocabulary.DEMONSTRATED.label
+    FLASHES = "flashes", vocabulary.PARTLY_SHOWN.label
+    GAP = "gap", vocabulary.NOT_SHOWN.label
 
 
 class Feedback(models.Model):

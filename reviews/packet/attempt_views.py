@@ -268,8 +268,8 @@ def point_track(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         packet_services.point_track(point, form.cleaned_data["behaviour"])
         messages.success(
             request,
-            f"Tracked as a gap on “{form.cleaned_data['behaviour'].name}”: it shows on the gaps "
-            "and readiness pages until it is resolved.",
+            f"A point to work on under “{form.cleaned_data['behaviour'].name}”: it shows on the "
+            "“What to work on” and readiness pages until it is resolved.",
         )
     else:
         messages.error(request, "Choose the behaviour this point is about.")

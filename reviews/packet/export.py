@@ -17,7 +17,7 @@ def _evidence_line(item: Evidence, site: str) -> str:
     elif item.confirmed:
         mark = "confirmed by a mentor; impact still to show"
     elif item.reviewed:
-        mark = "a mentor saw flashes of it"
+        mark = "a mentor judged it partly shown"
     else:
         mark = "not reviewed yet"
     shipped = f", shipped {item.entry.shipped_on:%d %b %Y}" if item.entry.shipped_on else ""

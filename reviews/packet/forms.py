@@ -97,7 +97,7 @@ class OutcomeForm(forms.Form):
         required=False,
         max_length=COMMITTEE_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="One point per line. Each point can then become a gap you track.",
+        help_text="One point per line. Each point can then become a point to work on.",
     )
 
     def __init__(self, *args: Any, attempt: PromoAttempt, **kwargs: Any) -> None:

@@ -133,12 +133,12 @@ class PromoAttempt(models.Model):
 
     @property
     def tracked(self) -> list["CommitteePoint"]:
-        """Its points tracked as gaps, read from `points`: prefetch them when listing attempts."""
+        """Its points to work on, read from `points`: prefetch them when listing attempts."""
         return [point for point in self.points.all() if point.tracked_at]
 
 
 class CommitteePoint(models.Model):
-    """One point of a committee's feedback; once tracked, a gap on a behaviour until resolved."""
+    """One point of a committee's feedback; once tracked, a point to work on until resolved."""
 
     attempt = models.ForeignKey(PromoAttempt, on_delete=models.CASCADE, related_name="points")
     text = models.TextField(max_length=POINT_MAX)

@@ -360,7 +360,7 @@ def point_add(attempt: PromoAttempt, text: str) -> CommitteePoint:
 
 
 def point_track(point: CommitteePoint, behaviour: Behaviour) -> CommitteePoint:
-    """Make a point of feedback a gap on a behaviour of the level the attempt was for."""
+    """Make a point of feedback a point to work on, under a behaviour of the attempt's level."""
     if behaviour.level_id != point.attempt.level_id:
         raise ValidationError("Choose a behaviour of the level this attempt was for.")
     point.behaviour = behaviour
@@ -372,7 +372,7 @@ def point_track(point: CommitteePoint, behaviour: Behaviour) -> CommitteePoint:
 
 def point_resolve(point: CommitteePoint) -> CommitteePoint:
     if not point.is_open_gap:
-        raise ValidationError("Only an open gap can be resolved.")
+        raise ValidationError("Only an open point to work on can be resolved.")
     point.resolved_at = timezone.now()
     point.save(update_fields=["resolved_at"])
     return point

@@ -6,6 +6,7 @@ from datetime import date
 from django.http import HttpRequest
 from django.utils import timezone
 
+from reviews import vocabulary
 from reviews.readiness import rules
 
 AS_OF_BAD = "That is not a date; showing today."
@@ -14,15 +15,7 @@ AS_OF_BAD = "That is not a date; showing today."
 AS_OF_FUTURE = "Readiness cannot be judged in the future; showing today."
 
 
-STATUS_LABELS = {
-    rules.READY: "Ready",
-    rules.CLOSE: "Close",
-    rules.BUILDING: "Building",
-    rules.NOT_STARTED: "Not started",
-    rules.SUSTAINED: "Sustained",
-    rules.EMERGING: "Emerging",
-    rules.NOT_YET: "Not yet",
-}
+STATUS_LABELS = {term.key: term.label for term in (*vocabulary.OVERALL, *vocabulary.BEHAVIOUR)}
 
 
 STATUS_ORDER = {rules.READY: 0, rules.CLOSE: 1, rules.BUILDING: 2, rules.NOT_STARTED: 3}
@@ -37,10 +30,10 @@ class BehaviourState:
     glyph: str
 
 
+_GLYPHS = {rules.SUSTAINED: "●", rules.EMERGING: "◐", rules.NOT_YET: "○"}
 BEHAVIOUR_STATES = {
-    rules.SUSTAINED: BehaviourState(rules.SUSTAINED, "Sustained", "●"),
-    rules.EMERGING: BehaviourState(rules.EMERGING, "Emerging", "◐"),
-    rules.NOT_YET: BehaviourState(rules.NOT_YET, "Not yet", "○"),
+    term.key: BehaviourState(term.key, term.label, _GLYPHS[term.key])
+    for term in vocabulary.BEHAVIOUR
 }
 
 
@@ -56,10 +49,10 @@ def heat_class(strength: float | None) -> str:
 # A square's best evidence in words, and its glyph: each state is told apart by its shape as
 # well as its colour (a red-green colour-blind reader, a grey-scale print).
 HEAT_WORDS = {
-    "c-demo": "demonstrated",
-    "c-flash": "partly shown",
-    "c-gap": "not shown",
-    "c-none": "no evidence",
+    "c-demo": vocabulary.DEMONSTRATED.label.lower(),
+    "c-flash": vocabulary.PARTLY_SHOWN.label.lower(),
+    "c-gap": vocabulary.NOT_SHOWN.label.lower(),
+    "c-none": vocabulary.NO_EVIDENCE.label.lower(),
 }
 HEAT_GLYPHS = {"c-demo": "✓", "c-flash": "◐", "c-gap": "✕", "c-none": ""}
 

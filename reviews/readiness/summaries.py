@@ -32,6 +32,7 @@ from django.db.models.functions import Coalesce
 
 from promo import access
 from promo.models import Mentorship, Person
+from reviews import vocabulary
 from reviews.feedback import selectors as feedback_selectors
 from reviews.readiness import forecast, periods, pipeline, rules, words
 from reviews.readiness.models import InputVersion, StoredPicture
@@ -51,7 +52,7 @@ def _source(module: object) -> bytes:
 # The code that makes a picture (this module's too: it decides what a kept row holds) and
 # the time zone its days are cut in are part of every picture: a new release, or a move to
 # another zone, never serves a picture made before.
-MAKERS = (rules, words, forecast, periods, pipeline, sys.modules[__name__])
+MAKERS = (rules, words, vocabulary, forecast, periods, pipeline, sys.modules[__name__])
 CODE = hashlib.sha256(
     b"".join(_source(m) for m in MAKERS) + settings.TIME_ZONE.encode()
 ).hexdigest()

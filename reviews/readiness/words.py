@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reviews.readiness.periods import Policy, period_label, recent_periods, span, unit
+from reviews.vocabulary import NOT_SHOWN, PARTLY_SHOWN
 
 if TYPE_CHECKING:
     from reviews.readiness.rules import BehaviourReadiness, Causes
@@ -35,12 +36,12 @@ NO_EVIDENCE = "{name}: no evidence in the last {window}."
 CAUSE_TOO_RECENT = "{entries} confirmed by a mentor but shipped less than {weeks} weeks ago"
 CAUSE_UNMEASURED = "{entries} confirmed by a mentor without a measured impact"
 CAUSE_SELF_TAGGED = "{entries} only self-tagged, not yet reviewed by a mentor"
-CAUSE_PARTIAL = "{entries} a mentor judged partly shown"
-CAUSE_GAP = "{entries} a mentor judged a gap"
-ONLY_PARTLY = "only partly shown"
+CAUSE_PARTIAL = "{entries} a mentor judged " + PARTLY_SHOWN.label.lower()
+CAUSE_GAP = "{entries} a mentor judged " + NOT_SHOWN.label.lower()
+ONLY_PARTLY = "only " + PARTLY_SHOWN.label.lower()
 TOO_RECENT_REASON = (
     "{count} {entries} shipped too recently to assess {its} impact "
-    "(less than {weeks} weeks ago); counted as flashes for now."
+    "(less than {weeks} weeks ago); counted as partly shown for now."
 )
 UNMEASURED_REASON = (
     "{count} {entries} without a measured impact; "

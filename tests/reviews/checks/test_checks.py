@@ -391,7 +391,7 @@ def test_respondents_stop_reading_when_the_engineer_stops_sharing_with_managers(
     Narrative.objects.filter(document=document).update(text="Written after the withdrawal.")
     html = reader.get(url).content.decode()
     assert "design clinic" not in html and "Written after the withdrawal." not in html
-    assert "Would you be surprised to learn that" in html
+    assert f"Would you say {engineer.get_full_name()} already works at" in html
 
     document.share_manager = True
     document.save()
@@ -427,7 +427,7 @@ def test_the_question_page_shows_the_question_and_nothing_of_the_evidence(
 ):
     html = client_for(respondent).get(question_url(question)).content.decode()
     name = engineer.get_full_name()
-    assert f"Would you be surprised to learn that {name} is not yet at Staff?" in html
+    assert f"Would you say {name} already works at the level of Staff?" in html
     for entry in entries.values():
         assert entry.title not in html
 
@@ -443,7 +443,9 @@ def test_each_respondent_is_notified_with_a_link_to_their_question(
     for user in (respondent, second):
         note = Notification.objects.get(recipient=user, kind="check")
         mine = CheckQuestion.objects.get(respondent=user)
-        assert note.url == question_url(mine) and "not yet at Staff" in note.text
+        assert (
+            note.url == question_url(mine) and "already works at the level of Staff?" in note.text
+        )
     assert not Notification.objects.filter(recipient=engineer).exists()
     assert sorted(m.to[0] for m in mail.outbox) == ["second@example.com", "senior@example.com"]
 
@@ -451,7 +453,7 @@ def test_each_respondent_is_notified_with_a_link_to_their_question(
 def test_the_engineer_hears_when_their_manager_asks_about_them(engineer, manager, respondent):
     check_services.check_create(engineer=engineer, asked_by=manager, respondents=[respondent])
     note = Notification.objects.get(recipient=engineer, kind="check")
-    assert note.actor == manager and "not yet at Staff" in note.text
+    assert note.actor == manager and "you already work at the level of Staff." in note.text
     assert note.url == checks_url(engineer)
 
 
@@ -545,7 +547,7 @@ def test_checks_page_lists_newest_first_with_each_answer(engineer, manager, resp
     response = client_for(engineer).get(checks_url(engineer))
     assert [s.check.pk for s in response.context["checks"]] == [newer.pk, older.pk]
     html = response.content.decode()
-    assert "Not yet." in html and "No, I would not be surprised" in html and "waiting" in html
+    assert "Not yet." in html and "No, not yet" in html and "waiting" in html
     assert "Withdraw" in html
 
 
@@ -583,9 +585,9 @@ def test_readiness_card_shows_counts_to_the_engineer_and_managers(
         question=question, respondent=respondent, answer=YES, comment="Obviously."
     )
     html = readiness(client_for(cast[role]), engineer)
-    assert "Would senior people be surprised?" in html and "Obviously." in html
-    assert "<strong>1</strong> yes, surprised" in html
-    assert "<strong>0</strong> no" in html and "<strong>1</strong> waiting" in html
+    assert "Would senior people say" in html and "at the level of Staff?" in html
+    assert "Obviously." in html and "<strong>1</strong> yes, already there" in html
+    assert "<strong>0</strong> not yet" in html and "<strong>1</strong> waiting" in html
     assert "Grace Hopper" in html and checks_url(engineer) in html
 
 
@@ -596,8 +598,8 @@ def test_readiness_card_is_not_shown_to_a_mentor(
         question=question, respondent=respondent, answer=YES, comment="Obviously."
     )
     html = readiness(client_for(cast["mentor"]), engineer)
-    assert "Would senior people be surprised?" not in html and "Obviously." not in html
-    assert "yes, surprised" not in html and "Grace Hopper" not in html
+    assert "Would senior people say" not in html and "Obviously." not in html
+    assert "yes, already there" not in html and "Grace Hopper" not in html
 
 
 def test_readiness_card_invites_asking_when_nobody_was_asked(engineer):
@@ -635,10 +637,10 @@ def test_readiness_card_as_of_a_past_day_shows_the_checks_as_they_stood(
     assert f"Nobody had been asked about Staff by {eleven_days_ago}." in before
     assert "Ask senior people" not in before
     before_answer = card(7)
-    assert "0 yes, surprised" in before_answer and "2 waiting" in before_answer
+    assert "0 yes, already there" in before_answer and "2 waiting" in before_answer
     assert "Obviously." not in before_answer
     answered = card(3)
-    assert "1 yes, surprised" in answered and "1 waiting" in answered
+    assert "1 yes, already there" in answered and "1 waiting" in answered
     assert "Obviously." in answered
     today = card(0)  # withdrawn since: left out, as on the live page
     assert "Obviously." not in today and "earlier checks" in today
@@ -647,7 +649,7 @@ def test_readiness_card_as_of_a_past_day_shows_the_checks_as_they_stood(
 def test_an_answer_typed_in_the_admin_without_a_time_still_counts(engineer, question):
     CheckQuestion.objects.filter(pk=question.pk).update(answer=NO, answered_at=None)
     html = " ".join(re.sub(r"<[^>]+>", " ", readiness(client_for(engineer), engineer)).split())
-    assert "1 no" in html and "1 waiting" in html
+    assert "1 not yet" in html and "1 waiting" in html
 
 
 def test_home_shows_questions_waiting_for_an_answer(respondent, question):
