@@ -51,14 +51,20 @@ def ladder_spec(ladder: Ladder) -> LadderSpec:
 
 
 def person_of(user: User) -> Person | None:
-    """The user's profile with levels, team and manager fetched, or None if not set up yet."""
-    return (
+    """The user's profile with levels (and their ladders), team and manager fetched, or None if
+    not set up yet. The user object keeps it, as Django keeps any related row it read, so the
+    sections of the same page that read `user.person` (the target level, its ladder's policy)
+    read it from here rather than again."""
+    person = (
         Person.objects.select_related(
-            "user", "current_level__ladder", "target_level", "team", "manager__user"
+            "user", "current_level__ladder", "target_level__ladder", "team", "manager__user"
         )
         .filter(user_id=user.pk)
         .first()
     )
+    if person is not None:
+        user.person = person
+    return person
 
 
 def target_of(user: User) -> Level | None:
@@ -144,8 +150,9 @@ def roles_of(user: User) -> Roles:
     """The navigation's facts about a user, in one query.
 
     Every signed-in page asks this, so it is plain SQL: composed through the ORM, building the
-    query took many times longer than answering it. "Mentors" means an active mentorship, as `Mentorship.objects.active()` says; a test
-    holds the two to the same answer for every state."""
+    query took many times longer than answering it. "Mentors" means an active mentorship, as
+    `Mentorship.objects.active()` says; a test holds the two to the same answer for every
+    state."""
     mentorship, person = Mentorship._meta.db_table, Person._meta.db_table
     notification = Notification._meta.db_table
     sql = f"""
