@@ -349,7 +349,7 @@ def _team_csv(rows: list[TeamRow]) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(
         ["Name", "Username", "Team", "Level", "Target level", "Status", "Behaviours sustained",
-         "Behaviours", "Ready by", "Open gaps", "Stale behaviours", "What is missing"]
+         "Behaviours", "Ready by", "Open gap notes", "Stale behaviours", "What is missing"]
     )  # fmt: skip
     for row in rows:
         person = row["person"]

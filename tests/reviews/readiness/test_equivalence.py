@@ -359,7 +359,8 @@ def expected_entries(org: Org, viewer: User, engineer: User, periods: list[int],
 
 
 def home_counts(html: str) -> dict[str, int]:
-    found = re.findall(r'status-border-(\w+)" href="[^"]*"><strong>(\d+)</strong>', html)
+    """The team panel's count per status, each a link to the dashboard filtered by it."""
+    found = re.findall(r'href="/reviews/team/\?status=(\w+)">(\d+) ', html)
     return {status: int(count) for status, count in found}
 
 

@@ -244,7 +244,8 @@ def test_the_nightly_refresh_makes_the_pictures_the_first_dashboard_of_the_day_r
     made = set(StoredPicture.objects.values_list("pk", flat=True))
     for viewer, view in ((manager, "reports"), (mentor, "mentees"), (skip_manager, "reports")):
         client = client_for(viewer)
-        with django_assert_max_num_queries(8) as captured:
+        # A manager's view also counts the reviews waiting for mentors (two queries).
+        with django_assert_max_num_queries(10 if view == "reports" else 8) as captured:
             assert client.get("/reviews/team/", {"view": view}).status_code == 200
         assert not [q for q in captured.captured_queries if '"evidence_entry"."title"' in q["sql"]]
     assert set(StoredPicture.objects.values_list("pk", flat=True)) == made  # read, not made
