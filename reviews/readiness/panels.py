@@ -42,7 +42,7 @@ def _reports(request: AuthenticatedHttpRequest) -> QuerySet[StoredPicture] | Non
     and the team panel both read them. None for someone with no reports."""
 
     def make() -> QuerySet[StoredPicture] | None:
-        scope = access.scope_of(request.user)
+        scope = access.scope_for(request)
         if not scope.reports:
             return None
         return listing(request, scope, "reports", timezone.localdate())

@@ -340,7 +340,7 @@ def show(org: Org, viewer, titles: dict[str, int], *, lists: bool = True) -> Sho
         numbers[f"team {view}"] = [
             (row["person"].pk, row["status"], row["sustained"], row["behaviours"])
             + (row["picture"].rows if row["picture"] else None, row["ready_by"], row["trend"])
-            + (row["stale"], row["gaps"], str(row["heatmap"]))
+            + (row["stale"], row["gaps"], tuple(row["cells"]), tuple(row["missing"]))
             for row in rows
         ]
     everyone = Person.objects.filter(pk__in=[p.pk for p in org.people]).select_related(

@@ -121,7 +121,8 @@ def test_preview_shows_the_entry_rendered_its_claims_links_impact_and_threads(
     EntryLink.objects.create(entry=entry, rank=1, url="https://example.com/doc", label="Design")
     feedback_for(entry, mentor, body="Earlier thoughts on the dry runs")
     html = client_for(mentor).get(triage_url(entry), **HTMX).content.decode()
-    assert "<html" not in html and "triage-entries" not in html  # the preview alone
+    # The preview alone: no page around it, and not the list (only a link back to it).
+    assert "<html" not in html and 'id="triage-entries"' not in html
     assert "<strong>dry runs</strong>" in html and "<script>" not in html
     assert "Scope at Staff" in html and "Mentoring at Staff" in html
     assert 'href="https://example.com/doc"' in html and "Design" in html
