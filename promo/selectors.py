@@ -1,11 +1,14 @@
 """Reads of the core domain, returned ready for templates (related rows already fetched)."""
 
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.db import connection
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from promo import access
 from promo.ladder_files import POLICY_FIELDS, BehaviourSpec, LadderSpec, LevelSpec
@@ -146,24 +149,48 @@ class Roles:
     unread: int = 0  # unread notifications
 
 
-def roles_of(user: User) -> Roles:
-    """The navigation's facts about a user, in one query.
+# Stands for the user's id in the navigation's query while it is compiled; no user has it.
+_ANYONE = -2_147_483_647
 
-    Every signed-in page asks this, so it is plain SQL: composed through the ORM, building the
-    query took many times longer than answering it. "Mentors" means an active mentorship, as
-    `Mentorship.objects.active()` says; a test holds the two to the same answer for every
-    state."""
-    mentorship, person = Mentorship._meta.db_table, Person._meta.db_table
-    notification = Notification._meta.db_table
-    sql = f"""
-        SELECT
-            EXISTS (SELECT 1 FROM {mentorship} WHERE mentor_id = %s AND state = %s),
-            EXISTS (SELECT 1 FROM {person} WHERE manager_id = %s),
-            (SELECT COUNT(*) FROM {notification} WHERE recipient_id = %s AND read_at IS NULL)
-    """  # only our own table names are formatted in
+
+def _roles_query() -> QuerySet[Any, Any]:
+    """The navigation's facts about one user, as the ORM says them: an active mentorship is
+    `Mentorship.objects.active()`'s, a report is a Person naming them as manager."""
+    unread = (
+        Notification.objects.filter(recipient_id=OuterRef("pk"), read_at__isnull=True)
+        .order_by()
+        .values("recipient_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        get_user_model()
+        .objects.filter(pk=_ANYONE)
+        .annotate(
+            mentors=Exists(Mentorship.objects.active().filter(mentor_id=OuterRef("pk"))),
+            manages=Exists(Person.objects.filter(manager_id=OuterRef("pk"))),
+            unread=Coalesce(Subquery(unread), 0),
+        )
+        .values("mentors", "manages", "unread")
+    )
+
+
+@cache
+def _roles_sql(vendor: str) -> tuple[str, tuple[Any, ...]]:
+    """The navigation's query compiled once per database kind: every signed-in page asks it,
+    and composing it through the ORM took many times longer than the database took to answer
+    it. The rules stay the ORM's (`_roles_query`); only the compiled text is kept."""
+    sql, params = _roles_query().query.sql_with_params()
+    return sql, tuple(params)
+
+
+def roles_of(user: User) -> Roles:
+    """The navigation's facts about a user, in one query."""
+    sql, params = _roles_sql(connection.vendor)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk, Mentorship.State.ACTIVE, user.pk, user.pk])
-        mentors, manages, unread = cursor.fetchone()
+        cursor.execute(sql, [user.pk if p == _ANYONE else p for p in params])
+        row = cursor.fetchone()
+    mentors, manages, unread = row if row else (False, False, 0)
     return Roles(
         is_mentor=bool(mentors),
         is_manager=bool(manages),
