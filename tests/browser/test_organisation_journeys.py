@@ -33,7 +33,7 @@ def test_staff_import_people_invite_them_and_every_invitee_signs_in(
     sign_in(page, base, "admin", PASSWORD)
     screens = []
 
-    page.get_by_role("link", name="People", exact=True).click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="People").click()
     expect(page.get_by_text("Nobody is in Promo yet.")).to_be_visible()
     page.get_by_role("link", name="Import a CSV").first.click()  # screen 1: choose the file
     screens.append(page.get_by_role("heading", level=1).text_content())

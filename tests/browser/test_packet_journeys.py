@@ -81,11 +81,11 @@ def test_engineer_builds_a_document_and_manager_turns_a_denial_into_a_gap(
     expect(page.get_by_text("The committee's decision is recorded.")).to_be_visible()
     point = page.locator("li", has_text=POINT)
     point.get_by_role("combobox").select_option(label="Cross-team leadership")
-    point.get_by_role("button", name="Track as a gap").click()
-    expect(page.get_by_text("Tracked as a gap on “Cross-team leadership”")).to_be_visible()
+    point.get_by_role("button", name="Work on it").click()
+    expect(page.get_by_text("A point to work on under “Cross-team leadership”")).to_be_visible()
     screenshot("packet-attempt")
 
-    # The gap is on the engineer's readiness page, for the manager and for the engineer.
+    # The point is on the engineer's readiness page, for the manager and for the engineer.
     page.goto(f"{base}/reviews/readiness/{ENGINEER}/")
     packet = page.locator("section", has=page.get_by_role("heading", name="Promotion packet"))
     expect(packet.get_by_text(POINT)).to_be_visible()

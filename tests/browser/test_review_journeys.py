@@ -38,11 +38,15 @@ def assert_not_reloaded(page: Page) -> None:
     assert page.evaluate("window.__marker") == 1, "the page reloaded"
 
 
-def mentee_waiting(inbox: Page, name: str) -> int:
-    """How many of a mentee's entries the inbox says wait for this mentor's feedback."""
-    row = inbox.get_by_role("region", name="Your mentees").locator("li").filter(has_text=name)
-    expect(row).to_contain_text("to review")
-    return int(row.locator("strong").first.inner_text())
+def waiting(inbox: Page) -> int:
+    """How many entries the inbox (filtered by a mentee) says wait for this mentor's feedback."""
+    return int(inbox.locator("#triage-lede strong").inner_text())
+
+
+def open_from_triage(inbox: Page, card, title: str) -> None:
+    """Choose an entry in the triage list (its preview loads beside it), then open its page."""
+    card.get_by_role("link", name=title, exact=True).click()
+    inbox.locator("#triage-preview").get_by_role("link", name=title, exact=True).click()
 
 
 def state_badge(thread):
@@ -73,18 +77,19 @@ def test_mentor_posts_feedback_engineer_replies_and_mentor_resolves(
     entry_url = f"{base}/entries/{pk}/"
     expect(amara.locator("#feedback-panel")).to_contain_text("No feedback yet.")
 
-    # Grace finds it at the top of her inbox, waiting for her.
+    # Grace finds it in her inbox, waiting for her since today (the longest waiting first).
     grace = as_user(new_context, base, GRACE)
-    grace.goto(f"{base}/reviews/inbox/")
-    first = grace.locator(".entry-list article.entry").first
-    expect(first.locator(".entry-title")).to_have_text(title)
-    expect(first.locator(".entry-meta")).to_contain_text("needs your feedback")
+    grace.goto(f"{base}/reviews/inbox/?mentee={AMARA}")
+    first = grace.locator("#triage-entries article.entry").filter(
+        has=grace.get_by_role("link", name=title, exact=True)
+    )
+    expect(first.locator(".entry-meta")).to_contain_text("waiting since today")
     expect(first.get_by_role("list", name="Behaviours").get_by_role("listitem")).to_have_text(
         ["Scope and impact", "Technical judgement"]
     )
-    waiting_for_amara = mentee_waiting(grace, "Amara Okafor")
-    first.get_by_role("link", name=title).click()
-    expect(grace).to_have_url(f"{entry_url}#feedback-panel")
+    waiting_for_amara = waiting(grace)
+    open_from_triage(grace, first, title)
+    expect(grace).to_have_url(entry_url)
     panel = grace.locator("section#feedback-panel")
     expect(panel.locator("article.thread")).to_have_count(0)
     mark(grace)
@@ -94,7 +99,7 @@ def test_mentor_posts_feedback_engineer_replies_and_mentor_resolves(
         "Demonstrated", exact=True
     ).check()
     form.get_by_role("radiogroup", name="Verdict for Technical judgement").get_by_label(
-        "Gap", exact=True
+        "Not shown", exact=True
     ).check()
     form.get_by_label("Your note", exact=True).fill(note)
     form.get_by_label("What would make this next-level?", exact=True).fill(gap)
@@ -108,7 +113,7 @@ def test_mentor_posts_feedback_engineer_replies_and_mentor_resolves(
     thread = threads.first
     expect(state_badge(thread)).to_have_text("Open")
     expect(thread.get_by_role("list", name="Verdicts").get_by_role("listitem")).to_have_text(
-        ["Scope and impact Demonstrated", "Technical judgement Gap"]
+        ["Scope and impact Demonstrated", "Technical judgement Not shown"]
     )
     expect(thread.locator(".user-content strong")).to_have_text("why")
     expect(thread.locator(".gap-note")).to_contain_text("Technical judgement")
@@ -172,7 +177,7 @@ def test_mentor_posts_feedback_engineer_replies_and_mentor_resolves(
 
     # A resolved gap leaves Amara's gaps page; the thread stays resolved on a fresh load.
     amara.goto(f"{base}/reviews/gaps/")
-    expect(amara.get_by_role("heading", name="Your gaps", level=1)).to_be_visible()
+    expect(amara.get_by_role("heading", name="What to work on", level=1)).to_be_visible()
     expect(amara.get_by_text(gap)).to_have_count(0)
     amara.goto(entry_url)
     expect(state_badge(amara.locator(f"article#{thread_id}"))).to_have_text("Resolved")
@@ -180,11 +185,11 @@ def test_mentor_posts_feedback_engineer_replies_and_mentor_resolves(
 
     # In Grace's inbox the entry is now reviewed, with one thread, and one fewer is waiting.
     grace.goto(f"{base}/reviews/inbox/?mentee={AMARA}")
-    card = grace.locator(".entry-list article.entry").filter(
+    card = grace.locator("#triage-entries article.entry").filter(
         has=grace.get_by_role("link", name=title, exact=True)
     )
     expect(card.locator(".entry-meta")).to_have_text(re.compile(r"^\s*reviewed\s+1 thread\s*$"))
-    assert mentee_waiting(grace, "Amara Okafor") == waiting_for_amara - 1
+    assert waiting(grace) == waiting_for_amara - 1
 
 
 def test_feedback_without_verdicts_is_refused_with_a_message_and_keeps_the_note(
@@ -194,16 +199,16 @@ def test_feedback_without_verdicts_is_refused_with_a_message_and_keeps_the_note(
     note = "Good instinct to measure first; say what you would do next time."
     sign_in(page, base, GRACE)
     page.goto(f"{base}/reviews/inbox/?mentee={AMARA}")
-    waiting = (
-        page.locator(".entry-list article.entry")
-        .filter(has=page.locator(".badge", has_text="needs your feedback"))
+    unreviewed = (
+        page.locator("#triage-entries article.entry")
+        .filter(has=page.locator(".badge", has_text="waiting"))
         .filter(has=page.locator("ul.chips"))
     )
-    assert waiting.count() > 0, "the demo has no unreviewed entry of Amara's with behaviours"
-    card = waiting.first
+    assert unreviewed.count() > 0, "the demo has no unreviewed entry of Amara's with behaviours"
+    card = unreviewed.first
     title = card.locator(".entry-title").text_content().strip()
     behaviours = [b.strip() for b in card.locator("ul.chips > li").all_text_contents()]
-    card.get_by_role("link", name=title, exact=True).click()
+    open_from_triage(page, card, title)
     expect(page).to_have_url(ENTRY_URL)
     pk = entry_pk(page)
     panel = page.locator("section#feedback-panel")
@@ -232,10 +237,10 @@ def test_feedback_without_verdicts_is_refused_with_a_message_and_keeps_the_note(
 
     # Still waiting in the inbox.
     page.goto(f"{base}/reviews/inbox/?mentee={AMARA}")
-    card = page.locator(".entry-list article.entry").filter(
+    card = page.locator("#triage-entries article.entry").filter(
         has=page.get_by_role("link", name=title, exact=True)
     )
-    expect(card.locator(".entry-meta")).to_contain_text("needs your feedback")
+    expect(card.locator(".entry-meta")).to_contain_text("waiting")
 
 
 def test_engineer_invites_a_mentor_who_accepts_and_then_sees_shared_entries(

@@ -11,6 +11,9 @@ def test_demo_engineer_signs_in_and_sees_their_home(page, demo_site, screenshot)
     expect(page.get_by_role("heading", name="Hello, Amara")).to_be_visible()
     expect(page.get_by_role("heading", name="Where you are heading")).to_be_visible()
     expect(page.locator(".pill-accent")).to_have_text("Staff Engineer")
+    # The target level's behaviours fold behind one line; opening it shows them.
+    expect(page.get_by_role("heading", name="Leaving things better")).to_be_hidden()
+    page.get_by_text("The 7 behaviours a promotion committee looks for at Staff Engineer").click()
     expect(page.get_by_role("heading", name="Leaving things better")).to_be_visible()
     expect(
         page.get_by_role("navigation", name="Main").get_by_role("link", name="Inbox")
@@ -33,7 +36,7 @@ def test_sign_in_is_keyboard_only_and_sign_out_ends_the_session(page, demo_site)
     page.keyboard.press("Tab")
     page.keyboard.type("demo")
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", name="Your team's readiness")).to_be_visible()
+    expect(page.get_by_role("heading", name="Your team", exact=True)).to_be_visible()
     expect(page.get_by_role("link", name="Open the team dashboard")).to_be_visible()
 
     page.get_by_role("button", name="Sign out").click()
