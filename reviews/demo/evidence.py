@@ -16,7 +16,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from evidence import services
-from evidence.models import Entry, Kind, week_start
+from evidence.models import Entry, EntryRevision, Kind, week_start
 from promo.models import Behaviour, Person, Visibility
 from promo.selectors import working_level
 from reviews.demo import content
@@ -336,9 +336,26 @@ def _logged_in_their_week(authors: Iterable[User], *, rng: random.Random) -> Non
     """Each entry logged late in its own week (never in the future), not all at seeding time:
     the mentor's inbox says how long an entry has waited, counted from when it was logged."""
     now = timezone.now()
-    entries = list(Entry.objects.filter(author__in=list(authors)).only("pk", "week_start"))
+    entries = list(
+        Entry.objects.filter(author__in=list(authors)).only("pk", "week_start", "updated_at")
+    )
     for entry in entries:
         day = entry.week_start + timedelta(days=rng.randint(3, 5))
         moment = datetime.combine(day, time(hour=rng.randint(9, 18), minute=rng.randint(0, 59)))
         entry.created_at = min(timezone.make_aware(moment), now)
-    Entry.objects.bulk_update(entries, ["created_at"], batch_size=500)
+    # The first revision was saved when the entry was logged, and an entry never edited since
+    # was last saved then too: its history does not say an October entry was written today.
+    logged = {entry.pk: entry.created_at for entry in entries}
+    firsts = list(EntryRevision.objects.filter(entry_id__in=logged, version=1))
+    for revision in firsts:
+        revision.saved_at = logged[revision.entry_id]
+    edited = set(
+        EntryRevision.objects.filter(entry_id__in=logged, version__gt=1).values_list(
+            "entry_id", flat=True
+        )
+    )
+    for entry in entries:
+        if entry.pk not in edited:
+            entry.updated_at = entry.created_at
+    EntryRevision.objects.bulk_update(firsts, ["saved_at"], batch_size=500)
+    Entry.objects.bulk_update(entries, ["created_at", "updated_at"], batch_size=500)

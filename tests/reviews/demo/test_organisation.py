@@ -106,6 +106,21 @@ def test_demo_evidence_spans_eighteen_months_unevenly_and_is_not_duplicated_on_r
 
 
 @pytest.mark.usefixtures("seeded", "db")
+def test_demo_history_dates_each_entry_when_it_was_logged_not_when_the_demo_was_seeded():
+    from evidence.models import EntryRevision
+
+    firsts = EntryRevision.objects.filter(version=1).select_related("entry")
+    assert firsts.exists()
+    for revision in firsts:
+        assert revision.saved_at == revision.entry.created_at, revision.entry.title
+    unedited = Entry.objects.annotate(saves=Count("revisions")).filter(saves=1)
+    assert all(e.updated_at == e.created_at for e in unedited)
+    # And an entry of October was logged in October, as its history says.
+    october = Entry.objects.filter(week_start__year=2026, week_start__month=10).first()
+    assert october.created_at.date() < october.week_start.replace(month=11, day=1)
+
+
+@pytest.mark.usefixtures("seeded", "db")
 def test_demo_feedback_has_every_state_threads_and_gaps_and_is_not_duplicated():
     from reviews.models import Feedback, Reply
 
