@@ -28,12 +28,6 @@ WITHDRAWN = "This question was withdrawn on {date}; answers can no longer be giv
 OPEN, EXPIRED_STATE, WITHDRAWN_STATE = "open", "expired", "withdrawn"
 
 
-OPEN, EXPIRED_STATE, WITHDRAWN_STATE = "open", "expired", "withdrawn"
-
-
-OPEN, EXPIRED_STATE, WITHDRAWN_STATE = "open", "expired", "withdrawn"
-
-
 def question_text(engineer: User, level: Level) -> str:
     return vocabulary.check_question(display_name(engineer), level.name)
 
