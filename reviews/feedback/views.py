@@ -2,7 +2,7 @@
 entry previewed beside the list, save and next), the engineer's gaps."""
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -44,7 +44,19 @@ def _thread_response(
         "reply_form": ReplyForm(),
         **extra,
     }
-    return render(request, "reviews/feedback/panel.html#thread", context)
+    response = render(request, "reviews/feedback/panel.html#thread", context)
+    if _from_triage(request) and not feedback_selectors.addressed(request.user).filter(
+        pk=feedback.pk
+    ):
+        # Answered in the triage preview: it leaves the "addressed — waiting for you" list.
+        response.write(f'<li id="triage-thread-{feedback.pk}" hx-swap-oob="delete"></li>')
+    return response
+
+
+def _from_triage(request: AuthenticatedHttpRequest) -> bool:
+    """Whether an htmx request was made from the inbox's triage page."""
+    current: str | None = request.htmx.current_url_abs_path if request.htmx else None
+    return current is not None and urlsplit(current).path.startswith(reverse("reviews:inbox"))
 
 
 def _back_to(feedback: Feedback) -> HttpResponse:

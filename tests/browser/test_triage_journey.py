@@ -102,6 +102,8 @@ def test_addressed_threads_wait_for_their_mentor(page, demo_site):
     expect(thread.get_by_text("Addressed", exact=True)).to_be_visible()
     thread.get_by_role("button", name="Resolve").click()
     expect(thread.get_by_text("Resolved", exact=True)).to_be_visible()
+    # It leaves the list of addressed threads in the same swap, without a reload.
+    expect(section.locator(f"#triage-thread-{first.pk}")).to_have_count(0)
     first.refresh_from_db()
     assert first.state == Feedback.State.RESOLVED
     assert first not in list(feedback_selectors.addressed(grace))

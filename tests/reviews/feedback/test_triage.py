@@ -304,6 +304,27 @@ def test_an_addressed_thread_leaves_the_queue_once_resolved_or_reopened(answered
     assert list(feedback_selectors.addressed(mentor)) == []
 
 
+def test_resolving_in_the_triage_preview_takes_the_thread_off_the_addressed_list(
+    answered, mentor, engineer
+):
+    client = client_for(mentor)
+    url = reverse("reviews:feedback-state", args=[answered.pk])
+    gone = f'<li id="triage-thread-{answered.pk}" hx-swap-oob="delete"></li>'
+    entry_page = f"http://testserver{answered.entry.get_absolute_url()}"
+    triage_page = f"http://testserver{triage_url(answered.entry)}"
+    # Resolved from the entry's own page, where there is no such list: nothing is said of it.
+    html = client.post(url, {"to": "resolved"}, **HTMX, HTTP_HX_CURRENT_URL=entry_page)
+    assert gone not in html.content.decode()
+    # Reopened, answered again, then resolved from the triage page: gone in the same swap.
+    client.post(url, {"to": "open"}, **HTMX, HTTP_HX_CURRENT_URL=entry_page)
+    answered.refresh_from_db()
+    feedback_services.reply_post(feedback=answered, author=engineer, body="Now with numbers.")
+    assert list(feedback_selectors.addressed(mentor)) == [answered]
+    html = client.post(url, {"to": "resolved"}, **HTMX, HTTP_HX_CURRENT_URL=triage_page)
+    assert gone in html.content.decode()
+    assert list(feedback_selectors.addressed(mentor)) == []
+
+
 def test_marked_addressed_without_a_reply_comes_back_even_after_earlier_mentor_replies(
     waiting, mentor, engineer
 ):
