@@ -337,7 +337,9 @@ def _logged_in_their_week(authors: Iterable[User], *, rng: random.Random) -> Non
     the mentor's inbox says how long an entry has waited, counted from when it was logged."""
     now = timezone.now()
     entries = list(
-        Entry.objects.filter(author__in=list(authors)).only("pk", "week_start", "updated_at")
+        Entry.objects.filter(author__in=list(authors))
+        .only("pk", "week_start", "updated_at")
+        .order_by("pk")  # the same draws for the same entries on every database
     )
     for entry in entries:
         day = entry.week_start + timedelta(days=rng.randint(3, 5))

@@ -120,7 +120,7 @@ def seed(org: Org) -> None:
         )
         fresh = 0
         used: set[Note] = set()
-        for entry in entries.prefetch_related("behaviours").order_by("-week_start"):
+        for entry in entries.prefetch_related("behaviours").order_by("-week_start", "-pk"):
             share = REVIEW_SHARE.get(link.engineer.get_username(), DEFAULT_REVIEW_SHARE)
             if fresh >= FRESH_PER_MENTEE and rng.random() > share:
                 continue
