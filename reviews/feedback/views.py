@@ -63,12 +63,18 @@ def _back_to(feedback: Feedback) -> HttpResponse:
     return redirect(f"{feedback.entry.get_absolute_url()}#feedback-{feedback.pk}")
 
 
-@login_required
-@require_POST
-def feedback_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def _reviewable_entry(request: AuthenticatedHttpRequest, pk: int) -> Entry:
+    """The entry, when the user may give feedback on it (the feedback form's rule); 404."""
     entry = evidence_selectors.entry_for_viewer(request.user, pk)
     if not feedback_selectors.is_reviewer(request.user, entry):
         raise Http404("No such entry.")
+    return entry
+
+
+@login_required
+@require_POST
+def feedback_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    entry = _reviewable_entry(request, pk)
     form = feedback_form(entry, request.POST)
     if form.is_valid():
         feedback = feedback_services.feedback_post(
@@ -191,14 +197,6 @@ def _filters(request: AuthenticatedHttpRequest, counts: list[MenteeCount]) -> In
         behaviour=behaviour,
         page=page if page and page.isdigit() else None,
     )
-
-
-def _reviewable_entry(request: AuthenticatedHttpRequest, pk: int) -> Entry:
-    """The entry, when the user may give feedback on it (the feedback form's rule); 404."""
-    entry = evidence_selectors.entry_for_viewer(request.user, pk)
-    if not feedback_selectors.is_reviewer(request.user, entry):
-        raise Http404("No such entry.")
-    return entry
 
 
 def _preview_context(
