@@ -29,6 +29,19 @@ def strip(user) -> dict[str, str]:
     return {key: " ".join(re.sub(r"<[^>]+>", " ", body).split()) for key, body in found}
 
 
+def confirmed_long_ago(author, mentor, behaviour) -> None:
+    """Work a mentor confirmed 20 weeks ago, and nothing since: the behaviour has gone quiet."""
+    old = EntryFactory(
+        author=author,
+        visibility=MENTORS,
+        behaviours=(behaviour,),
+        week_of=date(2026, 11, 24) - timedelta(weeks=20),
+        impact_measured="Halved p99",
+        impact_measured_on=date(2026, 8, 1),
+    )
+    feedback_for(old, mentor)
+
+
 def test_nothing_waiting_shows_no_strip(engineer):
     html = client_for(engineer).get(HOME).content.decode()
     assert 'id="needs-heading"' not in html
@@ -78,16 +91,7 @@ def test_a_mentoring_request_is_accepted_from_the_strip(engineer, levels):
 def test_a_manager_is_told_by_name_who_has_gone_quiet(
     engineer, mentor, manager, skip_manager, levels
 ):
-    scope = levels[2].behaviours.get(slug="scope")
-    old = EntryFactory(
-        author=engineer,
-        visibility=MENTORS,
-        behaviours=(scope,),
-        week_of=date(2026, 11, 24) - timedelta(weeks=20),
-        impact_measured="Halved p99",
-        impact_measured_on=date(2026, 8, 1),
-    )
-    feedback_for(old, mentor)
+    confirmed_long_ago(engineer, mentor, levels[2].behaviours.get(slug="scope"))
     for boss in (manager, skip_manager):  # direct and indirect reports alike
         quiet = strip(boss)["quiet"]
         assert quiet.startswith("Amara")
@@ -150,15 +154,7 @@ def test_a_large_quiet_team_is_named_in_part_and_counted(manager, mentor, levels
             target_level=levels[2],
         ).user
         MentorshipFactory(engineer=report, mentor=mentor, state=Mentorship.State.ACTIVE)
-        old = EntryFactory(
-            author=report,
-            visibility=MENTORS,
-            behaviours=(scope,),
-            week_of=date(2026, 11, 24) - timedelta(weeks=20),
-            impact_measured="Halved p99",
-            impact_measured_on=date(2026, 8, 1),
-        )
-        feedback_for(old, mentor)
+        confirmed_long_ago(report, mentor, scope)
     quiet = strip(manager)["quiet"]
     # Four by name in the dashboard's order (then by name), and the rest counted.
     assert quiet.startswith("Ana Quist, Bo Quist, Chen Quist, Dana Quist and 2 others have gone")
