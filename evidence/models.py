@@ -148,3 +148,75 @@ class EntryRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entry_id} v{self.version}"
+
+
+class Forge(models.TextChoices):
+    GITHUB = "github", "GitHub or GitHub Enterprise"
+    GITLAB = "gitlab", "GitLab"
+    GITEA = "gitea", "Gitea or Forgejo"
+
+
+class ForgeHook(models.Model):
+    """One webhook an organisation's forge posts merged pull requests to (see evidence.forges).
+
+    The address carries `key`, a random value that names the hook; the forge proves each
+    delivery with `secret` (GitHub's and Gitea's HMAC key, GitLab's token), which is kept as
+    given because checking an HMAC needs it.
+    """
+
+    forge = models.CharField(max_length=8, choices=Forge.choices)
+    name = models.CharField(max_length=120, help_text="Which forge, e.g. “GitHub Enterprise”.")
+    key = models.CharField(max_length=32, unique=True, editable=False)
+    secret = models.CharField(max_length=200)
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_delivery_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+DRAFT_BODY_MAX = 4_000
+
+
+class Draft(models.Model):
+    """Work that happened elsewhere (a merged pull request), waiting for its author to log it
+    as an entry or dismiss it. A draft counts for nothing until it is logged."""
+
+    class State(models.TextChoices):
+        WAITING = "waiting", "Waiting"
+        LOGGED = "logged", "Logged"
+        DISMISSED = "dismissed", "Dismissed"
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts", db_index=False
+    )
+    hook = models.ForeignKey(
+        ForgeHook, on_delete=models.SET_NULL, null=True, blank=True, related_name="drafts"
+    )
+    url = models.URLField(max_length=500)
+    repository = models.CharField(max_length=200)
+    number = models.PositiveIntegerField(null=True, blank=True)
+    title = models.CharField(max_length=TITLE_MAX)
+    body = models.TextField(blank=True, max_length=DRAFT_BODY_MAX)
+    merged_at = models.DateTimeField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.WAITING)
+    entry = models.ForeignKey(
+        Entry, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-merged_at", "-pk"]
+        indexes = [models.Index(fields=["author", "state"], name="draft_author_state")]
+        constraints = [
+            # The same pull request delivered twice (a redelivery, two hooks) is one draft.
+            models.UniqueConstraint(fields=["author", "url"], name="draft_once_per_pull_request"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -5,6 +5,8 @@ Everything else in Promo (evidence, reviews, readiness) builds on these. Writes 
 entries is decided in `promo.access` only.
 """
 
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -14,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 MAX_REPORTING_DEPTH = 32
+FORGE_USERNAME_MAX = 100
 
 
 class Visibility(models.TextChoices):
@@ -205,6 +208,14 @@ class Person(models.Model):
         default=True,
         help_text="As a mentor, email me a weekly digest of entries waiting for review.",
     )
+    # Merged pull requests from the organisation's forge arrive as drafts for the person whose
+    # forge username this is (else whose account e-mail the forge reports); see evidence.forges.
+    forge_username = models.CharField(
+        max_length=FORGE_USERNAME_MAX,
+        blank=True,
+        db_index=True,
+        help_text="Your username on the organisation's GitHub, GitLab, Gitea or Forgejo.",
+    )
 
     class Meta:
         ordering = ["user__username"]
@@ -368,6 +379,9 @@ class AuditEvent(models.Model):
         PEOPLE_IMPORT = "people_import", "People imported"
         INVITATION = "invitation", "Invitation sent, revoked or accepted"
         LEVEL_CHANGED = "level_changed", "Moved to a new level"
+        API_TOKEN = "api_token", "API token created or revoked"
+        API_USE = "api_use", "API token used"
+        WEBHOOK = "webhook", "Forge webhook delivered or refused"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     action = models.CharField(max_length=20, choices=Action.choices)
@@ -421,3 +435,40 @@ class Invitation(models.Model):
     @property
     def pending(self) -> bool:
         return self.accepted_at is None and self.revoked_at is None
+
+
+class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
+    def usable(self, now: datetime) -> "ApiTokenQuerySet":
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now, user__is_active=True)
+
+
+class ApiToken(models.Model):
+    """A personal access token for the API and the `promo` command line (see promo.tokens).
+
+    The secret is shown once, when it is made; only its SHA-256 is stored, with the first
+    characters kept so its owner can tell tokens apart.
+    """
+
+    class Scope(models.TextChoices):
+        READ = "read", "Read"
+        WRITE = "write", "Read and write"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=80, help_text="Where it is used, e.g. “work laptop”.")
+    scope = models.CharField(max_length=8, choices=Scope.choices, default=Scope.WRITE)
+    prefix = models.CharField(max_length=16)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

@@ -49,6 +49,10 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    # Background work (e-mail, webhook deliveries, reminders): Django's tasks framework,
+    # backported, with its database backend, so no extra service is needed.
+    "django_tasks",
+    "django_tasks_db",
     "promo",
     "evidence",
     "reviews",
@@ -191,6 +195,18 @@ STORAGES = {
     },
 }
 
+# Background work: tasks are rows in the database, run by `manage.py db_worker` beside the app
+# servers (see the README). TASKS_BACKEND=immediate runs them inside the request instead.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[env_str("TASKS_BACKEND", "database")],
+        "QUEUES": ["default"],
+    }
+}
+
 # Email: printed to the console unless EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST", "")
 EMAIL_BACKEND = env_str(
@@ -203,6 +219,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+# A mail server that does not answer must not hold a worker for long (the task retries).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Promo <promo@localhost>")
 # The address people reach Promo at, for links in emails (e.g. https://promo.example.com).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")

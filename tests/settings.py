@@ -27,3 +27,7 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
         "NAME",
         f"test_{DATABASES['default']['NAME']}_{_run}",  # noqa: F405
     )
+
+# Tasks run inside the request in tests, so a test sees their effect at once; the tests of the
+# worker itself (tests/promo/test_background.py) switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
