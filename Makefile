@@ -12,7 +12,7 @@ PYTEST = run_pytest() { $(PY) -m pytest "$$@"; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing the run" >&2; return 1; fi; \
 	return $$status; }; run_pytest
 
-.PHONY: run test test-sqlite test-postgres test-browser bench load lint format clean
+.PHONY: run worker test test-sqlite test-postgres test-browser bench load lint format clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,11 +26,19 @@ $(VENV)/.installed-test: $(VENV)/.installed-run
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $@
 
+# A background worker (e-mail, reminders, webhooks) runs beside the server and stops with it.
 run: $(VENV)/.installed-run
 	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --noinput
 	DEBUG=$${DEBUG:-1} $(PY) manage.py createcachetable
 	DEBUG=$${DEBUG:-1} $(PY) manage.py seed_demo --if-empty
-	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	export DEBUG=$${DEBUG:-1}; $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The background worker alone (beside `make run` elsewhere, or a server of your own): runs
+# tasks as they come until Ctrl-C. Production runs `manage.py db_worker` (README).
+worker: $(VENV)/.installed-run
+	DEBUG=$${DEBUG:-1} $(PY) manage.py db_worker
 
 # Readiness and weekly pages benchmarks: print figures beside their targets, assert nothing.
 # SQLite by default; PostgreSQL with TEST_DATABASE_URL=postgres://... (a throwaway database,

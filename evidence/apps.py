@@ -11,3 +11,4 @@ class EvidenceConfig(AppConfig):
         panels.register("home", evidence_panels.home_quick_add)
         panels.register("home", evidence_panels.home_this_week)
         needs.register(evidence_panels.impact_needs)
+        needs.register(evidence_panels.draft_needs)

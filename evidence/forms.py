@@ -289,3 +289,25 @@ class SearchForm(forms.Form):
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             raise ValidationError("“From” is after “To”; swap the dates.")
         return data
+
+
+DRAFT_BEHAVIOUR_GONE = (
+    "One of those behaviours is no longer on the ladder. Reload the page and log it again."
+)
+
+
+class DraftLogForm(forms.Form):
+    """Logging a draft from the inbox: only the behaviours left ticked are chosen there; the
+    rest comes from the pull request (evidence.drafts.entry_data_for)."""
+
+    behaviours = BehaviourChoices(
+        queryset=Behaviour.objects.all(),
+        required=False,
+        error_messages={
+            "invalid_choice": DRAFT_BEHAVIOUR_GONE,
+            "invalid_pk_value": DRAFT_BEHAVIOUR_GONE,
+        },
+    )
+
+    def error_sentence(self) -> str:
+        return DRAFT_BEHAVIOUR_GONE

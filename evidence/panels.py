@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
-from evidence import quick_add, selectors
+from evidence import drafts, quick_add, selectors
 from evidence.models import week_start
 from promo.http import AuthenticatedHttpRequest
 from promo.needs import OWN_WORK, Action, Need, plural
@@ -44,5 +44,24 @@ def impact_needs(request: AuthenticatedHttpRequest) -> list[Need]:
             detail="demonstrated work counts in full once its impact is measured",
             order=OWN_WORK,
             actions=(Action("Record impact", reverse("evidence:impact"), primary=True),),
+        )
+    ]
+
+
+def draft_needs(request: AuthenticatedHttpRequest) -> list[Need]:
+    """Merged pull requests from the forge waiting for the viewer to log or dismiss them."""
+    waiting = drafts.waiting_count(request.user)
+    if not waiting:
+        return []
+    return [
+        Need(
+            key="drafts",
+            text=(
+                f"{plural(waiting, 'merged pull request is', 'merged pull requests are')} "
+                "waiting to be logged"
+            ),
+            detail="they count for nothing until you log them",
+            order=OWN_WORK,
+            actions=(Action("Open the inbox", reverse("evidence:week") + "#inbox", primary=True),),
         )
     ]

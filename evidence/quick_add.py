@@ -38,12 +38,20 @@ def new_entry_form(
 
 
 def form_context(
-    form: EntryForm, writer: Person | None, *, others: bool = True
+    form: EntryForm, writer: Person | None, *, others: bool = True, suggest: bool = False
 ) -> dict[str, object]:
+    """The picker's behaviours, grouped by level; with `suggest`, a new entry's picker also
+    asks for suggested behaviours as the title and details are typed (someone not on the
+    ladder has no level to suggest from, so theirs never asks)."""
     level = writer.working_level if writer else None
     groups = selectors.behaviour_choices(level, others=others)
     target = groups[0][1][0].level_id if groups and groups[0][1] else None
-    return {"form": form, "behaviour_groups": groups, "target_level_id": target}
+    return {
+        "form": form,
+        "behaviour_groups": groups,
+        "target_level_id": target,
+        "suggest": suggest and level is not None,
+    }
 
 
 def logged_message(entry: Entry) -> str:
@@ -64,7 +72,7 @@ def context_for(
     context: dict[str, object] = {"form": form, "where": where, "writer": writer}
     if writer is None or writer.working_level is None:
         return context | {"off_ladder": True, "behaviour_groups": []}
-    return context | form_context(form, writer, others=where != "home")
+    return context | form_context(form, writer, others=where != "home", suggest=True)
 
 
 def place(value: str | None) -> str:

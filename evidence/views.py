@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from evidence import portable, selectors, services
+from evidence import drafts, portable, selectors, services, suggestions
 from evidence.forms import (
     BODY_TOO_LONG,
     EditEntryForm,
@@ -19,7 +19,7 @@ from evidence.forms import (
     SearchForm,
     links_text,
 )
-from evidence.models import BODY_MAX, Entry, Kind, week_start
+from evidence.models import BODY_MAX, Draft, Entry, Kind, week_start
 from evidence.quick_add import (
     LAST_SHARING,
     form_context,
@@ -83,6 +83,8 @@ def week(request: AuthenticatedHttpRequest) -> HttpResponse:
         "counts": selectors.behaviour_counts(mine),
         "impact_due": selectors.impact_due(request.user, today=today).count(),
         "undo": _just_trashed(request),
+        "inbox": drafts.inbox(request.user),
+        "dismissed": drafts.just_dismissed(request.user, parse_id(request.GET.get("dismissed"))),
     }
     return render(request, "evidence/week.html", context)
 
@@ -115,6 +117,18 @@ def quick_add_form(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "evidence/includes/quick_add.html", context)
 
 
+def _draft_of(request: AuthenticatedHttpRequest) -> Draft | None:
+    """The draft a new entry starts from (?draft=, then the form's hidden field): the user's
+    own waiting draft, else 404."""
+    raw = request.POST.get("draft") if request.method == "POST" else request.GET.get("draft")
+    if not raw:
+        return None
+    pk = parse_id(raw)
+    if pk is None:
+        raise Http404("No such draft.")
+    return drafts.own_draft_or_404(request.user, pk)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def entry_create(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -123,8 +137,14 @@ def entry_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     previewing = "preview" in request.POST
     writer = selectors.writer(request.user)
     form = new_entry_form(request, writer, request.POST if request.method == "POST" else None)
+    draft = _draft_of(request)
+    if draft is not None and request.method == "GET":
+        form.initial.update(drafts.initial_for(draft, writer))
     if request.method == "POST" and not previewing and form.is_valid():
-        entry = services.entry_log(author=request.user, data=form.entry_data())
+        if draft is not None:  # "Edit first" from the inbox: logging it settles the draft
+            entry = drafts.log_draft(draft=draft, by=request.user, data=form.entry_data())
+        else:
+            entry = services.entry_log(author=request.user, data=form.entry_data())
         if request.session.get(LAST_SHARING) != entry.visibility:  # no session write otherwise
             request.session[LAST_SHARING] = entry.visibility
         if request.htmx and quick:
@@ -136,11 +156,26 @@ def entry_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.htmx and quick:  # htmx swaps only 2xx answers in: the refused form comes back 200
         context = quick_add_context(request, writer, where, form)
         return render(request, "evidence/includes/quick_add.html#answer", context)
-    context = form_context(form, writer)
+    context = form_context(form, writer, suggest=True) | {"draft": draft}
     if previewing:
         context |= _preview(request)
     refused = request.method == "POST" and (not previewing or "preview_error" in context)
     return render(request, "evidence/entry_form.html", context, status=400 if refused else 200)
+
+
+@login_required
+@require_GET
+def suggest_behaviours(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Chips for the behaviours the title and details being typed sound like: the signed-in
+    person's own suggestions (their level, their past tagging), for the picker to tick. The
+    chips need JavaScript to tick anything, so opened as a page it is the new-entry form."""
+    if not request.htmx:
+        return redirect("evidence:create")
+    text = f"{request.GET.get('title', '')}\n{request.GET.get('body', '')}"
+    suggested = suggestions.suggest(request.user, text)
+    return render(
+        request, "evidence/includes/behaviour_picker.html#suggestions", {"suggested": suggested}
+    )
 
 
 def _preview(request: HttpRequest) -> dict[str, str]:

@@ -1,4 +1,5 @@
-"""The admin: the ladder, people and reporting lines, mentorships, and the audit trail.
+"""The admin: the ladder, people and reporting lines, mentorships, the audit trail, and the
+results of background tasks (e-mails that could not be sent).
 
 Staff manage people here; they never read what people wrote or were told (README, "Security and
 privacy"). Two rules hold that on every page:
@@ -28,8 +29,11 @@ from django.forms import ModelForm
 from django.forms.formsets import BaseFormSet
 from django.http import HttpRequest, HttpResponse
 from django.utils.text import capfirst
+from django_tasks import TaskResultStatus
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.models import DBTaskResult
 
-from promo import services
+from promo import services, tasks
 from promo.models import AuditEvent, Behaviour, Ladder, Level, Mentorship, Person, Team
 from promo.services import MentorshipState, next_level
 
@@ -347,3 +351,64 @@ class AuditEventAdmin(CountsOnDelete, ModelAdmin[AuditEvent]):
 
     def has_delete_permission(self, request: HttpRequest, obj: AuditEvent | None = None) -> bool:
         return False
+
+
+class TaskOutcome(admin.SimpleListFilter):
+    """Failed tasks that gave up for good, apart from failed attempts that will be retried."""
+
+    title = "outcome"
+    parameter_name = "outcome"
+    GAVE_UP = tasks.OUTCOME_GAVE_UP
+
+    def lookups(self, request: HttpRequest, model_admin: ModelAdmin[Any]) -> list[tuple[str, str]]:
+        return [
+            (self.GAVE_UP, f"Gave up after {tasks.MAX_ATTEMPTS} attempts"),
+            ("will-retry", "Failed, tried again later"),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        failed = queryset.filter(status=TaskResultStatus.FAILED)
+        if self.value() == self.GAVE_UP:
+            return failed.filter(exception_class_path=tasks.GAVE_UP)
+        if self.value() == "will-retry":
+            return failed.exclude(exception_class_path=tasks.GAVE_UP)
+        return queryset
+
+
+admin.site.unregister(DBTaskResult)
+
+
+@admin.register(DBTaskResult)
+class TaskResultAdmin(DBTaskResultAdmin):
+    """django-tasks-db's read-only view of task results, saying to whom and which attempt but
+    never showing a task's arguments: a notification's subject names an entry (staff never read
+    what people wrote), and an e-mail's body may hold a sign-in link (an invitation, a password
+    reset) that would let whoever reads it in as that person."""
+
+    def get_list_display(self, request: HttpRequest) -> tuple[str, ...]:
+        return (
+            "task_name",
+            "recipients",
+            "attempt",
+            "status",
+            "enqueued_at",
+            "finished_at",
+            "display_run_after",
+        )
+
+    def get_list_filter(self, request: HttpRequest) -> tuple[type[TaskOutcome] | str, ...]:
+        return (TaskOutcome, "status", "queue_name")
+
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: DBTaskResult[Any, Any] | None = None
+    ) -> list[str]:
+        fields = [f for f in super().get_readonly_fields(request, obj) if f != "args_kwargs"]
+        return ["task_name", "recipients", "attempt", *fields]
+
+    @admin.display(description="to")
+    def recipients(self, obj: DBTaskResult[Any, Any]) -> str:
+        return ", ".join(obj.args_kwargs.get("kwargs", {}).get("to", []))
+
+    @admin.display(description="attempt")
+    def attempt(self, obj: DBTaskResult[Any, Any]) -> int:
+        return int(obj.args_kwargs.get("kwargs", {}).get("attempt", 1))

@@ -16,4 +16,5 @@ class PromoConfig(AppConfig):
 
         needs.register(needs.mentoring_requests)
         needs.register(needs.organisation)
+        needs.register(needs.unsent_emails)
         register_converter(IdConverter, "id")  # <id:pk> in every app's URL patterns

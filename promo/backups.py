@@ -6,7 +6,9 @@ app, the many-to-many link tables included, so entries, their revisions, the tra
 attempts, checks, notifications, the audit trail, users and groups all come back with the ids
 they had. Left out, because they
 are short-lived and a restored database is better off without them: sign-in sessions (everyone
-signs in again), the session bookkeeping that names them, and the sign-in lock-out counters.
+signs in again), the session bookkeeping that names them, the sign-in lock-out counters, and
+the background tasks (promo.tasks: a restore must not send old e-mails again, and their bodies
+may hold sign-in links).
 
 Dates and times keep their microseconds (Django's own JSON encoder cuts them to milliseconds).
 The file records the migrations the database had; a restore refuses a database at any other
@@ -46,7 +48,8 @@ VERSION = 1
 CHUNK = 2000  # rows read (and inserted) at a time
 GZIP_MAGIC = b"\x1f\x8b"
 
-EXCLUDED_APPS = frozenset({"sessions", "axes"})  # sign-in sessions, lock-out counters
+# Sign-in sessions, lock-out counters, background tasks.
+EXCLUDED_APPS = frozenset({"sessions", "axes", "django_tasks_database"})
 EXCLUDED_MODELS = frozenset({"promo.signedinsession"})  # which session is whose
 # Created by `migrate` in every database; the backup's replace them on restore.
 RECREATED_BY_MIGRATE: tuple[type[models.Model], ...] = (Permission, ContentType)

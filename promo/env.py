@@ -37,6 +37,16 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}.") from None
 
 
+def env_choice(name: str, default: str, choices: dict[str, str]) -> str:
+    """Read one of a few named choices and return what it stands for; anything else is a
+    configuration error that lists the choices."""
+    raw = os.environ.get(name, default)
+    word = raw.strip().lower()
+    if word not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}; got {raw!r}.")
+    return choices[word]
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """Read a comma-separated list, ignoring blanks and surrounding spaces."""
     raw = os.environ.get(name)

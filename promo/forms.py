@@ -6,13 +6,20 @@ from typing import Any, TypeVar
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.forms import ModelForm
+from django.template.loader import render_to_string
 
-from promo import throttle
-from promo.models import Person
+from promo import tasks, throttle, tokens
+from promo.models import ApiToken, Person
 
 logger = logging.getLogger(__name__)
 
 NO_SUCH_PERSON = "No one here has that username or email address."
+FORGE_USERNAME_SPACES = (
+    "A forge username has no spaces; type it as your profile's address shows it."
+)
+FORGE_USERNAME_TAKEN = (
+    "Someone else here already has that forge username. If it is yours, ask an admin to fix it."
+)
 
 FieldT = TypeVar("FieldT", bound=forms.Field)
 
@@ -35,6 +42,7 @@ class PreferencesForm(ModelForm[Person]):
             "remind_to_log",
             "remind_impact",
             "remind_review_digest",
+            "forge_username",
         ]
         labels = {
             "default_visibility": "Share new entries with",
@@ -42,8 +50,21 @@ class PreferencesForm(ModelForm[Person]):
             "remind_to_log": "Remind me when a week ends and I have logged nothing",
             "remind_impact": "Remind me when shipped work is due an impact follow-up",
             "remind_review_digest": "Send me a weekly digest of entries waiting for my review",
+            "forge_username": "Your username on the organisation's forge",
         }
-        widgets = {"default_visibility": forms.RadioSelect}
+        widgets = {
+            "default_visibility": forms.RadioSelect,
+            "forge_username": forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        }
+
+    def clean_forge_username(self) -> str:
+        name: str = self.cleaned_data["forge_username"].strip()
+        if any(c.isspace() for c in name):
+            raise forms.ValidationError(FORGE_USERNAME_SPACES)
+        taken = Person.objects.filter(forge_username__iexact=name).exclude(pk=self.instance.pk)
+        if name and taken.exists():
+            raise forms.ValidationError(FORGE_USERNAME_TAKEN)
+        return name
 
 
 class InviteForm(forms.Form):
@@ -54,6 +75,41 @@ class InviteForm(forms.Form):
     )
 
 
+TOKEN_NAME_REQUIRED = "Name the token after where it is used, e.g. “work laptop”."
+
+
+class TokenForm(forms.Form):
+    """A new personal access token: what it is for, what it may do, how long it lasts."""
+
+    name = forms.CharField(
+        label="Name",
+        max_length=80,  # ApiToken.name
+        error_messages={"required": TOKEN_NAME_REQUIRED},
+        widget=forms.TextInput(attrs={"placeholder": "work laptop", "autocomplete": "off"}),
+    )
+    scope = forms.ChoiceField(
+        label="May",
+        choices=[
+            (ApiToken.Scope.WRITE.value, ApiToken.Scope.WRITE.label),
+            (ApiToken.Scope.READ.value, "Only read"),
+        ],
+        initial=ApiToken.Scope.WRITE.value,
+        widget=forms.RadioSelect,
+    )
+    days = forms.TypedChoiceField(
+        label="Expires after",
+        coerce=int,
+        choices=[(days, f"{days} days") for days in tokens.EXPIRY_DAYS],
+        initial=tokens.DEFAULT_EXPIRY_DAYS,
+    )
+
+    def clean_name(self) -> str:
+        name: str = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError(TOKEN_NAME_REQUIRED)
+        return name
+
+
 # Password-reset emails one address receives at most per window; further requests look the
 # same to whoever sent them, but send nothing.
 RESETS_PER_WINDOW = 3
@@ -62,7 +118,7 @@ RESET_WINDOW_MINUTES = 60
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
     """Django's reset form, with at most RESETS_PER_WINDOW emails to one address an hour, so a
-    stranger cannot fill someone's inbox by asking again and again."""
+    stranger cannot fill someone's inbox by asking again and again, sent by a background task."""
 
     def send_mail(
         self,
@@ -79,11 +135,11 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
                 "Password reset email to user %s not sent: too many requests.", context["user"].pk
             )
             return
-        super().send_mail(
-            subject_template_name,
-            email_template_name,
-            context,
-            from_email,
-            to_email,
-            html_email_template_name=html_email_template_name,
+        # Django's own send_mail would talk to the mail server inside the request: render the
+        # same templates, and let a worker send it (the user exists; no commit to wait for).
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        html = (
+            render_to_string(html_email_template_name, context) if html_email_template_name else ""
         )
+        tasks.enqueue_email(subject=subject, body=body, to=[to_email], html=html)

@@ -4,25 +4,24 @@ or sign in with single sign-on (promo.sso) where the organisation has it.
 The link carries the person's id and the invitation's nonce, signed with the site's secret
 (django.core.signing) and good for INVITATION_DAYS. It works once: accepting records the time,
 sending again draws a new nonce (older links stop working), and revoking ends it. Nothing a
-link could be rebuilt from is stored.
+link could be rebuilt from is stored, but the e-mail itself waits for a worker as a background
+task (promo.tasks), which keeps it until `prune_db_task_results` (the admin never shows it).
 """
 
 import secrets
 from dataclasses import dataclass
-from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import User
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from promo import audit
+from promo import audit, tasks
 from promo.models import Invitation, Person, display_name, short_name
 
 INVITATION_DAYS = 14
@@ -114,7 +113,7 @@ def invite(*, user: User, by: User) -> Sent:
         f"\n\n{_how_to_start()} (the link works once, for {INVITATION_DAYS} days):"
         f"\n\n{link}\n\nYour username is {user.get_username()}.\n"
     )
-    transaction.on_commit(partial(send_mail, SUBJECT, body, None, [user.email], fail_silently=True))
+    tasks.send_later(subject=SUBJECT, body=body, to=[user.email])
     audit.record(audit.INVITATION, actor=by, target=user, detail=f"sent to {user.email}")
     return Sent(invitation, link)
 

@@ -9,11 +9,13 @@ posts there and then. The strip shows the most pressing first.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
+from django.utils import timezone
 
-from promo import invitations, selectors
+from promo import invitations, selectors, tasks
 from promo.http import AuthenticatedHttpRequest
 from promo.models import Level, Mentorship, Person, display_name
 
@@ -68,7 +70,11 @@ def names(people: list[str], *, shown: int = 3) -> str:
     return " and ".join(filter(None, [", ".join(head), *tail]))
 
 
-# Promo's own needs: someone asking to be mentored, and, for staff, the organisation's set-up.
+# Promo's own needs: someone asking to be mentored, and, for staff, the organisation's set-up
+# and e-mails the background workers could not send.
+
+# An e-mail the workers gave up on stays on staff's strip this long.
+UNSENT_EMAIL_DAYS = 7
 
 
 def mentoring_requests(request: AuthenticatedHttpRequest) -> list[Need]:
@@ -149,3 +155,25 @@ def organisation(request: AuthenticatedHttpRequest) -> list[Need]:
             )
         )
     return found
+
+
+def unsent_emails(request: AuthenticatedHttpRequest) -> list[Need]:
+    """For staff who may read the task results: e-mails that failed their last attempt lately
+    (people did not get an invitation, a reset link, a reminder), with where to see them."""
+    user = request.user
+    if not (user.is_staff and user.has_perm("django_tasks_database.view_dbtaskresult")):
+        return []
+    unsent = tasks.emails_given_up(since=timezone.now() - timedelta(days=UNSENT_EMAIL_DAYS))
+    if not unsent:
+        return []
+    failed = reverse("admin:django_tasks_database_dbtaskresult_changelist")
+    failed += f"?outcome={tasks.OUTCOME_GAVE_UP}"
+    return [
+        Need(
+            key="unsent-emails",
+            text=f"{plural(unsent, 'e-mail', 'e-mails')} could not be sent",
+            detail=f"in the last {UNSENT_EMAIL_DAYS} days, after {tasks.MAX_ATTEMPTS} tries each",
+            order=ORGANISATION,
+            actions=(Action("See background tasks", failed, primary=True),),
+        )
+    ]

@@ -2,7 +2,8 @@
 (or has had a burst of them already: see EMAILS_PER_WINDOW).
 
 Any app may notify (the model lives in the core app, so the dependency direction holds).
-Email goes out after the surrounding transaction commits, so a rolled-back write sends nothing.
+Email goes out after the surrounding transaction commits, so a rolled-back write sends nothing,
+and through a background task (promo.tasks), so no page waits on the mail server.
 """
 
 from collections.abc import Iterable, Iterator
@@ -12,11 +13,10 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from promo import throttle
+from promo import tasks, throttle
 from promo.models import Notification, Person
 
 # Notification emails one person receives at most per window; the rest wait in the app.
@@ -80,7 +80,8 @@ def _email(recipient: User, *, text: str, url: str) -> None:
     if sent == EMAILS_PER_WINDOW:
         body += EMAILS_PAUSED.format(minutes=EMAIL_WINDOW_MINUTES) + "\n\n"
     body += "You get this because email notifications are on in your Promo preferences."
-    send_mail(f"Promo: {text[:80]}", body, None, [recipient.email], fail_silently=True)
+    # Already after the commit: hand it to the workers at once.
+    tasks.enqueue_email(subject=f"Promo: {text[:80]}", body=body, to=[recipient.email])
 
 
 @transaction.atomic

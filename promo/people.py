@@ -227,6 +227,8 @@ def _new(row: Row, current: Level | None, target: Level | None) -> Change:
         details.append(f"team: {row.team}")
     if row.mentor_emails:
         details.append(f"mentors: {', '.join(row.mentor_emails)}")
+    if row.forge_username:
+        details.append(f"forge username: {row.forge_username}")
     return Change(NEW, row.email, _name(row), tuple(details))
 
 
@@ -257,6 +259,8 @@ def _update(
     if "manager_email" in columns:
         old = person.manager.user.email.lower() if person and person.manager else ""
         moved("manager", old, row.manager_email)
+    if "forge_username" in columns:
+        moved("forge username", person.forge_username if person else "", row.forge_username)
     if "mentor_emails" in columns:
         live = _live_mentors(user)
         wanted = set(row.mentor_emails or ())
@@ -358,6 +362,8 @@ def apply(plan: Plan, *, by: User | None) -> Plan:
         person, _ = Person.objects.get_or_create(user=user)
         if row.title is not None:
             person.title = row.title
+        if row.forge_username is not None:
+            person.forge_username = row.forge_username
         if row.team is not None:
             if row.team and row.team.lower() not in teams:
                 teams[row.team.lower()] = Team.objects.create(name=row.team)
@@ -466,6 +472,7 @@ def row_of(person: Person, mentor_emails: list[str]) -> dict[str, str]:
         "target_level": level_key(person.target_level) if person.target_level else "",
         "manager_email": person.manager.user.email.lower() if person.manager else "",
         "mentor_emails": ";".join(mentor_emails),
+        "forge_username": person.forge_username,
     }
 
 

@@ -1,7 +1,7 @@
 """Reading and writing people and reporting lines as CSV, the columns an HR export has.
 
-    email,first_name,last_name,title,team,level,target_level,manager_email,mentor_emails
-    priya@example.com,Priya,Raman,,Payments,Senior Engineer,Staff Engineer,sam@example.com,
+    email,first_name,last_name,title,team,level,target_level,manager_email,mentor_emails,forge_username
+    priya@example.com,Priya,Raman,,Payments,Senior Engineer,Staff Engineer,sam@example.com,,priya-r
 
 Only `email` is required. `name` may stand for `first_name` and `last_name` (split at the first
 space); headers are matched without regard to case, spaces or dashes. Levels are named as the
@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from promo.models import FORGE_USERNAME_MAX
+
 TEXT_MAX = 2_000_000  # characters: 10,000 people at 200 characters each
 ROWS_MAX = 10_000
 NAME_MAX = 150  # Django's first_name and last_name
@@ -28,6 +30,7 @@ TITLE_MAX = 120
 TEAM_MAX = 120
 EMAIL_MAX = 254
 MENTORS_MAX = 10
+FORGE_KEY = "forge:"  # forge usernames share first_line with e-mails; this keeps them apart
 
 COLUMNS = (
     "email",
@@ -39,6 +42,7 @@ COLUMNS = (
     "target_level",
     "manager_email",
     "mentor_emails",
+    "forge_username",  # on the organisation's GitHub, GitLab or Gitea (evidence.forges)
 )
 ALIASES = {  # how HR exports also name the columns (after lower case, spaces and dashes to _)
     "e_mail": "email",
@@ -59,6 +63,9 @@ EMPTY = "the file has a header but no people"
 BAD_EMAIL = "line {line}, {column}: “{value}” is not an e-mail address"
 CELL_TOO_LONG = "line {line}, {column}: {length} characters; the limit is {limit}"
 SAME_EMAIL = "line {line}, email: {email} is also on line {first}; each person once"
+SAME_FORGE_USERNAME = (
+    "line {line}, forge_username: {name} is also on line {first}; each forge username once"
+)
 EXTRA_CELLS = "line {line}: {count} cells, more than the {columns} columns in the header"
 TOO_MANY_MENTORS = "line {line}, mentor_emails: {count} mentors; the limit is {limit}"
 
@@ -82,6 +89,7 @@ class Row:
     target_level: str | None = None
     manager_email: str | None = None
     mentor_emails: tuple[str, ...] | None = None
+    forge_username: str | None = None
 
 
 @dataclass(frozen=True)
@@ -168,6 +176,7 @@ def _row(
         "level": 120,
         "target_level": 120,
         "mentor_emails": MENTORS_MAX * (EMAIL_MAX + 1),
+        "forge_username": FORGE_USERNAME_MAX,
     }
     for column, limit in limits.items():
         if len(values.get(column, "")) > limit:
@@ -201,6 +210,12 @@ def _row(
         for mentor in mentors:
             if not _valid_email(mentor):
                 problems.append(BAD_EMAIL.format(line=line, column="mentor_emails", value=mentor))
+    forge_username = values.get("forge_username")
+    if forge_username:
+        first_line.setdefault(FORGE_KEY + forge_username.lower(), line)
+        seen = first_line[FORGE_KEY + forge_username.lower()]
+        if seen != line:
+            problems.append(SAME_FORGE_USERNAME.format(line=line, name=forge_username, first=seen))
     first, last = values.get("first_name"), values.get("last_name")
     if "name" in values:
         first, _, last = values["name"].partition(" ")
@@ -219,6 +234,7 @@ def _row(
             target_level=values.get("target_level"),
             manager_email=manager,
             mentor_emails=mentors,
+            forge_username=forge_username,
         ),
         [],
     )

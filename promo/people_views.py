@@ -96,6 +96,7 @@ FIELD_LABELS = {
     "target_level": "Aiming for",
     "manager_email": "Manager's e-mail",
     "mentor_emails": "Mentors' e-mails",
+    "forge_username": "Forge username",
 }
 NOT_EDITABLE = "{name} has no e-mail address or is deactivated: change them in the admin."
 NOTHING_CHANGED = "Nothing to change for {name}."

@@ -2,18 +2,16 @@
 
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, ProtectedError, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from promo import access, audit, ladder_files, offboarding, selectors
+from promo import access, audit, ladder_files, offboarding, selectors, tasks
 from promo.ladder_files import DEFAULT_LADDER_FILE, BehaviourSpec, LadderFileError, LadderSpec
 from promo.models import (
     Behaviour,
@@ -497,8 +495,4 @@ def account_admin_notify(
             url=reverse("preferences"),
         )
         if old_email and old_email != user.email:
-            transaction.on_commit(
-                partial(
-                    send_mail, f"Promo: {text[:80]}", text, None, [old_email], fail_silently=True
-                )
-            )
+            tasks.send_later(subject=f"Promo: {text[:80]}", body=text, to=[old_email])

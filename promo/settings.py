@@ -13,7 +13,7 @@ import django_stubs_ext
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from promo.env import env_bool, env_int, env_list, env_str, sso_providers
+from promo.env import env_bool, env_choice, env_int, env_list, env_str, sso_providers
 
 # ModelAdmin[Person], ModelForm[Entry]: the generic Django classes as django-stubs types them.
 django_stubs_ext.monkeypatch()
@@ -199,10 +199,14 @@ STORAGES = {
 # servers (see the README). TASKS_BACKEND=immediate runs them inside the request instead.
 TASKS = {
     "default": {
-        "BACKEND": {
-            "database": "django_tasks_db.DatabaseBackend",
-            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-        }[env_str("TASKS_BACKEND", "database")],
+        "BACKEND": env_choice(
+            "TASKS_BACKEND",
+            "database",
+            {
+                "database": "django_tasks_db.DatabaseBackend",
+                "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            },
+        ),
         "QUEUES": ["default"],
     }
 }

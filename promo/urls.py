@@ -11,6 +11,8 @@ urlpatterns = [
     path("ladder/", views.ladder, name="ladder"),
     path("settings/", views.preferences, name="preferences"),
     path("settings/sharing/", views.sharing_choose, name="sharing-choose"),
+    path("settings/tokens/", views.token_create, name="token-create"),
+    path("settings/tokens/<id:pk>/revoke/", views.token_revoke, name="token-revoke"),
     path("mentoring/", views.mentoring, name="mentoring"),
     path("mentoring/invite/", views.mentoring_invite, name="mentoring-invite"),
     path("mentoring/<id:pk>/accept/", views.mentorship_accept, name="mentorship-accept"),
@@ -43,7 +45,9 @@ urlpatterns = [
         name="people-import-apply",
     ),
     path("", include("evidence.urls")),
+    path("hooks/", include("evidence.hook_urls")),
     path("reviews/", include("reviews.urls")),
+    path("api/", include("reviews.api_urls")),  # the JSON API (reviews/api.py)
     path("accounts/sso/", include("promo.sso_urls")),
     path("accounts/", include("promo.auth_urls")),
     path("accounts/", include("django.contrib.auth.urls")),

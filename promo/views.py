@@ -4,10 +4,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from promo import access, needs, notifications, panels, selectors, services, sharing
-from promo.forms import NO_SUCH_PERSON, InviteForm, PreferencesForm
+from promo import access, needs, notifications, panels, selectors, services, sharing, tokens
+from promo.forms import NO_SUCH_PERSON, InviteForm, PreferencesForm, TokenForm
 from promo.http import AuthenticatedHttpRequest
 from promo.models import Mentorship, Notification, Person, display_name
 from promo.params import parse_id
@@ -79,15 +80,73 @@ def ladder(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
-    # Reading the page creates nothing; the first save creates the profile.
-    person = Person.objects.filter(user=request.user).first() or Person(user=request.user)
     posted = request.method == "POST"
-    form = PreferencesForm(request.POST if posted else None, instance=person)
+    form = PreferencesForm(request.POST if posted else None, instance=_person(request))
     if posted and form.is_valid():
         form.save()
         messages.success(request, "Preferences saved.")
         return redirect("preferences")
-    return render(request, "promo/preferences.html", {"form": form}, status=400 if posted else 200)
+    return _preferences_page(request, form=form, status=400 if posted else 200)
+
+
+def _person(request: AuthenticatedHttpRequest) -> Person:
+    # Reading the page creates nothing; the first save creates the profile.
+    return Person.objects.filter(user=request.user).first() or Person(user=request.user)
+
+
+def _preferences_page(
+    request: AuthenticatedHttpRequest,
+    *,
+    form: PreferencesForm | None = None,
+    token_form: TokenForm | None = None,
+    made: tokens.Made | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context = {
+        "form": form or PreferencesForm(instance=_person(request)),
+        "token_form": token_form or TokenForm(),
+        "tokens": tokens.listed(request.user),
+        "made": made,
+        "now": timezone.now(),
+        "site_url": request.build_absolute_uri("/").rstrip("/"),
+    }
+    return render(request, "promo/preferences.html", context, status=status)
+
+
+@login_required
+@require_POST
+def token_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Make a token and show it on the page that answers, this once: it is not kept anywhere
+    it could be shown again (not in the session, not in a message)."""
+    form = TokenForm(request.POST)
+    if form.is_valid():
+        try:
+            made = tokens.token_create(
+                user=request.user,
+                name=form.cleaned_data["name"],
+                scope=form.cleaned_data["scope"],
+                days=form.cleaned_data["days"],
+                now=timezone.now(),
+            )
+        except tokens.TooManyTokens as refused:
+            form.add_error(None, str(refused))
+        else:
+            return _preferences_page(request, made=made)
+    return _preferences_page(request, token_form=form, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def token_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Asks first, saying what stops working; revoking cannot be undone."""
+    token = tokens.own_token_or_404(request.user, pk)
+    if token.revoked_at is not None:
+        return redirect(reverse("preferences") + "#tokens")
+    if request.method == "POST":
+        tokens.token_revoke(token=token, by=request.user, now=timezone.now())
+        messages.success(request, f"Revoked “{token.name}”: it no longer works.")
+        return redirect(reverse("preferences") + "#tokens")
+    return render(request, "promo/token_revoke.html", {"token": token})
 
 
 def _mentoring_page(

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from evidence import services
-from evidence.models import Entry, Kind
+from evidence.models import Draft, Entry, Forge, ForgeHook, Kind
 from evidence.services import EntryData
 from promo.models import Behaviour, Ladder, Level, Mentorship, Person, Team, Visibility
 from reviews.models import PromoDocument
@@ -114,6 +114,34 @@ class EntryFactory(factory.django.DjangoModelFactory):
         return services.entry_log(author=author, data=data, notify_mentors=False)
 
 
+class DraftFactory(factory.django.DjangoModelFactory):
+    """A merged pull request waiting for its author, as a forge hook would have left it."""
+
+    class Meta:
+        model = Draft
+
+    author = factory.SubFactory(UserFactory)
+    repository = "acme/payments"
+    number = factory.Sequence(lambda n: n + 1)
+    url = factory.LazyAttribute(lambda d: f"https://git.example.com/{d.repository}/pull/{d.number}")
+    title = factory.Sequence(lambda n: f"Retry failed webhooks with backoff ({n})")
+    body = "Deliveries that failed are retried with exponential backoff."
+    merged_at = factory.LazyFunction(timezone.now)
+    state = Draft.State.WAITING
+
+
+class ForgeHookFactory(factory.django.DjangoModelFactory):
+    """An organisation's webhook, as staff set it up in the admin."""
+
+    class Meta:
+        model = ForgeHook
+
+    forge = Forge.GITHUB
+    name = factory.LazyAttribute(lambda h: f"Our {h.forge}")
+    key = factory.Sequence(lambda n: f"hook-key-{n:023d}")  # 32 characters, as made
+    secret = factory.Sequence(lambda n: f"It's a Secret to Everybody {n}")
+
+
 def feedback_for(entry: Entry, mentor, verdict: str = "demonstrated", **fields):
     """Feedback posted through the service, with `verdict` on every claimed behaviour."""
     from reviews.feedback import services as feedback_services
@@ -138,3 +166,11 @@ class PromoDocumentFactory(factory.django.DjangoModelFactory):
     level = factory.SubFactory(LevelFactory)
     period_start = date(2025, 12, 1)
     period_end = date(2026, 11, 24)
+
+
+def api_token_for(user, scope: str = "write", days: int = 90, name: str = "laptop"):
+    """A personal access token made as the preferences page makes it: `.secret` is what its
+    owner pastes, `.token` the stored row (a digest, never the secret)."""
+    from promo import tokens
+
+    return tokens.token_create(user=user, name=name, scope=scope, days=days, now=timezone.now())

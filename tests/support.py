@@ -55,9 +55,23 @@ def module_world(django_db_blocker, build: Callable[[], T]) -> Iterator[T]:
 #   everyone, signed in or not; they show nobody's data (tests/promo/test_accounts.py).
 # - accounts/sso/ (promo.sso_urls): single sign-on's start, callback and its two error pages,
 #   for anyone not signed in yet; they show nobody's data (tests/promo/test_sso.py).
+# - hooks/ (evidence.hook_urls): the forge webhook. Forges post to it with no session and no
+#   CSRF token, by design; the hook's key and each delivery's signature are its gate, and it
+#   answers 404/401/413/400 without showing anyone's data (tests/evidence/test_forges.py).
 # - static files: served by whitenoise, not by URL patterns (none exist; skipped if added).
+# - api/ (reviews.api_urls): the JSON API answers bearer tokens, never sessions, so the session
+#   roles and the sign-in redirect these suites assume do not apply; tests/api/test_api_matrix.py
+#   walks every API route with its own table (every role, no token, read and write tokens,
+#   revoked and expired ones) and fails on a route without an entry.
+API_URLCONF = "reviews.api_urls"
 SKIPPED_APPS = {"admin"}
-SKIPPED_URLCONFS = {"django.contrib.auth.urls", "promo.auth_urls", "promo.sso_urls"}
+SKIPPED_URLCONFS = {
+    "django.contrib.auth.urls",
+    "promo.auth_urls",
+    "promo.sso_urls",
+    API_URLCONF,
+    "evidence.hook_urls",
+}
 
 
 @dataclass(frozen=True)
@@ -107,6 +121,7 @@ def accepted_methods(view: Callable) -> frozenset[str] | None:
 
 PUBLIC = {
     "invitation-accept",
+    "forge-hook",  # forges post without a session or CSRF token (tests/evidence/test_forges.py)
     "openid_connect_login",
     "openid_connect_callback",
     "socialaccount_login_cancelled",
@@ -128,7 +143,8 @@ def app_urls() -> list[str]:
     def walk(patterns, namespace: str = "") -> None:
         for p in patterns:
             if isinstance(p, URLResolver):
-                if p.app_name == "admin":
+                module = getattr(p.urlconf_name, "__name__", p.urlconf_name)
+                if p.app_name == "admin" or module == API_URLCONF:  # the API: see SKIPPED_URLCONFS
                     continue
                 walk(p.url_patterns, f"{p.namespace}:" if p.namespace else namespace)
             elif isinstance(p, URLPattern) and p.name and p.name not in PUBLIC:

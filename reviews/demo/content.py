@@ -30,6 +30,7 @@ class DemoPerson:
     team: str | None
     manager: str | None
     is_staff: bool = False
+    forge_username: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,16 @@ def _choice(value: str, choices: tuple[str, ...], where: str) -> str:
     return value
 
 
+@dataclass(frozen=True)
+class DemoDraft:
+    author: str  # the forge username
+    repository: str
+    number: int
+    title: str
+    body: str
+    merged_days_ago: int
+
+
 # people.toml
 
 
@@ -85,7 +96,7 @@ def people() -> tuple[DemoPerson, ...]:
         _file("people")["people"],
         "people.toml [[people]]",
         required={"username", "first_name", "last_name", "title"},
-        optional={"level", "team", "manager", "is_staff"},
+        optional={"level", "team", "manager", "is_staff", "forge_username"},
     )
     return tuple(
         DemoPerson(
@@ -97,6 +108,7 @@ def people() -> tuple[DemoPerson, ...]:
             team=row.get("team"),
             manager=row.get("manager"),
             is_staff=row.get("is_staff", False),
+            forge_username=row.get("forge_username", ""),
         )
         for row in rows
     )
@@ -256,3 +268,36 @@ def check_answers() -> dict[str, tuple[CheckAnswer, ...]]:
             (row["respondent"], row.get("answer"), row.get("comment", "")) for row in rows
         )
     return checks
+
+
+# drafts.toml
+
+FORGES = ("github", "gitlab", "gitea")
+
+
+@cache
+def forge_hook() -> tuple[str, str]:
+    """The demo's forge connection: (name, forge)."""
+    hook = _rows([_file("drafts")["hook"]], "drafts.toml [hook]", required={"name", "forge"})[0]
+    return hook["name"], _choice(hook["forge"], FORGES, "drafts.toml [hook] forge")
+
+
+@cache
+def drafts() -> tuple[DemoDraft, ...]:
+    """Merged pull requests waiting in their authors' evidence inboxes."""
+    rows = _rows(
+        _file("drafts")["drafts"],
+        "drafts.toml [[drafts]]",
+        required={"author", "repository", "number", "title", "body", "merged_days_ago"},
+    )
+    return tuple(
+        DemoDraft(
+            author=row["author"],
+            repository=row["repository"],
+            number=row["number"],
+            title=row["title"],
+            body=row["body"].strip(),
+            merged_days_ago=row["merged_days_ago"],
+        )
+        for row in rows
+    )

@@ -95,6 +95,8 @@ def seed() -> Org:
         # History is not news: only a pending invitation becomes a notification, never an email.
         with quiet(emails_only=state == Mentorship.State.INVITED):
             _mentorship(users[mentor], users[engineer], state)
+    for p in content.people():
+        Person.objects.filter(user=users[p.username]).update(forge_username=p.forge_username)
     _date_mentorships(users)
     # They have used Promo for months: each answered "who should see your work?" long ago.
     answered = timezone.now() - timedelta(days=600)

@@ -134,11 +134,13 @@ Reminder = Nudge | Digest
 class Report:
     sent: tuple[Reminder, ...]
     failed: tuple[Reminder, ...] = ()
+    queued: bool = False  # handed to the background workers, which send them shortly
 
     def summary(self, *, dry_run: bool = False) -> str:
         kinds = Counter(kind for r in self.sent for kind in r.kinds)
+        verb = "Would send" if dry_run else "Queued" if self.queued else "Sent"
         line = (
-            f"{'Would send' if dry_run else 'Sent'} {_plural(len(self.sent), 'email')}: "
+            f"{verb} {_plural(len(self.sent), 'email')}: "
             f"{kinds[Kind.LOG]} to log, {_plural(kinds[Kind.IMPACT], 'impact follow-up')}, "
             f"{_plural(kinds[Kind.DIGEST], 'review digest')}."
         )

@@ -1,10 +1,12 @@
 """Weekly reminders by email: log your week, follow up impact, review what your mentees shared.
 
 `manage.py send_reminders` (weekly, from cron) calls `send()`. Who is due what is found in a
-fixed number of queries whatever the number of people (`due`). Before an email goes out, each
-(user, kind, week) it covers is claimed as a `ReminderSent` row under a unique constraint, so a
-second run in the same week, even a concurrent one, sends nothing twice. An email that fails
-releases its claims, so the next run tries that person again.
+fixed number of queries whatever the number of people (`due`). Before an email is handed to the
+background workers (promo.tasks, one task per email, which retry a mail server that is down),
+each (user, kind, week) it covers is claimed as a `ReminderSent` row under a unique constraint,
+so a second run in the same week, even a concurrent one, sends nothing twice. An email that
+could not be handed over, or that failed for good at once (TASKS_BACKEND=immediate sends inside
+the run and cannot wait to retry), releases its claims, so the next run tries that person again.
 
 An engineer due both a log reminder and impact follow-ups gets one email with both; a mentor's
 digest is an email of its own. Each switch on the preferences page turns off only its kind.
@@ -13,10 +15,11 @@ digest is an email of its own. Each switch on the preferences page turns off onl
 import logging
 from datetime import date
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django_tasks import TaskResultStatus
 
 from evidence.models import week_start
+from promo import tasks
 from reviews.reminders.messages import Reminder, Report
 from reviews.reminders.models import ReminderSent
 from reviews.reminders.selectors import due
@@ -65,14 +68,20 @@ def send(today: date, *, dry_run: bool = False) -> Report:
         return Report(sent=tuple(reminders))
     sent: list[Reminder] = []
     failed: list[Reminder] = []
+    queued = False
     for reminder in _claim(reminders, week):
         subject, body = reminder.message()
         try:
-            send_mail(subject, body, None, [reminder.user.email])
-        except Exception:  # an SMTP or network error: try this person again next run
-            logger.exception("Reminder email to user %s failed", reminder.user.pk)
+            result = tasks.enqueue_email(subject=subject, body=body, to=[reminder.user.email])
+        except Exception:  # the task store cannot be reached: try this person again next run
+            logger.exception("Reminder email to user %s could not be queued", reminder.user.pk)
+            status = TaskResultStatus.FAILED
+        else:
+            status = result.status
+        if status == TaskResultStatus.FAILED:
             _release(reminder, week)
             failed.append(reminder)
         else:
             sent.append(reminder)
-    return Report(sent=tuple(sent), failed=tuple(failed))
+            queued = queued or status != TaskResultStatus.SUCCESSFUL
+    return Report(sent=tuple(sent), failed=tuple(failed), queued=queued)

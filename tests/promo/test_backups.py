@@ -260,6 +260,7 @@ def test_the_backup_file_is_private_and_appears_only_when_complete(tmp_path, ent
     data = json.loads(path.read_text())
     assert data["counts"]["evidence.entry"] == len(entries)
     assert "sessions.session" not in data["counts"]
+    assert "django_tasks_database.dbtaskresult" not in data["counts"]  # no old e-mail resent
 
 
 def test_backup_includes_trashed_entries_and_every_revision(tmp_path, entries):

@@ -396,3 +396,31 @@ def test_a_preview_costs_the_same_however_many_people_the_file_names(
         plan = people.plan(f"{SEVEN}{rows}", sync=True)
     assert plan.count(people.UPDATE) == 20
     assert "mentor ended: priya@corp.example" in plan.changes[-1].details
+
+
+def test_the_import_sets_forge_usernames_and_the_export_gives_them_back(levels):
+    imported("email,forge_username\nana@corp.example,ana-d\nbo@corp.example,\n")
+
+    usernames = dict(
+        Person.objects.values_list("user__email", "forge_username").order_by("user__email")
+    )
+    assert usernames == {"ana@corp.example": "ana-d", "bo@corp.example": ""}
+    assert "ana@corp.example,,,,,,,,,ana-d" in people.export()
+    plan = people.plan("email,forge_username\nana@corp.example,ana-dz\n")
+    assert [c.details for c in plan.changes] == [("forge username: ana-d → ana-dz",)]
+
+
+def test_a_file_leaving_out_forge_usernames_leaves_them_alone(levels):
+    imported("email,forge_username\nana@corp.example,ana-d\n")
+
+    imported("email,title\nana@corp.example,Engineer\n")
+
+    assert Person.objects.get().forge_username == "ana-d"
+
+
+def test_one_forge_username_for_two_people_is_refused_by_line(levels):
+    plan = people.plan("email,forge_username\nana@corp.example,Ana-D\nbo@corp.example,ana-d\n")
+
+    assert plan.errors == [
+        "line 3, forge_username: ana-d is also on line 2; each forge username once"
+    ]

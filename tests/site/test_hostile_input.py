@@ -231,6 +231,7 @@ SITE_SCRIPTS = (
     f"{settings.STATIC_URL}js/triage.js",
     f"{settings.STATIC_URL}js/heatmap.js",
     f"{settings.STATIC_URL}js/shortcuts.js",
+    f"{settings.STATIC_URL}js/suggestions.js",
 )
 
 

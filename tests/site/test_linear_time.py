@@ -25,7 +25,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 
-from evidence import portable, selectors
+from evidence import portable, selectors, suggestions
 from evidence import views as evidence_views
 from evidence.brag_import import parse_brag_doc
 from evidence.forms import DATE_TOO_OLD, WEEK_TOO_OLD, SearchForm
@@ -383,6 +383,20 @@ DIFF_ATTACKS: dict[str, Callable[[int], str]] = {
 }
 
 
+def suggestion_words(text: str) -> object:
+    """The suggestions' tokeniser without its cut: what it does to the part it reads."""
+    return suggestions.words(text, limit=len(text))
+
+
+WORD_ATTACKS: dict[str, Callable[[int], str]] = {
+    "one long word": lambda n: fill("a", n),
+    "suffixes stacked on one word": lambda n: fill("ations", n, "migr"),
+    "words and punctuation": lambda n: fill("a_b-c.", n),
+    "digits and letters": lambda n: fill("1a", n),
+    "non-Latin letters": lambda n: fill("ñ語", n),
+}
+
+
 ROWS: list[Row] = [
     *rows("Markdown", render, MARKDOWN_ATTACKS),
     *rows("Markdown preview", preview, MARKDOWN_ATTACKS),
@@ -392,6 +406,7 @@ ROWS: list[Row] = [
     *rows("YAML ladder", ladder_parser("yaml"), YAML_ATTACKS),
     *rows("JSON import", plan_json, JSON_ATTACKS, db=True),
     *rows("search", search, SEARCH_ATTACKS),
+    *rows("suggestion words", suggestion_words, WORD_ATTACKS),
 ]
 
 

@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from promo.env import env_bool, env_int, env_list
+from promo.env import env_bool, env_choice, env_int, env_list
 
 ROOT = settings.BASE_DIR  # the project folder, where manage.py is
 PRODUCTION = {
@@ -156,6 +156,17 @@ def test_env_int_rejects_words(monkeypatch):
     monkeypatch.setenv("EMAIL_PORT", "twenty")
     with pytest.raises(ImproperlyConfigured, match="EMAIL_PORT must be a whole number"):
         env_int("EMAIL_PORT", 25)
+
+
+def test_an_unknown_tasks_backend_names_the_choices(monkeypatch):
+    monkeypatch.setenv("TASKS_BACKEND", "redis")
+    with pytest.raises(
+        ImproperlyConfigured,
+        match=r"^TASKS_BACKEND must be one of database, immediate; got 'redis'\.$",
+    ):
+        env_choice("TASKS_BACKEND", "database", {"database": "db", "immediate": "now"})
+    monkeypatch.setenv("TASKS_BACKEND", "Immediate")
+    assert env_choice("TASKS_BACKEND", "database", {"database": "db", "immediate": "now"}) == "now"
 
 
 def test_env_list_splits_on_commas_and_drops_blanks(monkeypatch):

@@ -81,7 +81,14 @@ def _key_paths(value: Any, path: tuple) -> Iterator[tuple]:
 
 def test_every_data_file_parses():
     files = sorted(content.DATA.glob("*.toml"))
-    assert [f.stem for f in files] == ["entries", "feedback", "moments", "packet", "people"]
+    assert [f.stem for f in files] == [
+        "drafts",
+        "entries",
+        "feedback",
+        "moments",
+        "packet",
+        "people",
+    ]
     for path in files:
         assert _raw(path.stem), f"{path.name} is empty"
 
@@ -102,7 +109,7 @@ def test_every_key_in_every_data_file_is_read(monkeypatch, fresh_cache):
 def test_the_loader_reads_each_file_once_and_hands_back_the_same_values():
     for name, loader in _loaders().items():
         assert loader() is loader(), name
-    assert content._file.cache_info().currsize == 5
+    assert content._file.cache_info().currsize == 6
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 Seeded once for the module (tests.support.module_world); a test that seeds again does so inside
 its own transaction, rolled back after it."""
 
+from collections import Counter
 from collections.abc import Iterator
 from io import StringIO
 
@@ -11,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Count
 
-from evidence.models import Entry, EntryBehaviour
+from evidence.models import Draft, Entry, EntryBehaviour, ForgeHook
 from promo import access, selectors
 from promo.access import Visibility
 from promo.models import Behaviour, Level, Mentorship, Person, Team
@@ -69,6 +70,24 @@ def test_seed_demo_builds_two_teams_with_lines_and_mentorships():
     assert engineer.person.target_level.name == "Staff Engineer"
     assert set(Mentorship.objects.values_list("state", flat=True)) == {"active", "invited", "ended"}
     assert selectors.roles_of(engineer).is_mentor  # Amara mentors Priya
+
+
+@pytest.mark.usefixtures("seeded", "db")
+def test_demo_forge_delivered_merged_pull_requests_to_their_authors_inboxes_once():
+    """The demo's drafts went through the webhook's own matching (forge username), so the
+    evidence inbox on This week has something to show, and a second seeding adds none."""
+    waiting = Counter(
+        Draft.objects.filter(state="waiting").values_list("author__username", flat=True)
+    )
+    assert waiting["demo-engineer"] == 3
+    assert set(waiting) == {"demo-engineer", "tomas.ruiz", "owen.clarke", "jonas.becker"}
+    for draft in Draft.objects.select_related("author__person", "hook"):
+        assert draft.author.person.forge_username, draft
+        assert draft.url.endswith(f"/{draft.repository}/pull/{draft.number}")
+        assert draft.hook.name.startswith("GitHub Enterprise")
+    seed("--force")
+    assert Draft.objects.count() == sum(waiting.values())
+    assert ForgeHook.objects.count() == 1
 
 
 @pytest.mark.usefixtures("seeded", "db")
