@@ -32,6 +32,14 @@ LINK_LABEL_MAX = 120  # EntryLink.label
 DATE_TOO_OLD = "That date is before 2000; check the year."
 VERSION_BAD = "This edit form is damaged or out of date; open the entry again and redo the edit."
 FUTURE_GRACE_DAYS = 7
+# Only a tampered page (or an API client) sends these; each says what would do instead.
+KIND_UNKNOWN = (
+    "“%(value)s” is not a kind of entry; use weekly_win, work_summary, vision_doc or moment."
+)
+SHARE_UNKNOWN = (
+    "“%(value)s” is not a way to share an entry; use private, mentors or mentors_and_managers."
+)
+BEHAVIOUR_UNKNOWN = "“%(value)s” is not one of the behaviours of the level you are working towards."
 
 
 class DateInput(forms.DateInput):
@@ -115,7 +123,11 @@ class EntryForm(forms.Form):
             attrs={"placeholder": "What did you do?", "autocomplete": "off", "autofocus": True}
         ),
     )
-    kind = forms.ChoiceField(choices=Kind.choices, initial=Kind.WEEKLY_WIN)
+    kind = forms.ChoiceField(
+        choices=Kind.choices,
+        initial=Kind.WEEKLY_WIN,
+        error_messages={"invalid_choice": KIND_UNKNOWN},
+    )
     week_of = forms.DateField(
         required=False,
         label="Week of",
@@ -127,6 +139,7 @@ class EntryForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="The next-level behaviours this shows.",
+        error_messages={"invalid_choice": BEHAVIOUR_UNKNOWN},
     )
     body = forms.CharField(
         required=False,
@@ -157,6 +170,7 @@ class EntryForm(forms.Form):
         choices=Visibility.choices,
         widget=forms.RadioSelect,
         label="Shared with",
+        error_messages={"invalid_choice": SHARE_UNKNOWN},
     )
 
     def __init__(

@@ -34,6 +34,9 @@ UNKNOWN_PERSON = "line {line}, {column}: nobody with the e-mail {email} is in th
 OWN_MANAGER = "line {line}, manager_email: a person cannot be their own manager"
 OWN_MENTOR = "line {line}, mentor_emails: a person cannot mentor themselves"
 LOOP = "line {line}, manager_email: reporting lines would loop ({chain})"
+FORGE_USERNAME_HELD = (
+    "line {line}, forge_username: {name} is already {holder}'s in Promo; each forge username once"
+)
 SHARED_EMAIL = (
     "line {line}, email: {count} accounts in Promo share {email}; give each its own address in"
     " the admin first"
@@ -203,6 +206,7 @@ def plan(text: str, *, sync: bool = False) -> Plan:
         else:
             result.changes.append(_new(row, current, target))
     result.errors += _loops(rows, managers)
+    result.errors += _forge_usernames_held(rows)
     if sync:
         result.changes += _deactivations(set(in_file), result)
     return result
@@ -282,6 +286,33 @@ def _live_mentors(user: User) -> set[str]:
     what `_users_by_email` fetched with the user: no query per row."""
     links: list[Mentorship] = getattr(user, "active_mentorships", [])
     return {link.mentor.email.lower() for link in links}
+
+
+def _forge_usernames_held(rows: list[Row]) -> list[str]:
+    """Forge usernames the file gives to someone while another person keeps them (that person
+    not in the file, or in it with the name left as it is): drafts would match neither. One
+    query; a name repeated within the file is people_files' to report."""
+    named = {row.forge_username.lower(): row for row in rows if row.forge_username}
+    if not named:
+        return []
+    holders = (
+        Person.objects.annotate(name=Lower("forge_username"), email=Lower("user__email"))
+        .filter(name__in=named)
+        .values_list("name", "email")
+    )
+    in_file = {row.email: row for row in rows}
+    problems = []
+    for name, email in holders:
+        row = named[name]
+        if email == row.email:
+            continue
+        given = in_file[email].forge_username if email in in_file else None
+        if given is not None and given.lower() != name:
+            continue  # the file gives them another name, or none
+        problems.append(
+            FORGE_USERNAME_HELD.format(line=row.line, name=row.forge_username, holder=email)
+        )
+    return problems
 
 
 def _loops(rows: list[Row], managers: dict[str, str | None]) -> list[str]:

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
+from evidence import forms as evidence_forms
 from evidence.forms import (
     LINK_BAD,
     TITLE_REQUIRED,
@@ -127,13 +128,13 @@ def test_a_missing_title_is_refused_with_the_forms_sentence(api):
             {"title": "Kind", "kind": "novel"},
             {"title": "Kind", "kind": "novel"},
             "kind",
-            "Select a valid choice. novel is not one of the available choices.",
+            evidence_forms.KIND_UNKNOWN % {"value": "novel"},
         ),
         (
             {"title": "Shared", "share": "everyone"},
             {"title": "Shared", "visibility": "everyone"},
             "share",
-            "Select a valid choice. everyone is not one of the available choices.",
+            evidence_forms.SHARE_UNKNOWN % {"value": "everyone"},
         ),
     ],
     ids=["title-too-long", "week-in-future", "link-not-web", "kind", "share"],
@@ -152,7 +153,7 @@ def test_a_behaviour_not_of_the_working_level_is_refused_by_name(api, levels):
     response = api.post("/api/entries", {"title": "Tagged", "behaviours": ["scope", "poetry"]})
     assert response.status_code == 422
     assert response.json()["errors"] == {
-        "behaviours": ["Select a valid choice. poetry is not one of the available choices."]
+        "behaviours": [evidence_forms.BEHAVIOUR_UNKNOWN % {"value": "poetry"}]
     }
 
 

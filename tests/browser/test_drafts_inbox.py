@@ -1,43 +1,27 @@
-"""The evidence inbox by keyboard: an engineer with three merged pull requests waiting logs one
-with `l`, dismisses one with `x` and opens the last with `e`, never touching the mouse; the
-inbox is drawn at desktop and phone width, light and dark."""
+"""The evidence inbox by keyboard: Amara has three merged pull requests waiting (the demo's
+forge delivered them); she logs one with `l`, dismisses one with `x` and opens the last with
+`e`, never touching the mouse; the inbox is drawn at desktop and phone width, light and dark."""
 
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from evidence.models import Draft, Entry
 from tests.browser.conftest import sign_in
-from tests.factories import DraftFactory
 
 ENGINEER = "demo-engineer"
 SHOTS = Path("/tmp/shots/h3")
-TITLES = (
-    "Cut checkout latency by caching tax rates",
-    "Retry failed payouts with backoff",
-    "Document the refunds runbook",
-)
 
 
 @pytest.fixture
 def three_drafts(demo_site):
-    from django.contrib.auth.models import User
-
-    engineer = User.objects.get(username=ENGINEER)
-    now = timezone.now()
-    return [
-        DraftFactory(
-            author=engineer,
-            title=title,
-            repository="acme/payments",
-            body="Mentored a new teammate through the change and wrote the design doc.",
-            merged_at=now - timedelta(days=days),
-        )
-        for days, title in enumerate(TITLES, start=1)
-    ]
+    """Amara's waiting drafts, newest merge first, as the inbox lists them."""
+    drafts = list(
+        Draft.objects.filter(author__username=ENGINEER, state="waiting").order_by("-merged_at")
+    )
+    assert len(drafts) == 3, "the demo delivers three merged pull requests to Amara"
+    return drafts
 
 
 def focused_draft(page: Page) -> str | None:
@@ -82,7 +66,9 @@ def test_typing_in_the_inbox_does_not_trigger_its_keys(page, demo_site, three_dr
     page.goto(f"{demo_site.url}/week/")
     page.locator("#quick-add input[name=title]").first.focus()
     page.keyboard.type("lx")
-    assert Draft.objects.filter(state="waiting").count() == 3
+    assert [d.state for d in Draft.objects.filter(pk__in=[d.pk for d in three_drafts])] == [
+        "waiting"
+    ] * 3
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

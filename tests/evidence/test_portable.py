@@ -136,7 +136,7 @@ def test_json_with_bad_entries_is_refused_entry_by_entry(engineer):
     )
     html = response.content.decode()
     assert "Entry 1: title: Give the entry a title" in html
-    assert "Entry 2: visibility: Select a valid choice." in html
+    assert "Entry 2: visibility: “everyone” is not a way to share an entry" in html
     assert "Entry 3: behaviour “Zed” (x/y/z) is not on this site&#x27;s ladder." in html
     assert not Entry.objects.exists()
 

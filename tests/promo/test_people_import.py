@@ -424,3 +424,18 @@ def test_one_forge_username_for_two_people_is_refused_by_line(levels):
     assert plan.errors == [
         "line 3, forge_username: ana-d is also on line 2; each forge username once"
     ]
+
+
+def test_a_forge_username_someone_else_keeps_is_refused_unless_the_file_moves_it(levels):
+    imported("email,forge_username\nana@corp.example,ana-d\n")
+
+    taken = people.plan("email,forge_username\nbo@corp.example,ANA-D\n")
+    assert taken.errors == [
+        "line 2, forge_username: ANA-D is already ana@corp.example's in Promo; "
+        "each forge username once"
+    ]
+    kept = people.plan("email,forge_username\nbo@corp.example,ana-d\nana@corp.example,ana-d\n")
+    assert any("is also on line 2" in e for e in kept.errors)
+    moved = people.plan("email,forge_username\nbo@corp.example,ana-d\nana@corp.example,ana-x\n")
+    assert moved.errors == []
+    assert people.plan("email,forge_username\nana@corp.example,Ana-D\n").errors == []

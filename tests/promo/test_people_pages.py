@@ -297,6 +297,22 @@ def test_a_change_the_import_would_refuse_is_refused_in_the_same_words(
     assert people.current_row(Person.objects.get(pk=ana.pk)) == before
 
 
+def test_staff_set_a_forge_username_inline_and_cannot_give_away_someone_elses(seven, staff):
+    ana, bo = seven["ana"], seven["bo"]
+    client = client_for(staff)
+    assert (
+        'name="forge_username"'
+        in client.get(reverse("person-edit", args=[ana.pk]), **HTMX).content.decode()
+    )
+    edit(client, ana, forge_username="ana-d")
+    assert Person.objects.get(pk=ana.pk).forge_username == "ana-d"
+
+    html = unescape(edit(client, bo, forge_username="Ana-D").content.decode())
+    assert "Nothing was saved:" in html
+    assert "Forge username: Ana-D is already ana@corp.example's in Promo" in html
+    assert Person.objects.get(pk=bo.pk).forge_username == ""
+
+
 def test_saving_nothing_new_says_so(seven, staff):
     response = edit(client_for(staff), seven["bo"])
     assert "Nothing to change for Bo Chen." in response.content.decode()

@@ -192,6 +192,9 @@ FAR_PAST = "0001-01-01"
 FAR_FUTURE = "9999-12-31"
 INVALID_DATE = "Enter a valid date."
 INVALID_CHOICE = "Select a valid choice."
+# The entry form names what it expects instead (evidence.forms; also the API's words).
+KIND_REFUSED = "is not a kind of entry; use weekly_win, work_summary, vision_doc or moment."
+SHARE_REFUSED = "is not a way to share an entry; use private, mentors or mentors_and_managers."
 
 CANARY = "zanzibarcanary"  # one plain word, so both databases' search finds the entry
 SHARED = Visibility.MENTORS_AND_MANAGERS
@@ -969,8 +972,8 @@ def entry_refusals(path, data) -> dict[str, Refusal]:
             evidence_forms.LINK_BAD.format(line=1, text="data:text/html,<script>alert(1)</script>"),
             links="data:text/html,<script>alert(1)</script>",
         ),
-        "kind-sql": case(INVALID_CHOICE, kind=SQL["drop-table"]),
-        "visibility-script": case(INVALID_CHOICE, visibility=XSS["script"]),
+        "kind-sql": case(KIND_REFUSED, kind=SQL["drop-table"]),
+        "visibility-script": case(SHARE_REFUSED, visibility=XSS["script"]),
         "behaviour-sql": case("is not a valid value", behaviours=[SQL["or-true"]]),
         "week-far-past": case(evidence_forms.WEEK_TOO_OLD, week_of=FAR_PAST),
         "week-far-future": case(evidence_forms.WEEK_IN_FUTURE, week_of=FAR_FUTURE),
@@ -1055,7 +1058,7 @@ def _refusals() -> dict[str, Refusal]:
             evidence_forms.BODY_TOO_LONG.format(n=len(HUGE), limit=BODY_MAX),
         ),
         ("body-nul", {"body": NUL}, NUL_MESSAGE),
-        ("kind-sql", {"kind": SQL["drop-table"]}, INVALID_CHOICE),
+        ("kind-sql", {"kind": SQL["drop-table"]}, KIND_REFUSED),
     ]:
         add(f"quick-add-{name}", "engineer", quick, message, htmx=True,
             data=lambda w, f=fields: _quick(w, **f))  # fmt: skip
@@ -1103,7 +1106,11 @@ def _refusals() -> dict[str, Refusal]:
         ("nul-in-paste", heading + f"- {NUL}", NUL_MESSAGE),
         ("json-nul", _export(title=NUL), f"Entry 1: title: {NUL_MESSAGE}"),
         ("json-bad-date", _export(week_start="2026-02-30"), f"Entry 1: week_of: {INVALID_DATE}"),
-        ("json-script-kind", _export(kind=XSS["script"]), f"Entry 1: kind: {INVALID_CHOICE}"),
+        (
+            "json-script-kind",
+            _export(kind=XSS["script"]),
+            f"Entry 1: kind: “{XSS['script']}” {KIND_REFUSED}",
+        ),
         (
             "json-link-label",
             _export(links=[{"url": "https://example.com", "label": "L" * 121}]),
@@ -1610,7 +1617,7 @@ def test_an_id_past_64_bits_in_any_url_is_not_found(world, route, number):
         assert response.status_code == 404, (method, path, response.status_code)
 
 
-NOT_A_CHOICE = "is not one of the available choices"
+NOT_A_CHOICE = "is not one of the behaviours of the level you are working towards"
 
 
 @pytest.mark.parametrize(
