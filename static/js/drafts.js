@@ -1,7 +1,8 @@
 // The evidence inbox on This week: merged pull requests waiting to be logged. Within the inbox,
 // j/k (or the arrow keys) move between drafts, l logs the focused draft with the behaviours left
 // ticked, x dismisses it, e opens it in the full form first. j also enters the inbox from
-// nowhere in particular (the page itself focused). Keys are ignored while typing in a field,
+// nowhere in particular (the page itself focused; Escape in an empty field lets go of it, as
+// the quick add's title has the focus when the page opens). Keys are ignored while typing in a field,
 // with a modifier key, or while a dialog is open. After a draft is logged or dismissed (htmx
 // swaps in a line saying so), focus moves to the next draft. Without JavaScript each draft is a
 // plain form: Log and Dismiss post and come back to This week.
@@ -43,7 +44,14 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (document.querySelector("dialog[open]") || typing(event.target)) return;
+    if (document.querySelector("dialog[open]")) return;
+    // The quick add's title has the focus when This week opens: Escape in an empty field lets
+    // go of it, so j reaches the inbox without a mouse.
+    if (event.key === "Escape" && typing(event.target) && !event.target.value) {
+      event.target.blur();
+      return;
+    }
+    if (typing(event.target)) return;
     var inside = root.contains(event.target);
     var nowhere = event.target === document.body || event.target === document.documentElement;
     if (!inside && !(nowhere && event.key === "j")) return;

@@ -36,7 +36,8 @@ def test_an_engineer_logs_dismisses_and_edits_drafts_by_keyboard(page, demo_site
     page.goto(f"{demo_site.url}/week/")
     expect(page.locator("#inbox")).to_be_visible()
     expect(page.get_by_text("Keys: j/k move", exact=False)).to_be_visible()
-    page.evaluate("document.activeElement.blur()")  # the quick add's title has the focus
+    expect(page.locator("#quick-add input[name=title]").first).to_be_focused()
+    page.keyboard.press("Escape")  # lets go of the quick add's empty title
 
     page.keyboard.press("j")
     assert focused_draft(page) == f"draft-{first.pk}"
