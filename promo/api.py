@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import NinjaAPI, Router, Schema
@@ -35,6 +37,10 @@ READ_ONLY = "This token may only read; make a token with read and write scope to
 TOO_MANY = "Too many requests with this token; wait {seconds} seconds and try again."
 INVALID = "Some of what was sent is not right; see the errors for each field."
 NOT_JSON = 'The request body is not JSON; send an object such as {"title": "…"}.'
+TOO_BIG = (
+    "The request body is larger than {limit:,} bytes; an entry's details fit in far less, so "
+    "check what is being sent."
+)
 NOT_FOUND = "Not found."
 ALL_FIELDS = "__all__"  # errors about the request as a whole, as Django names them on a form
 
@@ -50,7 +56,7 @@ class Invalid(Schema):
 
 # The error answers every operation may give, for the schema (responses per status).
 READ_ERRORS: dict[int, type[Schema]] = {401: Problem, 422: Invalid, 429: Problem}
-WRITE_ERRORS: dict[int, type[Schema]] = {**READ_ERRORS, 400: Problem, 403: Problem}
+WRITE_ERRORS: dict[int, type[Schema]] = {**READ_ERRORS, 400: Problem, 403: Problem, 413: Problem}
 
 
 class ApiRequest(HttpRequest):
@@ -155,11 +161,18 @@ def install(api: NinjaAPI) -> None:
     def not_found(request: HttpRequest, exc: Any) -> HttpResponse:
         return _json(api, request, {"detail": str(exc) or NOT_FOUND}, 404)
 
+    def too_big(request: HttpRequest, exc: Any) -> HttpResponse:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
+        return _json(api, request, {"detail": TOO_BIG.format(limit=limit)}, 413)
+
     api.add_exception_handler(AuthenticationError, unauthenticated)
     api.add_exception_handler(RateLimited, rate_limited)
     api.add_exception_handler(HttpError, http_error)
     api.add_exception_handler(ValidationError, not_valid)
     api.add_exception_handler(Http404, not_found)
+    # Django refuses a body over DATA_UPLOAD_MAX_MEMORY_SIZE before the API reads it; without
+    # this the answer would be Django's HTML "Bad Request" page.
+    api.add_exception_handler(RequestDataTooBig, too_big)
     api.add_decorator(_audited, mode="view")
 
 

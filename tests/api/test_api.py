@@ -1,5 +1,6 @@
 """The API's behaviour: what a person does weekly, through a token, as the pages do it."""
 
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -14,6 +15,7 @@ from evidence.forms import (
     EntryForm,
 )
 from evidence.models import TITLE_MAX, Draft, Entry
+from promo.api import TOO_BIG
 from promo.models import Visibility, display_name
 from tests.api.conftest import ApiClient
 from tests.conftest import client_for
@@ -171,6 +173,17 @@ def test_a_body_that_is_not_json_gets_a_sentence(api):
     )
     assert response.status_code == 400
     assert "not JSON" in response.json()["detail"]
+
+
+def test_a_body_over_the_upload_limit_gets_a_sentence_not_an_html_page(api, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    body = json.dumps({"title": "Huge", "body": "y" * 20_000})
+    response = api.client.post(
+        "/api/entries", body, content_type="application/json", headers=api.headers
+    )
+    assert response.status_code == 413
+    assert response.json()["detail"] == TOO_BIG.format(limit=10_000)
+    assert not Entry.objects.filter(title="Huge").exists()
 
 
 def test_a_wrongly_typed_field_is_named(api):
