@@ -209,7 +209,7 @@ def _number(value: object) -> int | None:
 def _json(body: bytes) -> dict[str, Any]:
     try:
         payload = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # nesting past Python's stack
         raise Unreadable(UNREADABLE) from None
     return _object(payload, "JSON object")
 

@@ -217,7 +217,7 @@ def _decode(body: bytes) -> Any:
         return None
     try:
         return json.loads(body.decode("utf-8"))
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested past Python's stack
         return None
 
 

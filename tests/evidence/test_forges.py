@@ -347,8 +347,11 @@ def test_a_signed_body_that_is_not_a_pull_request_is_refused_with_a_sentence(cli
         ),
     )
 
+    nested = signed(client, hook, b"[" * 200_000 + b"]" * 200_000)  # past Python's recursion
+
     assert not_json.status_code == no_title.status_code == not_web.status_code == 400
-    assert not_json.json() == {"detail": forges.UNREADABLE}
+    assert nested.status_code == 400
+    assert not_json.json() == nested.json() == {"detail": forges.UNREADABLE}
     assert no_title.json() == {"detail": "The delivery has no pull request title."}
     assert not_web.json() == {"detail": "The pull request's address is not a web address."}
     assert not Draft.objects.exists()
