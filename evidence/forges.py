@@ -171,6 +171,8 @@ def _object(value: object, name: str) -> dict[str, Any]:
 def _text(value: object, name: str, *, limit: int, required: bool = True) -> str:
     if value is None and not required:
         return ""
+    if isinstance(value, str):
+        value = value.replace("\x00", "")  # no database keeps a NUL in text
     if not isinstance(value, str) or (required and not value.strip()):
         raise Unreadable(f"The delivery has no {name}.")
     return value.strip()[:limit]
@@ -202,8 +204,14 @@ def _moment(value: object) -> str:
     return moment.isoformat()
 
 
+NUMBER_MAX = 2_147_483_647  # Draft.number: a positive integer column on every database
+
+
 def _number(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+    """The pull request's number, or None for anything a number column cannot hold."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if 0 < value <= NUMBER_MAX else None
 
 
 def _json(body: bytes) -> dict[str, Any]:

@@ -134,6 +134,22 @@ def test_a_signed_merged_pull_request_becomes_one_draft_for_its_author(client, a
     assert hook.last_delivery_at is not None
 
 
+def test_what_no_column_can_hold_is_dropped_not_failed_on(client, author):
+    """A NUL in the title (PostgreSQL refuses it in text) and a number past a 32-bit column:
+    the draft is still made, without them."""
+    hook, _ = hook_for(Forge.GITHUB, author)
+
+    def odd(data):
+        data["pull_request"].update(title="Cache\x00 tax rates", number=2**40)
+        data["number"] = 2**40
+
+    response = signed(client, hook, edited("github_pull_request_merged.json", odd))
+
+    assert response.status_code == 202
+    draft = Draft.objects.get()
+    assert (draft.title, draft.number) == ("Cache tax rates", None)
+
+
 @pytest.mark.parametrize("forge", FORGES)
 @pytest.mark.parametrize("proof", ["wrong secret", "no signature"])
 def test_a_bad_signature_changes_nothing_but_the_audit_trail(client, author, forge, proof):
