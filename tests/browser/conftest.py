@@ -71,6 +71,26 @@ def sign_in(page, base_url: str, username: str, password: str = "demo") -> None:
     page.get_by_role("button", name="Sign in", exact=True).click()
 
 
+LOOKS = tuple((scheme, width) for scheme in ("light", "dark") for width in (1280, 390))
+
+
+def signed_in_looks(browser, browser_context_args, base_url: str, username: str):
+    """A page signed in as `username` at desktop and phone width, light and dark: yields
+    (scheme, width, page), each in a fresh browser context closed after its turn."""
+    for scheme, width in LOOKS:
+        context = browser.new_context(
+            **browser_context_args,
+            color_scheme=scheme,
+            viewport={"width": width, "height": 900},
+        )
+        try:
+            page = context.new_page()
+            sign_in(page, base_url, username)
+            yield scheme, width, page
+        finally:
+            context.close()
+
+
 # --- a real OpenID Connect provider on 127.0.0.1, for single sign-on ----------------------------
 
 OIDC_PROVIDER = Path(__file__).parent / "oidc" / "provider.mjs"

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from evidence.models import Entry
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import sign_in, signed_in_looks
 from tests.browser.test_accessibility import AXE, NO_AXE, Audit
 
 AMARA = "demo-engineer"
@@ -159,29 +159,21 @@ def test_quick_add_dialog_passes_axe_and_fits_a_phone(browser, browser_context_a
     if not AXE.exists():
         pytest.skip(NO_AXE)
     audit = Audit(AXE)
-    for scheme in ("light", "dark"):
-        for width in (1280, 390):
-            context = browser.new_context(
-                **browser_context_args,
-                color_scheme=scheme,
-                viewport={"width": width, "height": 900},
-            )
-            page = context.new_page()
-            sign_in(page, demo_site.url, AMARA)
-            page.goto(f"{demo_site.url}/ladder/")
-            page.locator("h1").click()
-            page.keyboard.press("c")
-            expect(page.locator("dialog[open] #quick-add")).to_be_visible()
-            if width == 1280:
-                audit.check(page, f"quick-add dialog ({scheme})")
-            page.screenshot(path=str(SHOTS / f"quickadd-dialog-{width}-{scheme}.png"))
-            page.keyboard.type("Checked by axe")
-            page.keyboard.press("Enter")
-            expect(status(page)).to_contain_text("Logged “Checked by axe”")
-            expect(status(page)).to_be_in_viewport()
-            if width == 1280:
-                audit.check(page, f"quick-add dialog, logged ({scheme})")
-            page.screenshot(path=str(SHOTS / f"quickadd-confirm-{width}-{scheme}.png"))
-            assert page.evaluate("document.documentElement.scrollWidth") <= width
-            context.close()
+    looks = signed_in_looks(browser, browser_context_args, demo_site.url, AMARA)
+    for scheme, width, page in looks:
+        page.goto(f"{demo_site.url}/ladder/")
+        page.locator("h1").click()
+        page.keyboard.press("c")
+        expect(page.locator("dialog[open] #quick-add")).to_be_visible()
+        if width == 1280:
+            audit.check(page, f"quick-add dialog ({scheme})")
+        page.screenshot(path=str(SHOTS / f"quickadd-dialog-{width}-{scheme}.png"))
+        page.keyboard.type("Checked by axe")
+        page.keyboard.press("Enter")
+        expect(status(page)).to_contain_text("Logged “Checked by axe”")
+        expect(status(page)).to_be_in_viewport()
+        if width == 1280:
+            audit.check(page, f"quick-add dialog, logged ({scheme})")
+        page.screenshot(path=str(SHOTS / f"quickadd-confirm-{width}-{scheme}.png"))
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
     audit.assert_clean()

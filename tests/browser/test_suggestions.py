@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from evidence.models import Entry
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import sign_in, signed_in_looks
 from tests.browser.test_accessibility import AXE, NO_AXE, Audit
 
 AMARA = "demo-engineer"
@@ -81,25 +81,15 @@ def test_chips_pass_axe_and_fit_a_phone_light_and_dark(browser, browser_context_
     if not AXE.exists():
         pytest.skip(NO_AXE)
     audit = Audit(AXE)
-    for scheme in ("light", "dark"):
-        for width in (1280, 390):
-            context = browser.new_context(
-                **browser_context_args,
-                color_scheme=scheme,
-                viewport={"width": width, "height": 900},
-            )
-            page = context.new_page()
-            sign_in(page, demo_site.url, AMARA)
-            page.goto(f"{demo_site.url}/week/")
-            page.get_by_label("Title").press_sequentially(TITLE)
-            expect(chips(page).first).to_be_visible()
-            chips(page).first.click()
-            expect(chips(page).first).to_have_attribute("aria-pressed", "true")
-            if width == 1280:
-                audit.check(page, f"suggested behaviours ({scheme})")
-            page.locator("#quick-add").screenshot(
-                path=str(SHOTS / f"suggestions-{width}-{scheme}.png")
-            )
-            assert page.evaluate("document.documentElement.scrollWidth") <= width
-            context.close()
+    looks = signed_in_looks(browser, browser_context_args, demo_site.url, AMARA)
+    for scheme, width, page in looks:
+        page.goto(f"{demo_site.url}/week/")
+        page.get_by_label("Title").press_sequentially(TITLE)
+        expect(chips(page).first).to_be_visible()
+        chips(page).first.click()
+        expect(chips(page).first).to_have_attribute("aria-pressed", "true")
+        if width == 1280:
+            audit.check(page, f"suggested behaviours ({scheme})")
+        page.locator("#quick-add").screenshot(path=str(SHOTS / f"suggestions-{width}-{scheme}.png"))
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
     audit.assert_clean()
