@@ -20,7 +20,7 @@ import pytest
 import time_machine
 from django.test import Client
 
-from promo.models import Level, Mentorship, Visibility
+from promo.models import Behaviour, Level, Mentorship, Visibility
 from tests.factories import (
     BehaviourFactory,
     EntryFactory,
@@ -35,6 +35,18 @@ from tests.factories import (
 @pytest.fixture
 def levels(db) -> list[Level]:
     return make_levels()
+
+
+@pytest.fixture
+def scope(levels) -> Behaviour:
+    """The top level's first behaviour ("Scope at Staff")."""
+    return levels[2].behaviours.get(slug="scope")
+
+
+@pytest.fixture
+def mentoring(levels) -> Behaviour:
+    """The top level's second behaviour ("Mentoring at Staff")."""
+    return levels[2].behaviours.get(slug="mentoring")
 
 
 def make_levels() -> list[Level]:

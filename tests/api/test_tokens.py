@@ -235,3 +235,18 @@ def test_making_a_token_costs_a_few_queries(engineer, django_assert_max_num_quer
             reverse("token-create"), {"name": "ci", "scope": "read", "days": "90"}
         )
     assert response.status_code == 200
+
+
+def test_revoking_costs_the_same_however_many_tokens_there_are(
+    engineer, django_assert_max_num_queries
+):
+    client = client_for(engineer)
+    for round_ in range(2):
+        made = api_token_for(engineer, name=f"to revoke {round_}")
+        url = reverse("token-revoke", args=[made.token.pk])
+        with django_assert_max_num_queries(6):
+            assert client.get(url).status_code == 200
+        with django_assert_max_num_queries(8):
+            assert client.post(url).status_code == 302
+        for n in range(8):  # revoked and live ones, under TOKENS_MAX in use
+            api_token_for(engineer, name=f"script {round_}-{n}")

@@ -303,3 +303,32 @@ def test_a_forge_username_someone_else_has_is_refused(engineer):
 
     assert response.status_code == 400
     assert "Someone else here already has that forge username" in response.content.decode()
+
+
+def test_logging_dismissing_and_restoring_cost_the_same_however_much_there_is(
+    engineer, levels, django_assert_max_num_queries
+):
+    """Each action touches one draft: its cost does not grow with the other drafts waiting or
+    the entries already logged (htmx, so the answer is the swapped-in line)."""
+    scope = levels[2].behaviours.get(slug="scope")
+    client = client_for(engineer)
+    htmx = {"HX-Request": "true"}
+
+    def act(draft):
+        url = reverse("evidence:draft-log", args=[draft.pk])
+        with django_assert_max_num_queries(20):
+            response = client.post(url, {"behaviours": [scope.pk]}, headers=htmx)
+            assert response.status_code == 200
+        other = scoped(engineer)
+        with django_assert_max_num_queries(12):
+            url = reverse("evidence:draft-dismiss", args=[other.pk])
+            assert client.post(url, headers=htmx).status_code == 200
+        with django_assert_max_num_queries(12):
+            url = reverse("evidence:draft-restore", args=[other.pk])
+            assert client.post(url, headers=htmx).status_code == 200
+
+    act(scoped(engineer))
+    for _ in range(20):
+        scoped(engineer)
+        EntryFactory(author=engineer, behaviours=(scope,))
+    act(scoped(engineer))

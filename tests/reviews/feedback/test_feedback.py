@@ -23,16 +23,6 @@ PRIVATE, MENTORS, BOTH = Visibility.PRIVATE, Visibility.MENTORS, Visibility.MENT
 
 
 @pytest.fixture
-def scope(levels):
-    return levels[2].behaviours.get(slug="scope")
-
-
-@pytest.fixture
-def mentoring(levels):
-    return levels[2].behaviours.get(slug="mentoring")
-
-
-@pytest.fixture
 def shared(engineer, scope, mentoring):
     return EntryFactory(
         author=engineer, visibility=MENTORS, behaviours=(scope, mentoring), title="Shared work"

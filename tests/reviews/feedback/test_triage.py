@@ -28,16 +28,6 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 PRIVATE, MENTORS, BOTH = Visibility.PRIVATE, Visibility.MENTORS, Visibility.MENTORS_AND_MANAGERS
 
 
-@pytest.fixture
-def scope(levels):
-    return levels[2].behaviours.get(slug="scope")
-
-
-@pytest.fixture
-def mentoring(levels):
-    return levels[2].behaviours.get(slug="mentoring")
-
-
 def logged(entry: Entry, days_ago: int) -> Entry:
     """Backdate when the entry was logged (the clock is frozen in tests)."""
     Entry.objects.filter(pk=entry.pk).update(created_at=timezone.now() - timedelta(days=days_ago))

@@ -40,16 +40,6 @@ def cell_url(behaviour, period: int, username: str = "engineer") -> str:
     return f"{reverse('reviews:readiness-cell', args=[username])}?behaviour={behaviour.pk}&period={period}"
 
 
-@pytest.fixture
-def scope(levels):
-    return levels[2].behaviours.get(slug="scope")
-
-
-@pytest.fixture
-def mentoring(levels):
-    return levels[2].behaviours.get(slug="mentoring")
-
-
 def demonstrated(engineer, mentor, behaviours, *, weeks_ago: int, visibility=BOTH):
     """An entry a mentor confirmed, whose impact was measured and has matured."""
     on = TODAY - timedelta(weeks=weeks_ago)
