@@ -88,10 +88,11 @@ class TokenAuth(HttpBearer):
 
     def authenticate(self, request: HttpRequest, token: str) -> ApiToken:
         now = timezone.now()
-        found = tokens.lookup(token)
-        if found is None:
+        looked_up = tokens.lookup(token, now)
+        if looked_up is None:
             raise AuthenticationError(message=TOKEN_REFUSED)
-        if not tokens.is_usable(found, now):  # recorded: a revoked token tried is worth knowing
+        found = looked_up.token
+        if not looked_up.usable:  # recorded: a revoked token tried is worth knowing
             request._promo_api_use = (found, 0)  # type: ignore[attr-defined]
             raise AuthenticationError(message=TOKEN_REFUSED)
         over = tokens.over_limit(found)

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.http import Http404
 
 from promo import audit, throttle
@@ -109,22 +109,29 @@ def looks_like_token(raw: str) -> bool:
     )
 
 
-def lookup(raw: str) -> ApiToken | None:
-    """The token whose secret is `raw` (with its user), usable or not, or None."""
+@dataclass(frozen=True)
+class Found:
+    """The token a secret names, and whether it may be used now (ApiToken.objects.usable)."""
+
+    token: ApiToken
+    usable: bool
+
+
+def lookup(raw: str, now: datetime) -> Found | None:
+    """The token whose secret is `raw` (with its user), usable or not, or None. One query:
+    whether it is usable is ApiToken.objects.usable's rule, asked in the same statement."""
     if not looks_like_token(raw):
         return None
-    return ApiToken.objects.select_related("user").filter(digest=digest_of(raw)).first()
-
-
-def is_usable(token: ApiToken, now: datetime) -> bool:
-    """What ApiToken.objects.usable(now) selects, for a row already read."""
-    return token.revoked_at is None and token.expires_at > now and token.user.is_active
-
-
-def authenticate(raw: str, now: datetime) -> ApiToken | None:
-    """The usable token whose secret is `raw` (with its user), or None."""
-    token = lookup(raw)
-    return token if token is not None and is_usable(token, now) else None
+    usable = ApiToken.objects.usable(now).filter(pk=OuterRef("pk"))
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(digest=digest_of(raw))
+        .annotate(is_usable=Exists(usable))
+        .first()
+    )
+    if token is None:
+        return None
+    return Found(token=token, usable=token.is_usable)  # type: ignore[attr-defined]  # annotated
 
 
 def over_limit(token: ApiToken) -> int:
